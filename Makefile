@@ -1,0 +1,111 @@
+# hearth - plain-text tools for keeping a relationship close on purpose.
+# POSIX make; warnings always on, the user's CFLAGS still apply.
+
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+# Installed names get this prefix, e.g. PROGPREFIX=hearth- where remind(1)
+# (Remind) or log(1) (macOS) already exist.
+PROGPREFIX =
+
+CC = cc
+CFLAGS = -O2 -g
+HCFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -pedantic
+LDLIBS = -lm
+
+PROGS = ask log trend remind
+BINS = bin/ask bin/log bin/trend bin/remind
+CORE = src/util.o src/time.o src/journal.o src/bank.o src/bankdata.o src/stats.o
+UNITS = tests/unit_core tests/unit_stats
+MAN1 = man/ask.1 man/log.1 man/trend.1 man/remind.1
+MAN5 = man/hearth.5
+MAN7 = man/hearth.7
+
+all: $(BINS)
+
+.SUFFIXES: .c .o
+.c.o:
+	$(CC) $(HCFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(CORE) src/ask.o src/log.o src/trend.o src/remind.o: src/hearth.h
+src/stats.o src/trend.o src/remind.o tests/unit_stats: src/stats.h
+
+# The built-in bank is the same TSV a user writes, compiled in as a string.
+src/bankdata.c: src/questions.tsv
+	{ echo '/* generated from src/questions.tsv by make; do not edit */'; \
+	  echo 'const char *const bank_builtin[] = {'; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/	/\\t/g' \
+	      -e 's/^/"/' -e 's/$$/",/' src/questions.tsv; \
+	  echo '0 };'; } > $@.tmp && mv $@.tmp $@
+
+bin/ask: src/ask.o $(CORE)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/ask.o $(CORE) $(LDLIBS)
+bin/log: src/log.o $(CORE)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/log.o $(CORE) $(LDLIBS)
+bin/trend: src/trend.o $(CORE)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/trend.o $(CORE) $(LDLIBS)
+bin/remind: src/remind.o $(CORE)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/remind.o $(CORE) $(LDLIBS)
+
+tests/unit_core: tests/unit_core.c tests/unit.h $(CORE)
+	$(CC) $(HCFLAGS) $(CFLAGS) -Isrc -o $@ tests/unit_core.c $(CORE) $(LDLIBS)
+tests/unit_stats: tests/unit_stats.c tests/unit.h $(CORE)
+	$(CC) $(HCFLAGS) $(CFLAGS) -Isrc -o $@ tests/unit_stats.c $(CORE) $(LDLIBS)
+tests/gen: tests/gen.c
+	$(CC) $(HCFLAGS) $(CFLAGS) -o $@ tests/gen.c $(LDLIBS)
+
+# The test suite: C unit tests and sh cases; ends with "N passed, N failed".
+check: all $(UNITS) tests/gen
+	sh tests/run.sh
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer, built
+# in a copy of the tree so the normal build stays as it is.
+SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+sanitize:
+	rm -rf build/san && mkdir -p build/san/bin
+	cp -R src tests Makefile build/san/
+	cd build/san && $(MAKE) CC=clang CFLAGS='$(SANFLAGS)' LDFLAGS='$(SANFLAGS)' check
+
+# The suite with every hearth program run under valgrind's memcheck.
+valgrind: all $(UNITS) tests/gen
+	HEARTH_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' sh tests/run.sh
+
+lint:
+	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
+	cppcheck -q --error-exitcode=1 --std=c99 --enable=warning,portability \
+	    --inline-suppr -Isrc src tests/gen.c
+
+demo: all tests/gen
+	sh tests/demo.sh
+
+bench: all tests/gen
+	sh tests/bench.sh
+
+FUZZTIME = 60
+fuzz:
+	sh tests/fuzz.sh $(FUZZTIME)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	for p in $(PROGS); do \
+	    cp bin/$$p $(DESTDIR)$(BINDIR)/$(PROGPREFIX)$$p && \
+	    chmod 755 $(DESTDIR)$(BINDIR)/$(PROGPREFIX)$$p && \
+	    cp man/$$p.1 $(DESTDIR)$(MANDIR)/man1/$(PROGPREFIX)$$p.1 && \
+	    chmod 644 $(DESTDIR)$(MANDIR)/man1/$(PROGPREFIX)$$p.1 || exit 1; \
+	done
+	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/ && chmod 644 $(DESTDIR)$(MANDIR)/man5/hearth.5
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/ && chmod 644 $(DESTDIR)$(MANDIR)/man7/hearth.7
+
+uninstall:
+	for p in $(PROGS); do \
+	    rm -f $(DESTDIR)$(BINDIR)/$(PROGPREFIX)$$p \
+	        $(DESTDIR)$(MANDIR)/man1/$(PROGPREFIX)$$p.1; \
+	done
+	rm -f $(DESTDIR)$(MANDIR)/man5/hearth.5 $(DESTDIR)$(MANDIR)/man7/hearth.7
+
+clean:
+	rm -f $(BINS) src/*.o src/bankdata.c $(UNITS) tests/gen
+	rm -rf build
+
+.PHONY: all check sanitize valgrind lint demo bench fuzz install uninstall clean

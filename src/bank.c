@@ -1,0 +1,541 @@
+/*
+ * bank.c - the question bank: measures, the sets that ask them, starters.
+ *
+ * The built-in bank is src/questions.tsv compiled in as a string and read
+ * by the same parser as a user's bank, so both have one format.  A measure
+ * has one definition: a user line may redefine a built-in measure for every
+ * set, but two user lines that disagree are an error.  Nothing in a bank is
+ * ever executed; its text is only shown.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearth.h"
+
+extern const char *const bank_builtin[];	/* its lines, then NULL */
+
+static const char *types[] = { "scale", "yesno", "count", "minutes", "text" };
+
+/* A small open-addressing index from measure name to bank.m. */
+static int *mindex;
+static size_t mslots;
+
+static unsigned long
+hash(const char *s)
+{
+	unsigned long h = 2166136261UL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619UL;
+	return h;
+}
+
+static void
+reindex(const struct bank *b)
+{
+	size_t i, j;
+
+	for (mslots = 64; mslots < 2 * b->nm; mslots *= 2)
+		;
+	free(mindex);
+	mindex = xmalloc(mslots * sizeof *mindex);
+	for (i = 0; i < mslots; i++)
+		mindex[i] = -1;
+	for (i = 0; i < b->nm; i++) {
+		for (j = hash(b->m[i].what) & (mslots - 1); mindex[j] >= 0;
+		    j = (j + 1) & (mslots - 1))
+			;
+		mindex[j] = (int)i;
+	}
+}
+
+static int
+find(const struct bank *b, const char *what)
+{
+	size_t j;
+
+	if (mindex == NULL)
+		return -1;
+	for (j = hash(what) & (mslots - 1); mindex[j] >= 0; j = (j + 1) & (mslots - 1))
+		if (strcmp(b->m[mindex[j]].what, what) == 0)
+			return mindex[j];
+	return -1;
+}
+
+const struct measure *
+bank_measure(const struct bank *b, const char *what)
+{
+	int i = find(b, what);
+
+	return i < 0 ? NULL : &b->m[i];
+}
+
+struct measure
+measure_default(const char *what)
+{
+	struct measure m;
+
+	memset(&m, 0, sizeof m);
+	snprintf(m.what, sizeof m.what, "%s", what);
+	m.type = T_SCALE;
+	m.lo = 0;
+	m.hi = -1;
+	m.better = 1;
+	return m;
+}
+
+const char *
+type_name(enum mtype t)
+{
+	return types[t];
+}
+
+double
+measure_range(const struct measure *m)
+{
+	if (m->type == T_YESNO)
+		return 1;
+	if (m->type == T_SCALE && m->known && m->hi > m->lo)
+		return (double)(m->hi - m->lo);
+	return 0;
+}
+
+int
+measure_sums(const struct measure *m)
+{
+	return m->type == T_COUNT || m->type == T_MINUTES || m->type == T_TEXT;
+}
+
+const char *
+value_check(const struct measure *m, const char *s, size_t n)
+{
+	static char why[300];
+	const char *bad;
+	double v;
+	int integer = n > 0 && memchr(s, '.', n) == NULL;
+
+	if ((bad = number_parse(s, n, &v)) != NULL) {
+		snprintf(why, sizeof why, "bad value \"%s\" for %s: %s",
+		    vis(s, n), m->what, bad);
+		return why;
+	}
+	switch (m->type) {
+	case T_SCALE:
+	case T_MINUTES:
+		if (!integer || v < m->lo || v > m->hi)
+			snprintf(why, sizeof why, "%s takes a whole number from %ld to %ld, not \"%s\"",
+			    m->what, m->lo, m->hi, vis(s, n));
+		else
+			return NULL;
+		return why;
+	case T_YESNO:
+		if (n == 1 && (s[0] == '0' || s[0] == '1'))
+			return NULL;
+		snprintf(why, sizeof why, "%s takes 1 (yes) or 0 (no), not \"%s\"",
+		    m->what, vis(s, n));
+		return why;
+	case T_COUNT:
+		if (integer && v >= m->lo && (m->hi < 0 || v <= m->hi))
+			return NULL;
+		snprintf(why, sizeof why, "%s takes a whole number of %ld or more, not \"%s\"",
+		    m->what, m->lo, vis(s, n));
+		return why;
+	case T_TEXT:
+		if (n == 1 && s[0] == '1')
+			return NULL;
+		snprintf(why, sizeof why, "%s is a text answer: its value is 1 and the answer goes in the note, not \"%s\"",
+		    m->what, vis(s, n));
+		return why;
+	}
+	return NULL;
+}
+
+static int
+integer(const char *s, long *v)
+{
+	char *end;
+
+	if (*s == '\0' || (*s != '-' && (*s < '0' || *s > '9')))
+		return 0;
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	return *end == '\0' && errno == 0 && *v > -1000000000L && *v < 1000000000L;
+}
+
+/* Check the fields of a measure's definition; NULL or the reason. */
+static const char *
+definition(char **f, struct measure *m)
+{
+	size_t t;
+
+	memset(m, 0, sizeof *m);
+	for (t = 0; t < 5 && strcmp(f[2], types[t]) != 0; t++)
+		;
+	if (t == 5)
+		return "the type is one of scale, yesno, count, minutes, text";
+	m->type = (enum mtype)t;
+	if (!integer(f[3], &m->lo))
+		return "lo is a whole number";
+	if (strcmp(f[4], "-") == 0)
+		m->hi = -1;
+	else if (!integer(f[4], &m->hi))
+		return "hi is a whole number or -";
+	if (strcmp(f[5], "high") == 0)
+		m->better = 1;
+	else if (strcmp(f[5], "low") == 0)
+		m->better = -1;
+	else
+		return "better is high or low";
+	switch (m->type) {
+	case T_SCALE:
+		if (m->hi < 0 || m->lo >= m->hi)
+			return "a scale needs whole numbers lo < hi, e.g. 1 5";
+		break;
+	case T_YESNO:
+		if (m->lo != 0 || m->hi != 1)
+			return "a yesno measure has lo 0 and hi 1";
+		break;
+	case T_COUNT:
+		if (m->lo < 0 || (m->hi >= 0 && m->hi <= m->lo))
+			return "a count has lo 0 (or more) and hi - (or above lo)";
+		break;
+	case T_MINUTES:
+		if (m->lo < 0 || m->hi < 0 || m->hi > 1440 || m->lo >= m->hi)
+			return "minutes have 0 <= lo < hi <= 1440, e.g. 0 1440";
+		break;
+	case T_TEXT:
+		if (m->lo != 1 || m->hi != 1)
+			return "a text answer has lo 1 and hi 1";
+		break;
+	}
+	snprintf(m->what, sizeof m->what, "%s", f[1]);
+	m->known = 1;
+	return NULL;
+}
+
+static int
+same(const struct measure *a, const struct measure *b)
+{
+	return a->type == b->type && a->lo == b->lo && a->hi == b->hi &&
+	    a->better == b->better;
+}
+
+struct loader {
+	struct bank *b;
+	size_t nbuiltin_q;		/* questions from the built-in bank */
+	int *mline;			/* user line that defined measure i, 0 = built in */
+	size_t mcap, qcap;
+	const char *file;
+	int errors;
+};
+
+static void
+lerr(struct loader *L, unsigned long line, const char *fmt, const char *arg)
+{
+	char msg[400];
+
+	snprintf(msg, sizeof msg, fmt, arg);
+	warnx_("%s:%lu: %s", vis(L->file, strlen(L->file)), line, msg);
+	L->errors++;
+}
+
+static void
+insert_question(struct loader *L, size_t at, const struct question *q)
+{
+	struct bank *b = L->b;
+
+	if (b->nq == L->qcap) {
+		L->qcap = L->qcap ? 2 * L->qcap : 256;
+		b->q = xrealloc(b->q, L->qcap * sizeof *b->q);
+	}
+	memmove(b->q + at + 1, b->q + at, (b->nq - at) * sizeof *b->q);
+	b->q[at] = *q;
+	b->nq++;
+}
+
+/* One line of a bank, already split into 7 fields. */
+static void
+bank_line(struct loader *L, unsigned long line, char **f, int user)
+{
+	struct bank *b = L->b;
+	struct question q;
+	struct measure m;
+	const char *why;
+	size_t i, at;
+	int mi;
+
+	if ((why = what_check(f[0], strlen(f[0]))) != NULL) {
+		lerr(L, line, "bad set: %s", why);
+		return;
+	}
+	if ((why = what_check(f[1], strlen(f[1]))) != NULL) {
+		lerr(L, line, "bad measure or category: %s", why);
+		return;
+	}
+	if (f[6][0] == '\0') {
+		lerr(L, line, "%s", "the question text is empty");
+		return;
+	}
+	if (!utf8_valid(f[6], strlen(f[6])) || note_check(f[6], strlen(f[6])) != NULL ||
+	    strchr(f[6], '\\') != NULL) {
+		lerr(L, line, "%s", "the text has a control character, a backslash or bad UTF-8");
+		return;
+	}
+	memset(&q, 0, sizeof q);
+	snprintf(q.set, sizeof q.set, "%s", f[0]);
+	snprintf(q.what, sizeof q.what, "%s", f[1]);
+	q.m = -1;
+	if (strcmp(f[0], "prompt") == 0) {
+		if (strcmp(f[2], "-") || strcmp(f[3], "-") || strcmp(f[4], "-") ||
+		    strcmp(f[5], "-")) {
+			lerr(L, line, "%s", "a starter (set prompt) has - in type, lo, hi and better");
+			return;
+		}
+		for (i = 0; i < b->nq; i++)
+			if (b->q[i].m < 0 && strcmp(b->q[i].text, f[6]) == 0)
+				return;		/* already there */
+		q.text = xstrdup(f[6]);
+		insert_question(L, b->nq, &q);
+		return;
+	}
+	if ((why = definition(f, &m)) != NULL) {
+		lerr(L, line, "%s", why);
+		return;
+	}
+	mi = find(b, m.what);
+	if (mi >= 0 && !same(&b->m[mi], &m)) {
+		if (L->mline[mi] > 0) {
+			char msg[100];
+
+			snprintf(msg, sizeof msg, "%%s is defined differently on line %d", L->mline[mi]);
+			lerr(L, line, msg, m.what);
+			return;
+		}
+		if (!user) {
+			lerr(L, line, "%s is defined twice in the built-in bank", m.what);
+			return;
+		}
+		b->m[mi] = m;			/* a user's redefinition holds everywhere */
+		L->mline[mi] = (int)line;
+	} else if (mi < 0) {
+		if (b->nm == L->mcap) {
+			L->mcap = L->mcap ? 2 * L->mcap : 64;
+			b->m = xrealloc(b->m, L->mcap * sizeof *b->m);
+			L->mline = xrealloc(L->mline, L->mcap * sizeof *L->mline);
+		}
+		b->m[b->nm] = m;
+		L->mline[b->nm] = user ? (int)line : 0;
+		mi = (int)b->nm++;
+		reindex(b);
+	} else if (user && L->mline[mi] == 0)
+		L->mline[mi] = -1;	/* restated as built in: not a user definition */
+	q.m = mi;
+	for (i = 0; i < b->nq; i++) {
+		if (strcmp(b->q[i].set, q.set) == 0 && strcmp(b->q[i].what, q.what) == 0) {
+			free(b->q[i].text);	/* same set and measure: replaced in place */
+			b->q[i].text = xstrdup(f[6]);
+			b->q[i].m = mi;
+			return;
+		}
+	}
+	q.text = xstrdup(f[6]);
+	for (at = b->nq; at > 0 && strcmp(b->q[at - 1].set, q.set) != 0; at--)
+		;
+	insert_question(L, at > 0 ? at : b->nq, &q);
+}
+
+/* Split a bank line into exactly 7 fields, or say why not. */
+static const char *
+split7(char *s, size_t n, char **f)
+{
+	static char why[120];
+	int k = 0;
+	char *p = s, *tab;
+
+	if (memchr(s, '\0', n) != NULL)
+		return "a NUL byte in the line";
+	for (;;) {
+		tab = strchr(p, '\t');
+		if (k < 7)
+			f[k] = p;
+		k++;
+		if (tab == NULL)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	if (k != 7) {
+		snprintf(why, sizeof why,
+		    "want 7 tab-separated fields (set, what, type, lo, hi, better, text), found %d", k);
+		return why;
+	}
+	return NULL;
+}
+
+static void
+load_builtin(struct loader *L)
+{
+	unsigned long line;
+	char buf[1024], *f[7];
+	const char *why;
+	size_t n;
+
+	L->file = "built-in bank";
+	for (line = 1; bank_builtin[line - 1] != NULL; line++) {
+		n = strlen(bank_builtin[line - 1]);
+		if (n >= sizeof buf)
+			die(1, "built-in bank:%lu: line too long", line);
+		memcpy(buf, bank_builtin[line - 1], n + 1);
+		if (line_blank(buf, n))
+			continue;
+		if ((why = split7(buf, n, f)) != NULL)
+			die(1, "built-in bank:%lu: %s", line, why);
+		bank_line(L, line, f, 0);
+	}
+	if (L->errors)
+		exit(1);
+	L->nbuiltin_q = L->b->nq;
+}
+
+static int
+load_user(struct loader *L, const char *file, int must)
+{
+	struct lines l;
+	const char *why;
+	char *s, *f[7];
+	size_t n;
+	int rc;
+	FILE *probe;
+
+	if (!must) {
+		if ((probe = fopen(file, "r")) == NULL)
+			return errno == ENOENT ? 0 : (warn_("%s", vis(file, strlen(file))), -1);
+		fclose(probe);
+	}
+	if (lines_open(&l, file) < 0)
+		return -1;
+	L->file = file;
+	while ((rc = lines_next(&l, &s, &n)) > 0) {
+		if (rc == 2) {
+			lerr(L, l.lineno, "%s", "the line is longer than 64 KiB");
+			continue;
+		}
+		if (line_blank(s, n))
+			continue;
+		if ((why = split7(s, n, f)) != NULL) {
+			lerr(L, l.lineno, "%s", why);
+			continue;
+		}
+		bank_line(L, l.lineno, f, 1);
+	}
+	lines_close(&l);
+	if (rc < 0)
+		return -1;
+	return L->errors ? -1 : 0;
+}
+
+int
+bank_load(struct bank *b, const char *file)
+{
+	struct loader L;
+	const char *e, *home;
+	char path[4096];
+	int rc = 0;
+
+	memset(b, 0, sizeof *b);
+	memset(&L, 0, sizeof L);
+	L.b = b;
+	load_builtin(&L);
+	if (file != NULL)
+		rc = load_user(&L, file, 1);
+	else if ((e = getenv("HEARTH_BANK")) != NULL && *e != '\0')
+		rc = load_user(&L, e, 1);
+	else {
+		if ((e = getenv("XDG_CONFIG_HOME")) != NULL && *e != '\0')
+			snprintf(path, sizeof path, "%s/hearth/questions.tsv", e);
+		else if ((home = getenv("HOME")) != NULL && *home != '\0')
+			snprintf(path, sizeof path, "%s/.config/hearth/questions.tsv", home);
+		else
+			path[0] = '\0';
+		if (path[0] != '\0')
+			rc = load_user(&L, path, 0);
+	}
+	free(L.mline);
+	return rc;
+}
+
+size_t
+bank_starters(const struct bank *b, const char *category, size_t *idx)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < b->nq; i++) {
+		if (strcmp(b->q[i].set, "prompt") != 0)
+			continue;
+		if (category != NULL && strcmp(b->q[i].what, category) != 0)
+			continue;
+		if (idx != NULL)
+			idx[n] = i;
+		n++;
+	}
+	return n;
+}
+
+static unsigned long long
+splitmix64(unsigned long long *x)
+{
+	unsigned long long z = (*x += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+const char *
+starter_of_day(const struct bank *b, const char *category, long day,
+    unsigned long long seed)
+{
+	size_t *idx, n, i, j, t;
+	unsigned long long x = seed;
+	const char *text;
+	long k;
+
+	idx = xmalloc((b->nq + 1) * sizeof *idx);
+	n = bank_starters(b, category, idx);
+	if (n == 0) {
+		free(idx);
+		return NULL;
+	}
+	if (category != NULL)		/* each category its own permutation */
+		x ^= hash(category);
+	for (i = n - 1; i > 0; i--) {	/* Fisher-Yates, fixed generator */
+		j = (size_t)(splitmix64(&x) % (i + 1));
+		t = idx[i];
+		idx[i] = idx[j];
+		idx[j] = t;
+	}
+	k = day % (long)n;
+	if (k < 0)
+		k += (long)n;
+	text = b->q[idx[k]].text;
+	free(idx);
+	return text;
+}
+
+unsigned long long
+hearth_seed(void)
+{
+	const char *e = getenv("HEARTH_SEED");
+	unsigned long long v = 0;
+	const char *p;
+
+	if (e == NULL || *e == '\0')
+		return 0;
+	for (p = e; *p; p++) {
+		if (*p < '0' || *p > '9' || v > (~0ULL - 9) / 10)
+			die(1, "HEARTH_SEED=\"%s\": want a whole number", vis(e, strlen(e)));
+		v = v * 10 + (unsigned long long)(*p - '0');
+	}
+	return v;
+}

@@ -1,0 +1,132 @@
+/*
+ * hearth.h - the shared core every hearth program links.
+ *
+ * util.c     messages, checked output, safe echo of untrusted text
+ * time.c     RFC 3339 stamps, day numbers, $HEARTH_NOW
+ * journal.c  reading lines and records, notes, names, numbers
+ * bank.c     the question bank: measures, sets, starters
+ * stats.c    trend's figures and flags (see stats.h)
+ *
+ * Nothing here allocates per record; records point into the line they
+ * were parsed from and live until the next line is read.
+ */
+#ifndef HEARTH_H
+#define HEARTH_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define HEARTH_VERSION	"1.0"
+#define LINE_LIMIT	65536		/* a longer line is a bad record */
+#define BATCH_LIMIT	(64UL << 20)	/* log writes at most this at once */
+#define JOURNAL_HEADER	"#time\twho\twhat\tvalue\tnote\n"
+
+/* util.c */
+extern const char *progname;
+void	 setprogname(const char *argv0);		// progname = basename of argv0
+void	 warnx_(const char *fmt, ...);			// "prog: msg\n" on stderr
+void	 warn_(const char *fmt, ...);			// "prog: msg: strerror(errno)\n"
+void	 die(int status, const char *fmt, ...);		// warnx_ then exit(status)
+void	 version(void);					// "prog (hearth) VERSION" on stdout, exit 0
+int	 fshut(FILE *f, const char *name);		// flush+check f; 0, or 1 after a message
+const char *vis(const char *s, size_t n);		// s for a message: controls escaped, cut at 200 bytes; 4 rotating static buffers
+void	 putsafe(FILE *f, const char *s, size_t n);	// write s with controls and bad UTF-8 escaped
+int	 isterm(int fd);				// isatty(fd), but never when $HEARTH_NOTTY is set
+void	*xmalloc(size_t n);				// malloc or die(1)
+void	*xrealloc(void *p, size_t n);			// realloc or die(1)
+char	*xstrdup(const char *s);
+int	 utf8_valid(const char *s, size_t n);		// well-formed UTF-8 (no overlongs, surrogates)
+int	 utf8_locale(void);				// LC_CTYPE says UTF-8
+
+/* time.c: a stamp is the time as written; its day is the date written in it */
+struct stamp {
+	long	day;		/* days since 1970-01-01 of the written date */
+	int	sec;		/* seconds into that day (0..86400, leap 60 kept) */
+	int	off;		/* offset east of UTC in minutes */
+	char	zulu;		/* written with Z */
+	char	hastime;	/* 0: a bare YYYY-MM-DD */
+};
+long	 days_from_civil(long y, int m, int d);
+void	 civil_from_days(long day, long *y, int *m, int *d);
+int	 weekday(long day);				// 0 = Monday .. 6 = Sunday
+int	 month_days(long y, int m);
+const char *stamp_parse(const char *s, size_t n, struct stamp *t);	// RFC 3339 or YYYY-MM-DD; NULL or the reason
+const char *date_parse(const char *s, size_t n, long *day);	// YYYY-MM-DD only; NULL or the reason
+const char *when_parse(const char *s, const struct stamp *now, struct stamp *t);	// log -t: RFC 3339 (seconds optional), YYYY-MM-DD (noon), today, yesterday
+const char *day_parse(const char *s, long today, long *day);	// -d: YYYY-MM-DD, RFC 3339 (its date), today, yesterday
+int	 now(struct stamp *t);				// $HEARTH_NOW or the clock (local, with offset); -1 after a message
+size_t	 stamp_format(char *buf, const struct stamp *t);	// full RFC 3339, NUL-terminated; buf >= 32; returns length
+void	 date_format(char *buf, long day);		// YYYY-MM-DD, buf >= 16
+
+/* journal.c */
+struct record {
+	struct stamp t;
+	char	*time, *who, *what, *value, *note;	/* fields, NUL-terminated in the line */
+	size_t	 wholen, whatlen, notelen;
+	double	 v;					/* value */
+	int	 nfields;				/* 4 or 5 */
+};
+const char *record_parse(char *line, size_t len, struct record *r);	// one line (no newline); NULL or the reason
+const char *who_check(const char *s, size_t n);		// NULL or the reason
+const char *what_check(const char *s, size_t n);
+const char *number_parse(const char *s, size_t n, double *v);	// -?[0-9]+(\.[0-9]+)?, C locale, no overflow
+const char *note_check(const char *s, size_t n);	// an escaped note: valid escapes, no controls, UTF-8
+size_t	 note_escape(const char *s, size_t n, char *out);	// out >= 2n; returns length
+size_t	 note_unescape(const char *s, size_t n, char *out);	// of a checked note; out >= n
+const char *line_blank(const char *s, size_t n);	// non-NULL when s is blank or a # comment
+
+/* Lines from a file or stdin in large blocks; a line is returned without
+ * its newline and trailing CR; 2 = longer than LINE_LIMIT (skipped). */
+struct lines {
+	int	 fd;
+	const char *name;		/* for messages: the path, or "stdin" */
+	char	*buf;
+	size_t	 cap, pos, end;
+	unsigned long lineno;
+	int	 eof;
+};
+int	 lines_open(struct lines *l, const char *path);	// NULL or "-" is stdin; -1 after a message
+int	 lines_next(struct lines *l, char **line, size_t *len);	// 1 line, 2 too long, 0 end, -1 read error (after a message)
+void	 lines_close(struct lines *l);
+
+/* Readers (trend, remind) name bad records but go on: at most 10, then a count. */
+void	 bad_record(const char *file, unsigned long line, const char *reason);
+void	 bad_summary(void);				// "prog: N more bad records" if any were not shown
+/* The next good record of a journal; bad ones reported; 0 at end, -1 read error. */
+int	 journal_next(struct lines *l, struct record *r);
+/* The journals a reader reads: its operands, or stdin, or $HEARTH_JOURNAL
+ * when stdin is a terminal; exits 2 with advice when there is none. */
+char	**journal_args(int argc, char **argv);
+
+/* bank.c */
+enum mtype { T_SCALE, T_YESNO, T_COUNT, T_MINUTES, T_TEXT };
+struct measure {
+	char	 what[33];
+	enum mtype type;
+	long	 lo, hi;		/* hi < 0: no upper bound */
+	int	 better;		/* +1 high, -1 low */
+	int	 known;			/* 0: not in any bank (readers' default) */
+};
+struct question {
+	char	 set[33], what[33];	/* set "prompt": what is the category */
+	char	*text;
+	int	 m;			/* index into bank.m, -1 for a starter */
+};
+struct bank {
+	struct question *q;
+	size_t	 nq;
+	struct measure *m;
+	size_t	 nm;
+};
+int	 bank_load(struct bank *b, const char *file);	// built-in + user bank (file, else $HEARTH_BANK, else XDG); -1 after messages
+const struct measure *bank_measure(const struct bank *b, const char *what);	// NULL when no bank defines it
+struct measure measure_default(const char *what);	// what readers assume for an unknown measure
+const char *value_check(const struct measure *m, const char *s, size_t n);	// type and range; NULL or the reason
+double	 measure_range(const struct measure *m);	// R, or 0 when none
+int	 measure_sums(const struct measure *m);		// per day: 1 sum, 0 mean
+const char *type_name(enum mtype t);
+size_t	 bank_starters(const struct bank *b, const char *category, size_t *idx);	// starters (of a category, or all) in bank order: their indices into b->q; idx may be NULL; the count
+const char *starter_of_day(const struct bank *b, const char *category, long day, unsigned long long seed);	// NULL when none
+unsigned long long hearth_seed(void);			// $HEARTH_SEED, 0 when unset; die(1) when bad
+
+#endif

@@ -1,0 +1,389 @@
+/*
+ * journal.c - lines, records and the fields they hold.
+ *
+ * lines_next() reads in large blocks and splits with memchr, so a reader
+ * costs little more than the disk; a line longer than LINE_LIMIT is
+ * skipped whole and reported, never truncated into a different record.
+ * record_parse() checks syntax only (fields, time, names, number, note):
+ * ranges belong to the bank, and a journal may come from another bank.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hearth.h"
+
+#define BLOCK	(1 << 20)
+
+const char *
+line_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && s[0] == '#')
+		return "comment";
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return NULL;
+	return "blank";
+}
+
+const char *
+who_check(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return "the name is empty";
+	if (n > 64)
+		return "a name has at most 64 bytes";
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= 0x20 || c == 0x7f)
+			return "a name has no spaces or control characters";
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0)
+			return "a name has no control characters";
+	}
+	if (!utf8_valid(s, n))
+		return "the name is not UTF-8";
+	if (s[0] == '/' || s[n - 1] == '/')
+		return "a name does not start or end with /";
+	return NULL;
+}
+
+const char *
+what_check(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return "the measure is empty";
+	if (n > 32)
+		return "a measure name has at most 32 bytes";
+	if (s[0] < 'a' || s[0] > 'z')
+		return "a measure name starts with a letter a-z";
+	for (i = 1; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == '_'))
+			return "a measure name has only a-z, 0-9 and _";
+	return NULL;
+}
+
+const char *
+number_parse(const char *s, size_t n, double *v)
+{
+	size_t i = 0, id = 0, fd = 0;
+	double ip = 0, fp = 0, scale = 1;
+	int neg = 0;
+
+	if (n == 0)
+		return "the value is empty";
+	if (s[0] == '-') {
+		neg = 1;
+		i++;
+	}
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, id++)
+		ip = ip * 10 + (s[i] - '0');
+	if (i < n && s[i] == '.') {
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, fd++) {
+			fp = fp * 10 + (s[i] - '0');
+			scale *= 10;
+		}
+		if (fd == 0)
+			return "a value is a number like 4 or 2.5";
+	}
+	if (id == 0 || i != n)
+		return "a value is a number like 4 or 2.5";
+	if (id > 15 || fd > 9)
+		return "the value has too many digits";
+	*v = ip + fp / scale;
+	if (neg && *v != 0)
+		*v = -*v;
+	return NULL;
+}
+
+const char *
+note_check(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\\') {
+			if (i + 1 >= n || strchr("\\tnr", s[i + 1]) == NULL ||
+			    s[i + 1] == '\0')
+				return "a backslash in a note starts \\\\, \\t, \\n or \\r";
+			i++;
+		} else if (c < 0x20 || c == 0x7f ||
+		    (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0 &&
+		    (unsigned char)s[i + 1] >= 0x80))
+			return "a control character in the note";
+	}
+	if (!utf8_valid(s, n))
+		return "the note is not UTF-8";
+	return NULL;
+}
+
+size_t
+note_escape(const char *s, size_t n, char *out)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\\': out[o++] = '\\'; out[o++] = '\\'; break;
+		case '\t': out[o++] = '\\'; out[o++] = 't'; break;
+		case '\n': out[o++] = '\\'; out[o++] = 'n'; break;
+		case '\r': out[o++] = '\\'; out[o++] = 'r'; break;
+		default: out[o++] = s[i];
+		}
+	}
+	return o;
+}
+
+size_t
+note_unescape(const char *s, size_t n, char *out)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\' && i + 1 < n) {
+			i++;
+			out[o++] = s[i] == 't' ? '\t' : s[i] == 'n' ? '\n' :
+			    s[i] == 'r' ? '\r' : s[i];
+		} else
+			out[o++] = s[i];
+	}
+	return o;
+}
+
+const char *
+record_parse(char *line, size_t len, struct record *r)
+{
+	static char why[320];
+	char *f[6], *p = line, *end = line + len, *tab;
+	size_t n[6];
+	const char *bad;
+	int k = 0;
+
+	if (memchr(line, '\0', len) != NULL)
+		return "a NUL byte in the line";
+	for (;;) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (k == 5) {
+			k++;
+			break;
+		}
+		f[k] = p;
+		n[k] = (size_t)((tab ? tab : end) - p);
+		k++;
+		if (tab == NULL)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	if (k != 4 && k != 5) {
+		snprintf(why, sizeof why,
+		    "want 5 tab-separated fields (time, who, what, value, note), found %s%d",
+		    k > 5 ? "more than " : "", k > 5 ? 5 : k);
+		return why;
+	}
+	*end = '\0';
+	if (n[0] == 0)
+		return "the time is empty";
+	if ((bad = stamp_parse(f[0], n[0], &r->t)) != NULL) {
+		snprintf(why, sizeof why, "bad time \"%s\": %s", vis(f[0], n[0]), bad);
+		return why;
+	}
+	if ((bad = who_check(f[1], n[1])) != NULL) {
+		if (n[1] == 0)
+			return bad;
+		snprintf(why, sizeof why, "bad name \"%s\": %s", vis(f[1], n[1]), bad);
+		return why;
+	}
+	if ((bad = what_check(f[2], n[2])) != NULL) {
+		if (n[2] == 0)
+			return bad;
+		snprintf(why, sizeof why, "bad measure \"%s\": %s", vis(f[2], n[2]), bad);
+		return why;
+	}
+	if ((bad = number_parse(f[3], n[3], &r->v)) != NULL) {
+		if (n[3] == 0)
+			return bad;
+		snprintf(why, sizeof why, "bad value \"%s\": %s", vis(f[3], n[3]), bad);
+		return why;
+	}
+	if (k == 5 && (bad = note_check(f[4], n[4])) != NULL)
+		return bad;
+	r->time = f[0];
+	r->who = f[1];
+	r->wholen = n[1];
+	r->what = f[2];
+	r->whatlen = n[2];
+	r->value = f[3];
+	r->note = k == 5 ? f[4] : end;
+	r->notelen = k == 5 ? n[4] : 0;
+	r->nfields = k;
+	return NULL;
+}
+
+int
+lines_open(struct lines *l, const char *path)
+{
+	memset(l, 0, sizeof *l);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		l->fd = 0;
+		l->name = "stdin";
+	} else {
+		l->name = path;
+		if ((l->fd = open(path, O_RDONLY)) < 0) {
+			warn_("%s", vis(path, strlen(path)));
+			return -1;
+		}
+	}
+	l->cap = BLOCK;
+	l->buf = xmalloc(l->cap + 1);
+	return 0;
+}
+
+void
+lines_close(struct lines *l)
+{
+	if (l->fd > 0)
+		close(l->fd);
+	free(l->buf);
+	l->buf = NULL;
+}
+
+/* Read more after what is left; -1 after a message, 0 at the end. */
+static int
+fill(struct lines *l)
+{
+	ssize_t got;
+
+	if (l->pos > 0) {
+		memmove(l->buf, l->buf + l->pos, l->end - l->pos);
+		l->end -= l->pos;
+		l->pos = 0;
+	}
+	for (;;) {
+		got = read(l->fd, l->buf + l->end, l->cap - l->end);
+		if (got >= 0)
+			break;
+		if (errno != EINTR) {
+			warn_("%s", vis(l->name, strlen(l->name)));
+			return -1;
+		}
+	}
+	if (got == 0)
+		l->eof = 1;
+	l->end += (size_t)got;
+	return got > 0;
+}
+
+int
+lines_next(struct lines *l, char **line, size_t *len)
+{
+	char *s, *nl;
+	size_t n;
+	int skipping = 0, rc;
+
+	for (;;) {
+		s = l->buf + l->pos;
+		nl = memchr(s, '\n', l->end - l->pos);
+		if (nl != NULL) {
+			n = (size_t)(nl - s);
+			l->pos += n + 1;
+		} else if (l->eof && l->pos < l->end) {
+			n = l->end - l->pos;	/* a last line without its newline */
+			l->pos = l->end;
+		} else if (l->eof) {
+			if (skipping) {
+				l->lineno++;
+				return 2;
+			}
+			return 0;
+		} else {
+			if (l->end - l->pos > LINE_LIMIT) {
+				skipping = 1;		/* drop what we have, find the end */
+				l->pos = l->end;
+			}
+			if ((rc = fill(l)) < 0)
+				return -1;
+			continue;
+		}
+		l->lineno++;
+		if (skipping || n > LINE_LIMIT)
+			return 2;
+		if (n > 0 && s[n - 1] == '\r')
+			n--;
+		s[n] = '\0';
+		*line = s;
+		*len = n;
+		return 1;
+	}
+}
+
+static unsigned long nbad;
+
+void
+bad_record(const char *file, unsigned long line, const char *reason)
+{
+	if (++nbad <= 10)
+		warnx_("%s:%lu: %s", vis(file, strlen(file)), line, reason);
+}
+
+void
+bad_summary(void)
+{
+	if (nbad > 10)
+		warnx_("%lu more bad records not shown", nbad - 10);
+}
+
+int
+journal_next(struct lines *l, struct record *r)
+{
+	const char *why;
+	char *s;
+	size_t n;
+	int rc;
+
+	for (;;) {
+		if ((rc = lines_next(l, &s, &n)) <= 0)
+			return rc;
+		if (rc == 2) {
+			bad_record(l->name, l->lineno, "the line is longer than 64 KiB");
+			continue;
+		}
+		if (line_blank(s, n))
+			continue;
+		if ((why = record_parse(s, n, r)) != NULL) {
+			bad_record(l->name, l->lineno, why);
+			continue;
+		}
+		return 1;
+	}
+}
+
+char **
+journal_args(int argc, char **argv)
+{
+	static char *one[2];
+	const char *j;
+
+	if (argc > 0)
+		return argv;
+	one[0] = "-";
+	if (isatty(0)) {
+		j = getenv("HEARTH_JOURNAL");
+		if (j == NULL || *j == '\0')
+			die(2, "which journal? name it, as in \"%s journal.tsv\", "
+			    "or set HEARTH_JOURNAL", progname);
+		one[0] = (char *)j;
+	}
+	return one;
+}

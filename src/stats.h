@@ -1,0 +1,43 @@
+/*
+ * stats.h - trend's figures and flags, shared by trend(1) and remind(1).
+ *
+ * A series is one person's one measure as daily values over the analysis
+ * window: v[0] is the window's first day, v[w-1] the as-of date, NAN on
+ * days without data.  Every definition is in DESIGN.md, "trend(1)".
+ */
+#ifndef STATS_H
+#define STATS_H
+
+#include "hearth.h"
+
+enum {
+	F_DECLINING	= 1 << 0,
+	F_DROP		= 1 << 1,
+	F_VOLATILE	= 1 << 2,
+	F_QUIET		= 1 << 3,
+	F_GAP		= 1 << 4,
+};
+#define NFLAGS 5
+
+struct figures {
+	int	 n;		/* days with data in the window */
+	int	 n7, n28;	/* days with data in last7, base28 */
+	double	 last7, base28, change, pchange, slope, ptrend, rmssd;	/* NAN: not defined */
+	double	 mean;		/* mean of the daily values in the window */
+	int	 pairs;		/* consecutive-day pairs in rmssd's last 42 days */
+	int	 silent;	/* D: days from the newest day with data to the as-of date; -1 when n = 0 */
+	unsigned flags;		/* F_* without F_GAP, see figures_gap() */
+};
+
+void	 figures(const double *v, int w, const struct measure *m, struct figures *f);	// every figure and flag but gap
+void	 figures_gap(struct figures *a, struct figures *b, const struct measure *m);	// sets F_GAP on both when due
+void	 figures_gaps(struct figures *const *f, size_t k, const struct measure *m);	// F_GAP over all k partners of one couple: on each that is due with some other
+size_t	 couple_len(const char *who, size_t n);		// length of who's couple, the text before its last '/' (0: the couple of names without '/')
+double	 mann_whitney_p(const double *x, int nx, const double *y, int ny);	// two-sided, tie- and continuity-corrected
+double	 mann_kendall_p(const double *v, int n);	// two-sided, tie-corrected; 1 when Var(S) = 0
+size_t	 flags_format(unsigned flags, char *buf);	// "declining,drop" or "-"; buf >= 64
+const char *flag_name(int i);				// i-th flag in contract order
+int	 flag_parse(const char *s);			// F_* for a name, 0 when unknown
+size_t	 figure_format(char *buf, double x, int digits);	// "%.*f" in the C locale, "-" for NAN, no "-0.00"; buf >= 32
+
+#endif

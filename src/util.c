@@ -1,0 +1,296 @@
+/*
+ * util.c - messages, checked output and the safe echo of untrusted text.
+ *
+ * Every message starts with the program's name.  Anything that came from a
+ * journal, a bank or a command line goes through vis() or putsafe() before
+ * it reaches a terminal, so a journal cannot send escape sequences.
+ */
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hearth.h"
+
+const char *progname = "hearth";
+
+void
+setprogname(const char *argv0)
+{
+	const char *p;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	p = strrchr(argv0, '/');
+	progname = p ? p + 1 : argv0;
+}
+
+static void
+vmsg(const char *fmt, va_list ap, int errnum)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	if (errnum)
+		fprintf(stderr, ": %s", strerror(errnum));
+	fputc('\n', stderr);
+}
+
+void
+warnx_(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap, 0);
+	va_end(ap);
+}
+
+void
+warn_(const char *fmt, ...)
+{
+	va_list ap;
+	int e = errno;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap, e);
+	va_end(ap);
+}
+
+void
+die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap, 0);
+	va_end(ap);
+	exit(status);
+}
+
+void
+version(void)
+{
+	printf("%s (hearth) %s\n", progname, HEARTH_VERSION);
+	exit(fshut(stdout, "stdout"));
+}
+
+int
+fshut(FILE *f, const char *name)
+{
+	int bad = 0;
+
+	if (fflush(f) == EOF)
+		bad = 1;
+	if (ferror(f))
+		bad = 1;
+	if (bad) {
+		/* a reader that went away is not the writer's failure */
+		if (errno == EPIPE)
+			return 0;
+		if (errno == 0)
+			errno = EIO;
+		warn_("%s", name);
+		return 1;
+	}
+	return 0;
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		die(1, "out of memory");
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		die(1, "out of memory");
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+/* Length of the well-formed UTF-8 sequence at s, or 0. */
+static size_t
+utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		return n >= 2 && (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c >= 0xe0 && c <= 0xef) {
+		if (n < 3 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xe0 && s[1] < 0xa0)
+			return 0;		/* overlong */
+		if (c == 0xed && s[1] > 0x9f)
+			return 0;		/* surrogate */
+		return 3;
+	}
+	if (c >= 0xf0 && c <= 0xf4) {
+		if (n < 4 || (s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+		    (s[3] & 0xc0) != 0x80)
+			return 0;
+		if (c == 0xf0 && s[1] < 0x90)
+			return 0;
+		if (c == 0xf4 && s[1] > 0x8f)
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+int
+utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = utf8_len(p + i, n - i)) == 0)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+/*
+ * Escape s into out (room for cap bytes, NUL included): C0, DEL and C1
+ * controls and bytes that are not UTF-8 become \t, \n, \r or \xHH; a
+ * backslash stays as it is, since notes show their own escapes.
+ */
+static size_t
+escape(const char *s, size_t n, char *out, size_t cap, int *cut)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0, k;
+
+	*cut = 0;
+	while (i < n) {
+		unsigned c = p[i];
+		char tmp[4];
+		size_t t = 0;
+
+		if (c >= 0x20 && c < 0x7f) {
+			tmp[t++] = (char)c;
+			k = 1;
+		} else if (c >= 0x80 && (k = utf8_len(p + i, n - i)) > 0 &&
+		    !(c == 0xc2 && p[i + 1] < 0xa0)) {
+			if (o + k + 1 > cap) {
+				*cut = 1;
+				break;
+			}
+			memcpy(out + o, p + i, k);
+			o += k;
+			i += k;
+			continue;
+		} else {
+			k = 1;
+			tmp[t++] = '\\';
+			if (c == '\t')
+				tmp[t++] = 't';
+			else if (c == '\n')
+				tmp[t++] = 'n';
+			else if (c == '\r')
+				tmp[t++] = 'r';
+			else {
+				tmp[t++] = 'x';
+				tmp[t++] = hex[c >> 4];
+				tmp[t++] = hex[c & 15];
+			}
+		}
+		if (o + t + 1 > cap) {
+			*cut = 1;
+			break;
+		}
+		memcpy(out + o, tmp, t);
+		o += t;
+		i += k;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+const char *
+vis(const char *s, size_t n)
+{
+	static char buf[4][256];
+	static int next;
+	char *b = buf[next];
+	size_t o;
+	int cut;
+
+	next = (next + 1) % 4;
+	o = escape(s, n, b, 200, &cut);
+	if (cut)
+		memcpy(b + o, "...", 4);
+	return b;
+}
+
+void
+putsafe(FILE *f, const char *s, size_t n)
+{
+	char buf[1024];
+	size_t i = 0, step, o;
+	int cut;
+
+	while (i < n) {
+		/* whole UTF-8 sequences only: escape() stops before one that does not fit */
+		step = n - i < 256 ? n - i : 256;
+		while (step < n - i && step > 0 &&
+		    ((unsigned char)s[i + step] & 0xc0) == 0x80)
+			step--;
+		if (step == 0)
+			step = 1;
+		o = escape(s + i, step, buf, sizeof buf, &cut);
+		fwrite(buf, 1, o, f);
+		i += step;
+	}
+}
+
+int
+isterm(int fd)
+{
+	const char *e = getenv("HEARTH_NOTTY");
+
+	if (e != NULL && *e != '\0')
+		return 0;
+	return isatty(fd);
+}
+
+int
+utf8_locale(void)
+{
+	const char *cs;
+	int yes;
+
+	if (setlocale(LC_CTYPE, "") == NULL)
+		return 0;
+	cs = nl_langinfo(CODESET);
+	yes = cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	setlocale(LC_CTYPE, "C");
+	return yes;
+}

@@ -1,0 +1,100 @@
+# lib.sh - sourced by every tests/t_*.sh.  One case checks a command's
+# stdout, stderr and exit status together:
+#
+#	begin 'log writes one record'
+#	run log touch 4 'held hands'		# or: input 'text'; run ...
+#	out "$(printf '...')"			# exact stdout (or: out_file f)
+#	err ''
+#	status 0
+#	end
+#
+# Every case runs in a fresh directory $T with a fixed clock, zone and locale.
+
+PATH="$top/bin:$top/tests:$PATH"
+export PATH
+LC_ALL=C TZ=UTC0 HEARTH_NOW=2026-11-26T21:04:00+01:00 HEARTH_WHO=alex
+HOME=/nonexistent XDG_CONFIG_HOME=/nonexistent
+export LC_ALL TZ HEARTH_NOW HEARTH_WHO HOME XDG_CONFIG_HOME
+unset HEARTH_SEED HEARTH_BANK HEARTH_JOURNAL NO_COLOR HEARTH_NOTTY LANG LC_CTYPE
+TAB=$(printf '\t')
+NL='
+'
+umask 022
+
+tmproot=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmproot"' EXIT INT TERM
+ncase=0
+
+begin() {
+	name=$1 failed='' stdin_file=/dev/null
+	ncase=$((ncase + 1))
+	T=$tmproot/$ncase
+	mkdir -p "$T" && cd "$T" || exit 2
+	HOME=$T XDG_CONFIG_HOME=$T/.config
+}
+
+# input TEXT: what the next run reads on stdin (a newline is added, as with
+# a heredoc; use input_raw for exact bytes)
+input() { printf '%s\n' "$1" > "$T/.stdin"; stdin_file=$T/.stdin; }
+input_raw() { printf '%s' "$1" > "$T/.stdin"; stdin_file=$T/.stdin; }
+input_file() { stdin_file=$1; }
+
+# run PROG ARGS...: hearth programs run under $HEARTH_WRAP (e.g. valgrind)
+run() {
+	case $1 in
+	ask|log|trend|remind) p=$1; shift; set -- $HEARTH_WRAP "$top/bin/$p" "$@" ;;
+	esac
+	"$@" < "$stdin_file" > "$T/.out" 2> "$T/.err"
+	rc=$?
+	stdin_file=/dev/null
+}
+# runsh 'pipeline': for pipes and redirections; hearth programs are on PATH
+runsh() {
+	sh -c "$1" < "$stdin_file" > "$T/.out" 2> "$T/.err"
+	rc=$?
+	stdin_file=/dev/null
+}
+
+fail() { failed="$failed${failed:+; }$*"; }
+
+# out TEXT: stdout is exactly TEXT plus a newline ('' means no output at all)
+out() {
+	if [ -z "$1" ]; then
+		[ -s "$T/.out" ] && fail "stdout should be empty, got: $(head -c 300 "$T/.out")"
+	else
+		printf '%s\n' "$1" > "$T/.want"
+		cmp -s "$T/.want" "$T/.out" || fail "stdout differs:$NL$(diff "$T/.want" "$T/.out" | head -20)"
+	fi
+	return 0
+}
+out_file() { cmp -s "$1" "$T/.out" || fail "stdout differs from $1:$NL$(diff "$1" "$T/.out" | head -20)"; }
+err() {
+	if [ -z "$1" ]; then
+		[ -s "$T/.err" ] && fail "stderr should be empty, got: $(head -c 300 "$T/.err")"
+	else
+		printf '%s\n' "$1" > "$T/.want"
+		cmp -s "$T/.want" "$T/.err" || fail "stderr differs:$NL$(diff "$T/.want" "$T/.err" | head -20)"
+	fi
+	return 0
+}
+# out_has / err_has PATTERN: a line matches the grep -E pattern
+out_has() { grep -Eq -- "$1" "$T/.out" || fail "stdout lacks /$1/: $(head -c 300 "$T/.out")"; }
+err_has() { grep -Eq -- "$1" "$T/.err" || fail "stderr lacks /$1/: $(head -c 300 "$T/.err")"; }
+out_lacks() { grep -Eq -- "$1" "$T/.out" && fail "stdout has /$1/"; return 0; }
+status() { [ "$rc" = "$1" ] || fail "exit status $rc, want $1; stderr: $(head -c 300 "$T/.err")"; }
+# same FILE TEXT: a file holds exactly TEXT plus a newline
+same() {
+	printf '%s\n' "$2" > "$T/.want"
+	cmp -s "$T/.want" "$1" || fail "$1 differs:$NL$(diff "$T/.want" "$1" | head -20)"
+}
+# assert 'shell test' 'what it means'
+assert() { eval "$1" || fail "$2"; }
+
+end() {
+	if [ -z "$failed" ]; then
+		echo "ok - $name"
+	else
+		echo "not ok - $name: $failed"
+	fi
+	cd "$tmproot" || exit 2
+}

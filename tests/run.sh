@@ -1,0 +1,29 @@
+#!/bin/sh
+# run.sh - run hearth's test suite: the C unit tests, then every tests/t_*.sh.
+# Each prints TAP-like lines ("ok - ..." / "not ok - ..."); a file that dies
+# before saying it finished counts as a failure.  Ends "N passed, N failed".
+top=$(cd "$(dirname "$0")/.." && pwd) || exit 2
+cd "$top" || exit 2
+export top
+pass=0 fail=0
+out=$(mktemp) || exit 2
+trap 'rm -f "$out"' EXIT INT TERM
+only=${1:-}
+for t in tests/unit_core tests/unit_stats tests/t_*.sh; do
+	[ -e "$t" ] || continue
+	case $t in *"$only"*) ;; *) continue ;; esac
+	case $t in
+	*.sh) sh "$t" >"$out" 2>&1 </dev/null; rc=$? ;;
+	*) $HEARTH_WRAP_UNIT "./$t" >"$out" 2>&1 </dev/null; rc=$? ;;
+	esac
+	p=$(grep -c '^ok ' "$out")
+	f=$(grep -c '^not ok ' "$out")
+	grep -v '^ok ' "$out" | sed "s|^|$t: |"
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $t exited with status $rc"
+		f=1
+	fi
+	pass=$((pass + p)) fail=$((fail + f))
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
