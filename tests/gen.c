@@ -8,18 +8,23 @@
  * record per line, `time who what value note`, day by day from the first
  * day to the end date, each day's check-ins in order of their time of day
  * with the couples interleaved, as if several people appended with `>>`.
+ * All the records of one check-in share its time (log(1) stamps a batch
+ * once), and the time fields come in byte order, ties between offsets
+ * included, so `sort -s -c -k1,1` accepts the file.
  *
  * What the journal looks like:
  *
  * - Each couple has two partners, `c0042/jo` and `c0042/zoé` (with -c 1,
  *   plain `alex` and `sam`), and a fixed UTC offset among +01:00, Z, -05:00,
  *   +05:30 and a few more. Check-ins happen in the evening, 19:00-23:59.
- * - On about three days in four a partner answers the daily set: open safe
- *   heard talk talk_min touch close effort, and hugs on most of those days.
- *   On Sundays most partners also answer the weekly set: effort faced dodged
- *   granted boundary support, and gratitude and need, text answers whose
- *   note is the answer. Some daily records carry a note, with escapes
- *   (\t, \n, \r, \\) and UTF-8 among them.
+ * - On 77% of days (80% in the demo) a partner answers the daily set:
+ *   open safe heard talk talk_min touch close effort, and hugs on 65-85%
+ *   of those days. On 85% of Sundays they also answer the weekly set:
+ *   effort faced dodged granted boundary support, and gratitude and need,
+ *   text answers whose note is the answer. About one daily check-in in 12
+ *   carries a note on one of its records, with escapes (\t, \n, \r, \\)
+ *   and UTF-8 among them. Partners' names come from a list that holds
+ *   UTF-8 ones too (zoé, björn).
  * - Every scale measure is a personal baseline plus AR(1) daily noise
  *   (autocorrelation 0.3, standard deviation 0.6-0.8 points per person),
  *   rounded and clamped to 1..5, the noise running on missed days too.
@@ -32,23 +37,26 @@
  *   or silence over the last 10 days. These are what trend(1) must find;
  *   the other series are steady and should stay unflagged.
  * - -r N has each partner answer the daily set N times on each day they
- *   check in, each time at its own minute and with fresh noise on the
- *   scales: with a short -n this crowds many records into a short window.
- *   The weekly set is still answered once.
+ *   check in, each time at its own second of the evening and with fresh
+ *   noise on the scales (talk_min and hugs too, so their daily sums grow N
+ *   times): with a short -n this crowds many records into a short window,
+ *   e.g. -c 1000 -n 14 -r 90 makes 16.7 million records in two weeks. The
+ *   weekly set is still answered once.
  * - -D writes the demo journal instead: alex and sam, whose story is that
  *   alex's affection falls away over the last two weeks (touch from about
  *   4 to about 2, fewer hugs) while sam's feeling of closeness swings
- *   between 1 and 5 over the last five weeks; the rest is steady, with a
- *   few warm notes.
+ *   between 1 and 5 over the last five weeks; the rest is steady (noise of
+ *   0.5 points), with a few warm notes. -s, -n, -e and -r still apply.
  *
- * Why it is deterministic: every random draw comes from splitmix64, seeded
- * from -s and the couple's number (so a couple is the same whatever -c is),
- * and every draw of a day's check-in from a generator seeded by the day and
- * the check-in itself; the noise is made and shaped with integer arithmetic
- * only (thousandths of a point, a sum of four uniforms for the normal), and
- * dates come from a civil-calendar formula, not from the C library. Nothing
- * reads the clock, the time zone or the locale, so the same arguments give
- * byte-identical output on every machine.
+ * Why it is deterministic: every random draw comes from splitmix64: the
+ * couples' states from a stream per couple seeded by -s and the couple's
+ * number (so a couple's records are the same whatever -c is, but for the
+ * names), the answers of a check-in from one seeded by -s, the day and the
+ * check-in. The noise is made and shaped with integer arithmetic only
+ * (thousandths of a point, a sum of four uniforms for the normal), and
+ * dates come from a civil-calendar formula, not from the C library.
+ * Nothing reads the clock, the time zone or the locale, so the same
+ * arguments give byte-identical output on every machine.
  *
  * Speed: records go into a 1 MiB buffer written with fwrite; each check-in
  * formats its time once and copies it into each of its records. Write
@@ -426,15 +434,15 @@ static const char *const offsets[] = {
 enum { NONE, DECLINE, AFFECTION, SWINGS, QUIET };
 
 struct person {
-	char who[96];         /* the name followed by a tab */
+	char who[96];          /* the name followed by a tab */
 	size_t wholen;
-	int32_t base[NSCALE]; /* personal baselines, thousandths */
-	int32_t ar[NSCALE];   /* AR(1) noise, thousandths */
-	int32_t today[NSCALE];/* today's latent value, thousandths */
-	int32_t sd;           /* noise standard deviation, thousandths */
-	int hugdays, hugp;    /* permille: days hugs are logged, hug rate */
-	int facedp, dodgedp;  /* permille per trial */
-	int drift, dm;        /* drift kind and its measure */
+	int32_t base[NSCALE];  /* personal baselines, thousandths */
+	int32_t ar[NSCALE];    /* AR(1) noise, thousandths */
+	int32_t today[NSCALE]; /* today's latent values, thousandths */
+	int32_t sd;            /* noise standard deviation, thousandths */
+	int hugdays, hugp;     /* permille: days hugs are logged, hug rate */
+	int facedp, dodgedp;   /* permille per trial */
+	int drift, dm;         /* drift kind and its measure */
 };
 
 struct couple {
@@ -442,8 +450,8 @@ struct couple {
 	struct person p[2];
 	char off[8];
 	size_t offlen;
-	int offrank;         /* the offset's place in byte order */
-	int talkbase, talk;  /* minutes: usual, today's */
+	int offrank;           /* the offset's place in byte order */
+	int talkbase, talk;    /* minutes: usual, today's */
 };
 
 static int demo;
@@ -453,7 +461,6 @@ static int demo;
  * stay unflagged by trend(1) as of each of the last 30 days.
  */
 #define DEMOSALT 9
-static long ndays;
 
 /* Sets up couple k. */
 static void
@@ -538,8 +545,8 @@ scale(int32_t x)
 }
 
 /*
- * Advances person p to day i (left days before the end date) and sets
- * today's latent values.
+ * Moves person p on to the next day, left days before the end date, and
+ * sets today's latent values, drift included.
  */
 static void
 advance(struct rng *r, struct person *p, long left)
@@ -592,6 +599,8 @@ advance(struct rng *r, struct person *p, long left)
  * repeat. Sorting the keys puts the day's check-ins in order of time, and
  * the offset breaks ties so that the time fields are in byte order too.
  */
+#define EVENING (19 * 3600)      /* check-ins from 19:00:00 */
+#define NIGHT (24 * 3600 - 1)    /* to 23:59:59 */
 #define KEY(secs, off, k, who, weekly, rep) \
 	((uint64_t)(secs) << 40 | (uint64_t)(off) << 36 | \
 	    (uint64_t)(k) << 16 | (uint64_t)(who) << 15 | \
@@ -713,6 +722,95 @@ weekly(struct rng *r, const struct person *p, long left, const char *pre,
 	record(pre, prelen, &needf, 1, n);
 }
 
+/* Writes day z as "YYYY-MM-DDT" (no terminating NUL). */
+static void
+fmtdate(char *s, long z)
+{
+	long y, m, d;
+
+	civil_from_days(z, &y, &m, &d);
+	two(s, (int)(y / 100));
+	two(s + 2, (int)(y % 100));
+	s[4] = '-';
+	two(s + 5, (int)m);
+	s[7] = '-';
+	two(s + 8, (int)d);
+	s[10] = 'T';
+}
+
+/*
+ * Moves every couple on to the next day (left days before the end date)
+ * and lists the day's check-ins in ev, in order of time; returns how many.
+ */
+static size_t
+schedule(struct couple *cs, long ncouples, long repeat, long left,
+    int sunday, uint64_t *ev)
+{
+	size_t nev = 0;
+	long k;
+
+	for (k = 0; k < ncouples; k++) {
+		struct couple *c = &cs[k];
+		struct rng *r = &c->rng;
+		int j, rep;
+
+		c->talk = chance(r, 100) ? 0 :
+		    c->talkbase * between(r, 40, 180) / 100;
+		for (j = 0; j < 2; j++) {
+			struct person *p = &c->p[j];
+			int gone = p->drift == QUIET && left < 10;
+
+			/* the noise runs on days without a check-in too */
+			advance(r, p, left);
+			if (!chance(r, demo ? 200 : 230) && !gone)
+				for (rep = 0; rep < repeat; rep++)
+					ev[nev++] = KEY(between(r, EVENING,
+					    NIGHT), c->offrank, k, j, 0, rep);
+			if (sunday && chance(r, 850) && !gone)
+				ev[nev++] = KEY(between(r, EVENING, NIGHT),
+				    c->offrank, k, j, 1, 0);
+		}
+	}
+	qsort(ev, nev, sizeof *ev, cmpkey);
+	return nev;
+}
+
+/*
+ * Writes the check-in of key on the day whose "YYYY-MM-DDT" is date, its
+ * draws from a generator of its own, seeded by the day and the check-in.
+ */
+static void
+checkin(const struct couple *cs, uint64_t key, const char *date, long left,
+    uint64_t dayseed)
+{
+	int secs = (int)(key >> 40);
+	const struct couple *c = &cs[key >> 16 & 0xfffff];
+	const struct person *p = &c->p[key >> 15 & 1];
+	int rep = (int)(key & 0x3fff);
+	char pre[160], *q;
+	size_t prelen;
+	struct rng r;
+
+	r.s = mix64(dayseed ^ mix64(key & UINT64_C(0xfffffffff)));
+	memcpy(pre, date, 11);
+	q = two(pre + 11, secs / 3600);
+	*q++ = ':';
+	q = two(q, secs / 60 % 60);
+	*q++ = ':';
+	q = two(q, secs % 60);
+	memcpy(q, c->off, c->offlen);
+	q += c->offlen;
+	*q++ = '\t';
+	memcpy(q, p->who, p->wholen);
+	prelen = (size_t)(q - pre) + p->wholen;
+
+	room(16 * 512); /* far more than a check-in's records */
+	if (key >> 14 & 1)
+		weekly(&r, p, left, pre, prelen);
+	else
+		daily(&r, c, p, left, rep, pre, prelen);
+}
+
 static void
 usage(FILE *f, int status)
 {
@@ -746,13 +844,12 @@ int
 main(int argc, char *argv[])
 {
 	uint64_t seed = 1;
-	long ncouples = 1, repeat = 1, end, first, i, k;
+	long ncouples = 1, repeat = 1, ndays = 120, end, first, i, k;
 	int ch, cflag = 0;
 	struct couple *cs;
 	uint64_t *ev;
 	size_t nev, maxev, e;
 
-	ndays = 120;
 	parse_date("2026-11-26", &end);
 	while ((ch = getopt(argc, argv, "c:De:hn:r:s:")) != -1) {
 		switch (ch) {
@@ -796,16 +893,17 @@ main(int argc, char *argv[])
 	}
 	first = end - (ndays - 1);
 	if (first < days_from_civil(1, 1, 1)) {
-		fprintf(stderr, "gen: %ld days before the end date go back "
-		    "past year 1\n", ndays);
+		fprintf(stderr, "gen: %ld days ending on the end date would "
+		    "start before year 1\n", ndays);
+		usage(stderr, 2);
+	}
+	if ((unsigned long long)ncouples * 2 * (unsigned long long)(repeat + 1) >
+	    MAXEVENTS) {
+		fprintf(stderr, "gen: too many check-ins a day: couples times "
+		    "(repeat + 1) must be at most %d\n", MAXEVENTS / 2);
 		usage(stderr, 2);
 	}
 	maxev = (size_t)ncouples * 2 * (size_t)(repeat + 1);
-	if (maxev > MAXEVENTS) {
-		fprintf(stderr, "gen: too many check-ins a day (couples times "
-		    "repeat): at most %d\n", MAXEVENTS / 2);
-		usage(stderr, 2);
-	}
 	cs = malloc((size_t)ncouples * sizeof *cs);
 	ev = malloc(maxev * sizeof *ev);
 	if (cs == NULL || ev == NULL) {
@@ -817,78 +915,16 @@ main(int argc, char *argv[])
 
 	put(header, sizeof header - 1);
 	for (i = 0; i < ndays; i++) {
-		long day = first + i, left = ndays - 1 - i, y, mo, d;
-		int sunday = weekday(day) == 0;
-		char date[11];
+		long day = first + i, left = ndays - 1 - i;
 		uint64_t dayseed = mix64(mix64(seed ^
 		    UINT64_C(0x636865636b696e00)) ^ (uint64_t)day);
+		char date[11];
 
-		civil_from_days(day, &y, &mo, &d);
-		two(date, (int)(y / 100));
-		two(date + 2, (int)(y % 100));
-		date[4] = '-';
-		two(date + 5, (int)mo);
-		date[7] = '-';
-		two(date + 8, (int)d);
-		date[10] = 'T';
-
-		/* Today's state and who checks in when, couple by couple. */
-		nev = 0;
-		for (k = 0; k < ncouples; k++) {
-			struct couple *c = &cs[k];
-			struct rng *r = &c->rng;
-			int j, rep;
-
-			c->talk = chance(r, 100) ? 0 :
-			    c->talkbase * between(r, 40, 180) / 100;
-			for (j = 0; j < 2; j++) {
-				struct person *p = &c->p[j];
-				int gone = p->drift == QUIET && left < 10;
-
-				advance(r, p, left);
-				if (!chance(r, demo ? 200 : 230) && !gone)
-					for (rep = 0; rep < repeat; rep++)
-						ev[nev++] = KEY(between(r,
-						    19 * 3600, 24 * 3600 - 1),
-						    c->offrank, k, j, 0, rep);
-				if (sunday && chance(r, 850) && !gone)
-					ev[nev++] = KEY(between(r, 19 * 3600,
-					    24 * 3600 - 1), c->offrank, k, j, 1,
-					    0);
-			}
-		}
-		qsort(ev, nev, sizeof *ev, cmpkey);
-
-		/* Then the check-ins, in order of time. */
-		for (e = 0; e < nev; e++) {
-			uint64_t key = ev[e];
-			int secs = (int)(key >> 40);
-			const struct couple *c = &cs[key >> 16 & 0xfffff];
-			const struct person *p = &c->p[key >> 15 & 1];
-			int rep = (int)(key & 0x3fff);
-			struct rng r;
-			char pre[160], *q;
-			size_t prelen;
-
-			r.s = mix64(dayseed ^ mix64(key & UINT64_C(0xfffffffff)));
-			memcpy(pre, date, 11);
-			q = two(pre + 11, secs / 3600);
-			*q++ = ':';
-			q = two(q, secs / 60 % 60);
-			*q++ = ':';
-			q = two(q, secs % 60);
-			memcpy(q, c->off, c->offlen);
-			q += c->offlen;
-			*q++ = '\t';
-			memcpy(q, p->who, p->wholen);
-			prelen = (size_t)(q - pre) + p->wholen;
-
-			room(16 * 512);
-			if (key >> 14 & 1)
-				weekly(&r, p, left, pre, prelen);
-			else
-				daily(&r, c, p, left, rep, pre, prelen);
-		}
+		fmtdate(date, day);
+		nev = schedule(cs, ncouples, repeat, left, weekday(day) == 0,
+		    ev);
+		for (e = 0; e < nev; e++)
+			checkin(cs, ev[e], date, left, dayseed);
 	}
 	flush();
 	if (fflush(stdout) != 0 || ferror(stdout))

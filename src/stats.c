@@ -1,0 +1,421 @@
+/*
+ * stats.c - trend's figures and flags (DESIGN.md, "trend(1)").
+ *
+ * One function, figures(), turns a series of daily values over the
+ * analysis window into every figure and every flag but gap, which needs
+ * two partners (figures_gap, figures_gaps); trend(1) and remind(1) both
+ * call them, so a flag means the same wherever it is shown.
+ *
+ * Invariants: nothing here reads the locale, the clock or the input; the
+ * only memory is one scratch buffer that grows to the largest window seen,
+ * so a series costs no allocation.  A figure that is not defined is NAN,
+ * and a NAN never sets a flag.  Cut-offs are compared with a tolerance of
+ * 1e-9 so that a value exactly on one (0.3 R, say) counts as reaching it
+ * whatever the rounding of the sum that produced it.
+ */
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+
+#define EPS	1e-9
+
+static const char *names[NFLAGS] = { "declining", "drop", "volatile", "quiet", "gap" };
+
+/* Scratch space: values, day numbers and a work area, each w long. */
+static double *sv, *stmp;
+static int *sday, *sgap;
+static int scap;
+
+static void
+scratch(int w)
+{
+	if (w <= scap)
+		return;
+	scap = w < 64 ? 64 : w;
+	sv = xrealloc(sv, (size_t)scap * sizeof *sv);
+	stmp = xrealloc(stmp, (size_t)scap * sizeof *stmp);
+	sday = xrealloc(sday, (size_t)scap * sizeof *sday);
+	sgap = xrealloc(sgap, (size_t)scap * sizeof *sgap);
+}
+
+/* x reaches the cut-off c (x >= c), forgiving rounding in the last bits. */
+static int
+reaches(double x, double c)
+{
+	return x >= c - EPS * (fabs(c) > 1 ? fabs(c) : 1);
+}
+
+static int
+dblcmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+intcmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Σ over groups of t tied values of f(t), of the sorted s[0..n-1]. */
+static double
+ties(const double *s, int n, double (*f)(double))
+{
+	double sum = 0;
+	int i, j;
+
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && s[j] == s[i]; j++)
+			;
+		if (j - i > 1)
+			sum += f((double)(j - i));
+	}
+	return sum;
+}
+
+static double
+tie_mw(double t)
+{
+	return t * t * t - t;
+}
+
+static double
+tie_mk(double t)
+{
+	return t * (t - 1) * (2 * t + 5);
+}
+
+double
+mann_whitney_p(const double *x, int nx, const double *y, int ny)
+{
+	double r1 = 0, u, var, z, n1 = nx, n2 = ny, N = nx + ny, less, same;
+	double *all;
+	int i, j;
+
+	if (nx < 1 || ny < 1)
+		return 1;
+	/* The average rank of x[i] among all values is 1 + (number
+	 * smaller) + (number equal, itself excluded) / 2; N is small (35). */
+	for (i = 0; i < nx; i++) {
+		less = same = 0;
+		for (j = 0; j < nx; j++)
+			if (x[j] < x[i])
+				less++;
+			else if (x[j] == x[i] && j != i)
+				same++;
+		for (j = 0; j < ny; j++)
+			if (y[j] < x[i])
+				less++;
+			else if (y[j] == x[i])
+				same++;
+		r1 += 1 + less + same / 2;
+	}
+	u = r1 - n1 * (n1 + 1) / 2;
+	scratch(nx + ny);
+	all = stmp;
+	memcpy(all, x, (size_t)nx * sizeof *all);
+	memcpy(all + nx, y, (size_t)ny * sizeof *all);
+	qsort(all, (size_t)(nx + ny), sizeof *all, dblcmp);
+	var = n1 * n2 / 12 * ((N + 1) - ties(all, nx + ny, tie_mw) / (N * (N - 1)));
+	if (!(var > 1e-12))
+		return 1;
+	z = (fabs(u - n1 * n2 / 2) - 0.5) / sqrt(var);
+	if (z < 0)
+		z = 0;
+	return erfc(z / sqrt(2.0));
+}
+
+/*
+ * Pairs i < j with a[i] > a[j] in a[lo..hi), which ends sorted: a merge
+ * sort, so Mann-Kendall costs n log n and a ten-year window stays fast.
+ */
+static double
+inversions(double *a, double *tmp, int lo, int hi)
+{
+	double inv;
+	int mid, i, j, k;
+
+	if (hi - lo < 2)
+		return 0;
+	mid = lo + (hi - lo) / 2;
+	inv = inversions(a, tmp, lo, mid) + inversions(a, tmp, mid, hi);
+	for (i = lo, j = mid, k = lo; i < mid || j < hi; ) {
+		if (j >= hi || (i < mid && a[i] <= a[j]))
+			tmp[k++] = a[i++];
+		else {
+			inv += mid - i;		/* a[j] is below every a[i..mid) */
+			tmp[k++] = a[j++];
+		}
+	}
+	memcpy(a + lo, tmp + lo, (size_t)(hi - lo) * sizeof *a);
+	return inv;
+}
+
+double
+mann_kendall_p(const double *v, int n)
+{
+	static double *a, *tmp;
+	static int cap;
+	double pairs, tied, inv, s, var, z, dn = n;
+	int i, j;
+
+	if (n < 2)
+		return 1;
+	if (n > cap) {		/* its own scratch: v may be figures()' */
+		cap = n < 64 ? 64 : n;
+		a = xrealloc(a, (size_t)cap * sizeof *a);
+		tmp = xrealloc(tmp, (size_t)cap * sizeof *tmp);
+	}
+	memcpy(a, v, (size_t)n * sizeof *a);
+	inv = inversions(a, tmp, 0, n);		/* pairs going down; a ends sorted */
+	pairs = dn * (dn - 1) / 2;
+	tied = 0;
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && a[j] == a[i]; j++)
+			;
+		tied += (double)(j - i) * (j - i - 1) / 2;
+	}
+	s = (pairs - tied - inv) - inv;		/* pairs going up minus down */
+	var = (dn * (dn - 1) * (2 * dn + 5) - ties(a, n, tie_mk)) / 18;
+	if (!(var > 1e-12))
+		return 1;
+	z = (s - (s > 0 ? 1 : s < 0 ? -1 : 0)) / sqrt(var);
+	return erfc(fabs(z) / sqrt(2.0));
+}
+
+void
+figures(const double *v, int w, const struct measure *m, struct figures *f)
+{
+	double R = measure_range(m), s7 = 0, s28 = 0, sum = 0;
+	double mx, my, sxy, sxx, d, ss, g, x7[7];
+	int i, k, n = 0, newest = -1, start42, b0;
+
+	f->n = f->n7 = f->n28 = f->pairs = 0;
+	f->last7 = f->base28 = f->change = f->pchange = NAN;
+	f->slope = f->ptrend = f->rmssd = f->mean = NAN;
+	f->silent = -1;
+	f->flags = 0;
+	if (w < 1)
+		return;
+	scratch(w);
+
+	/* Compact the days with data: sday[k] the day, sv[k] the value. */
+	for (i = 0; i < w; i++) {
+		if (isnan(v[i]))
+			continue;
+		sday[n] = i;
+		sv[n] = v[i];
+		sum += v[i];
+		n++;
+		newest = i;
+		if (i >= w - 7) {
+			x7[f->n7++] = v[i];
+			s7 += v[i];
+		} else if (i >= w - 35) {
+			s28 += v[i];
+			f->n28++;
+		}
+	}
+	f->n = n;
+	if (n == 0)
+		return;
+	f->silent = w - 1 - newest;
+	f->mean = sum / n;
+	if (f->n7 > 0)
+		f->last7 = s7 / f->n7;
+	if (f->n28 > 0)
+		f->base28 = s28 / f->n28;
+	if (f->n7 > 0 && f->n28 > 0)
+		f->change = f->last7 - f->base28;
+	if (f->n7 >= 3 && f->n28 >= 7) {
+		double y28[28];
+
+		b0 = w - 35 < 0 ? 0 : w - 35;
+		for (i = b0, k = 0; i < w - 7; i++)
+			if (!isnan(v[i]))
+				y28[k++] = v[i];
+		f->pchange = mann_whitney_p(x7, f->n7, y28, k);
+	}
+
+	/* Least squares on centred day numbers, for precision. */
+	if (n >= 2) {
+		mx = my = 0;
+		for (k = 0; k < n; k++) {
+			mx += sday[k];
+			my += sv[k];
+		}
+		mx /= n;
+		my /= n;
+		sxy = sxx = 0;
+		for (k = 0; k < n; k++) {
+			sxy += (sday[k] - mx) * (sv[k] - my);
+			sxx += (sday[k] - mx) * (sday[k] - mx);
+		}
+		f->slope = sxy / sxx * 7;
+	}
+	if (n >= 8)
+		f->ptrend = mann_kendall_p(sv, n);
+
+	start42 = w - 42 < 0 ? 0 : w - 42;
+	ss = 0;
+	for (i = start42; i + 1 < w; i++)
+		if (!isnan(v[i]) && !isnan(v[i + 1])) {
+			d = v[i + 1] - v[i];
+			ss += d * d;
+			f->pairs++;
+		}
+	if (f->pairs >= 5)
+		f->rmssd = sqrt(ss / f->pairs);
+
+	/* The flags.  better is +1 or -1: a bad move has the other sign. */
+	if (n >= 14 && f->ptrend < 0.01 && f->slope * m->better < 0 &&
+	    reaches(fabs(f->slope), R > 0 ? 0.0125 * R : 0.025 * fabs(f->mean)))
+		f->flags |= F_DECLINING;
+	if (f->pchange < 0.05 && f->change * m->better < 0 &&
+	    reaches(fabs(f->change), R > 0 ? 0.2 * R : 0.3 * fabs(f->base28)))
+		f->flags |= F_DROP;
+	if (m->type == T_SCALE && R > 0 && f->pairs >= 14 &&
+	    reaches(f->rmssd, 0.3 * R))
+		f->flags |= F_VOLATILE;
+	if (n >= 3 && f->silent >= 7) {
+		for (k = 0; k + 1 < n; k++)
+			sgap[k] = sday[k + 1] - sday[k];
+		qsort(sgap, (size_t)(n - 1), sizeof *sgap, intcmp);
+		if ((n - 1) % 2)
+			g = sgap[(n - 1) / 2];
+		else
+			g = (sgap[(n - 1) / 2 - 1] + sgap[(n - 1) / 2]) / 2.0;
+		if (f->silent >= 3 * g)
+			f->flags |= F_QUIET;
+	}
+}
+
+static int
+gap_applies(const struct measure *m)
+{
+	return m->type == T_SCALE && measure_range(m) > 0;
+}
+
+void
+figures_gap(struct figures *a, struct figures *b, const struct measure *m)
+{
+	if (!gap_applies(m) || a->n7 < 3 || b->n7 < 3)
+		return;
+	if (reaches(fabs(a->last7 - b->last7), 0.3 * measure_range(m))) {
+		a->flags |= F_GAP;
+		b->flags |= F_GAP;
+	}
+}
+
+/* A partner is due when some other differs by 0.3 R: when the lowest or
+ * the highest last7 of the couple does, so this is linear in k. */
+void
+figures_gaps(struct figures *const *f, size_t k, const struct measure *m)
+{
+	double lo = INFINITY, hi = -INFINITY, cut;
+	size_t i, m7 = 0;
+
+	if (!gap_applies(m))
+		return;
+	cut = 0.3 * measure_range(m);
+	for (i = 0; i < k; i++) {
+		if (f[i]->n7 < 3)
+			continue;
+		m7++;
+		if (f[i]->last7 < lo)
+			lo = f[i]->last7;
+		if (f[i]->last7 > hi)
+			hi = f[i]->last7;
+	}
+	if (m7 < 2)
+		return;
+	for (i = 0; i < k; i++)
+		if (f[i]->n7 >= 3 && (reaches(f[i]->last7 - lo, cut) ||
+		    reaches(hi - f[i]->last7, cut)))
+			f[i]->flags |= F_GAP;
+}
+
+size_t
+couple_len(const char *who, size_t n)
+{
+	while (n > 0 && who[n - 1] != '/')
+		n--;
+	return n > 0 ? n - 1 : 0;
+}
+
+size_t
+flags_format(unsigned flags, char *buf)
+{
+	size_t o = 0, l;
+	int i;
+
+	for (i = 0; i < NFLAGS; i++) {
+		if (!(flags & (1u << i)))
+			continue;
+		if (o > 0)
+			buf[o++] = ',';
+		l = strlen(names[i]);
+		memcpy(buf + o, names[i], l);
+		o += l;
+	}
+	if (o == 0)
+		buf[o++] = '-';
+	buf[o] = '\0';
+	return o;
+}
+
+const char *
+flag_name(int i)
+{
+	return i >= 0 && i < NFLAGS ? names[i] : NULL;
+}
+
+int
+flag_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < NFLAGS; i++)
+		if (strcmp(s, names[i]) == 0)
+			return 1 << i;
+	return 0;
+}
+
+size_t
+figure_format(char *buf, double x, int digits)
+{
+	const char *dp;
+	char *p;
+	int len;
+
+	if (isnan(x)) {
+		buf[0] = '-';
+		buf[1] = '\0';
+		return 1;
+	}
+	len = snprintf(buf, 32, "%.*f", digits, x);
+	if (len < 0 || len >= 32)
+		len = snprintf(buf, 32, "%.*g", digits + 6, x);
+	/* whatever LC_NUMERIC a caller set, the point is a point */
+	dp = localeconv()->decimal_point;
+	if (dp != NULL && strcmp(dp, ".") != 0 && *dp != '\0' &&
+	    (p = strstr(buf, dp)) != NULL) {
+		size_t dl = strlen(dp);
+
+		*p = '.';
+		memmove(p + 1, p + dl, strlen(p + dl) + 1);
+		len = (int)strlen(buf);
+	}
+	if (buf[0] == '-' && strspn(buf + 1, "0.") == (size_t)len - 1) {
+		memmove(buf, buf + 1, (size_t)len);
+		len--;
+	}
+	return (size_t)len;
+}
