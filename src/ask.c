@@ -173,11 +173,19 @@ answer(const struct measure *m, const char *s, size_t n, char **out, size_t *out
 		*outlen = o;
 		return NULL;
 	default:
+		/* value_check's words, but "x" is not "a number like 2.5" here */
+		if (number_parse(s, n, &v) != NULL) {
+			if (m->type == T_COUNT && m->hi < 0)
+				snprintf(why, sizeof why, "%s takes a whole number of %ld or more, not \"%s\"",
+				    m->what, m->lo, vis(s, n));
+			else
+				snprintf(why, sizeof why, "%s takes a whole number from %ld to %ld, not \"%s\"",
+				    m->what, m->lo, m->hi, vis(s, n));
+			return why;
+		}
 		if ((bad = value_check(m, s, n)) != NULL)
 			return bad;
 		/* written plainly: "007" and "-0" become 7 and 0 */
-		if (number_parse(s, n, &v) != NULL)
-			return "not a number";
 		*out = xmalloc(strlen(m->what) + 32);
 		*outlen = (size_t)sprintf(*out, "%s\t%.0f\n", m->what, v);
 		return NULL;
@@ -247,7 +255,7 @@ interactive(const size_t *idx, size_t n, const char *set)
 	}
 	if (lines_open(&l, NULL) < 0)
 		return 1;
-	fprintf(stderr, "%s%s check-in, %lu question%s. Enter skips one, Ctrl-D stops "
+	fprintf(stderr, "%sThe %s check-in: %lu question%s. Enter skips one, Ctrl-D stops "
 	    "and keeps your answers, Ctrl-C cancels.%s\n", colour ? "\033[2m" : "",
 	    set, (unsigned long)n, n == 1 ? "" : "s", colour ? "\033[0m" : "");
 	for (k = 0; k < n; ) {

@@ -290,7 +290,7 @@ lines_next(struct lines *l, char **line, size_t *len)
 {
 	char *s, *nl;
 	size_t n;
-	int skipping = 0, rc;
+	int skipping = 0;
 
 	for (;;) {
 		s = l->buf + l->pos;
@@ -312,7 +312,7 @@ lines_next(struct lines *l, char **line, size_t *len)
 				skipping = 1;		/* drop what we have, find the end */
 				l->pos = l->end;
 			}
-			if ((rc = fill(l)) < 0)
+			if (fill(l) < 0)
 				return -1;
 			continue;
 		}

@@ -198,8 +198,9 @@ fill_offset(struct stamp *t, const struct stamp *now)
 	long y;
 	int m, d;
 	time_t when;
+	const char *fixed = getenv("HEARTH_NOW");
 
-	if (getenv("HEARTH_NOW") != NULL && *getenv("HEARTH_NOW") != '\0') {
+	if (fixed != NULL && *fixed != '\0') {
 		t->off = now->off;
 		t->zulu = now->zulu;
 		return;

@@ -1,0 +1,221 @@
+/*
+ * fuzz_record.c - libFuzzer target: one journal line through record_parse(),
+ * notes through note_check/note_unescape/note_escape, and any bytes through
+ * vis() and putsafe().
+ *
+ * Built by tests/fuzz.sh (with -Dexit=fuzz_exit, like every target).
+ * What must hold, for any input:
+ *
+ * - record_parse() never reads or writes outside line[0..len] (the byte
+ *   at len is the caller's NUL, as lines_next() leaves it);
+ * - a record it accepts has 4 or 5 fields that each pass their own check,
+ *   NUL-terminated at the lengths it reports, and a time whose
+ *   stamp_format() parses back to the same day, second and offset;
+ * - a reason it gives is printable: no control character, no bad UTF-8
+ *   (the input is echoed through vis());
+ * - a checked note unescapes and escapes back to itself, and escaping any
+ *   text that has no controls but tab, newline and CR gives a note that
+ *   passes note_check() and unescapes back to the text;
+ * - putsafe() writes exactly the escaped text, and vis() a prefix of it.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearth.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/* A parser that exits is a finding in itself. */
+void
+fuzz_exit(int status)
+{
+	fprintf(stderr, "fuzz_record: exit(%d) from a parser\n", status);
+	abort();
+}
+
+#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", \
+	__FILE__, __LINE__, #c); abort(); } } while (0)
+
+/* Printable in a message: UTF-8 with no C0, DEL or C1 control. */
+static int
+printable(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] < 0x20 || p[i] == 0x7f)
+			return 0;
+		if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xa0)
+			return 0;
+	}
+	return utf8_valid(s, n);
+}
+
+/* The escaping putsafe() promises, written out byte by byte. */
+static size_t
+ref_escape(const unsigned char *p, size_t n, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, o = 0, k;
+	unsigned c;
+
+	while (i < n) {
+		c = p[i];
+		k = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 :
+		    c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+		if (c >= 0x20 && c < 0x7f) {
+			out[o++] = (char)c;
+			i++;
+		} else if (k > 0 && i + k <= n && utf8_valid((const char *)p + i, k) &&
+		    !(c == 0xc2 && p[i + 1] < 0xa0)) {
+			memcpy(out + o, p + i, k);
+			o += k;
+			i += k;
+		} else {
+			out[o++] = '\\';
+			if (c == '\t')
+				out[o++] = 't';
+			else if (c == '\n')
+				out[o++] = 'n';
+			else if (c == '\r')
+				out[o++] = 'r';
+			else {
+				out[o++] = 'x';
+				out[o++] = hex[c >> 4];
+				out[o++] = hex[c & 15];
+			}
+			i++;
+		}
+	}
+	return o;
+}
+
+static void
+check_escapes(const uint8_t *data, size_t size)
+{
+	char *want, *got = NULL;
+	size_t wn, gotn = 0, vn;
+	const char *v;
+	FILE *f;
+
+	want = malloc(4 * size + 1);
+	wn = ref_escape(data, size, want);
+	CHECK(printable(want, wn));
+	f = open_memstream(&got, &gotn);
+	CHECK(f != NULL);
+	putsafe(f, (const char *)data, size);
+	CHECK(fclose(f) == 0);
+	if (gotn != wn || memcmp(got, want, wn) != 0) {
+		fprintf(stderr, "putsafe wrote %zu bytes, want %zu\n", gotn, wn);
+		abort();
+	}
+	free(got);
+	v = vis((const char *)data, size);
+	vn = strlen(v);
+	CHECK(vn <= 203);
+	CHECK(printable(v, vn));
+	if (vn < wn || memcmp(v, want, wn) != 0) {
+		/* cut: a prefix of the escaped text, then "..." */
+		CHECK(vn >= 3 && strcmp(v + vn - 3, "...") == 0);
+		CHECK(vn - 3 <= wn && memcmp(v, want, vn - 3) == 0);
+	} else
+		CHECK(vn == wn);
+	free(want);
+}
+
+static void
+check_note(const char *s, size_t n)
+{
+	char *plain, *again;
+	size_t pn, an;
+
+	if (note_check(s, n) != NULL)
+		return;
+	plain = malloc(n + 1);
+	pn = note_unescape(s, n, plain);
+	CHECK(pn <= n);
+	again = malloc(2 * pn + 1);
+	an = note_escape(plain, pn, again);
+	CHECK(an == n && memcmp(again, s, n) == 0);
+	free(plain);
+	free(again);
+}
+
+/* Text with no controls but tab, newline and CR escapes into a good note. */
+static void
+check_text(const char *s, size_t n)
+{
+	char *note, *back;
+	size_t nn, bn, i;
+
+	if (!utf8_valid(s, n))
+		return;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f ||
+		    (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0))
+			return;
+	}
+	note = malloc(2 * n + 1);
+	nn = note_escape(s, n, note);
+	CHECK(note_check(note, nn) == NULL);
+	back = malloc(nn + 1);
+	bn = note_unescape(note, nn, back);
+	CHECK(bn == n && memcmp(back, s, n) == 0);
+	free(note);
+	free(back);
+}
+
+static void
+check_record(const struct record *r, const char *line, size_t len)
+{
+	struct stamp t;
+	char buf[64];
+	double v;
+	size_t n;
+
+	CHECK(r->nfields == 4 || r->nfields == 5);
+	CHECK(r->time >= line && r->time <= line + len);
+	CHECK(r->note >= line && r->note + r->notelen <= line + len);
+	CHECK(strlen(r->who) == r->wholen && who_check(r->who, r->wholen) == NULL);
+	CHECK(strlen(r->what) == r->whatlen && what_check(r->what, r->whatlen) == NULL);
+	CHECK(number_parse(r->value, strlen(r->value), &v) == NULL && v == r->v);
+	CHECK(r->note[r->notelen] == '\0');
+	CHECK(r->nfields == 5 || r->notelen == 0);
+	CHECK(note_check(r->note, r->notelen) == NULL);
+	CHECK(stamp_parse(r->time, strlen(r->time), &t) == NULL);
+	CHECK(t.day == r->t.day && t.sec == r->t.sec && t.off == r->t.off);
+	n = stamp_format(buf, &r->t);
+	CHECK(n == strlen(buf) && n < 32);
+	CHECK(stamp_parse(buf, n, &t) == NULL);
+	CHECK(t.day == r->t.day && t.sec == r->t.sec && t.off == r->t.off &&
+	    t.hastime == r->t.hastime);
+	check_note(r->note, r->notelen);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct record r;
+	const char *why;
+	char *line;
+
+	/* exactly len + 1 bytes, so ASan sees any step past the NUL */
+	line = malloc(size + 1);
+	memcpy(line, data, size);
+	line[size] = '\0';
+	if ((why = record_parse(line, size, &r)) == NULL)
+		check_record(&r, line, size);
+	else
+		CHECK(*why != '\0' && printable(why, strlen(why)));
+	free(line);
+
+	check_note((const char *)data, size);
+	check_text((const char *)data, size);
+	check_escapes(data, size);
+	return 0;
+}

@@ -1,0 +1,31 @@
+#!/bin/sh
+# t_example.sh - the bundled example journal and the generator behind it.
+. "$top/tests/lib.sh"
+
+begin 'tests/example.tsv is what gen -D makes, byte for byte'
+run gen -D
+out_file "$top/tests/example.tsv"
+status 0
+end
+
+begin 'gen is deterministic and its seed matters'
+runsh 'gen -c 3 -n 30 -s 5 | cksum; gen -c 3 -n 30 -s 5 | cksum; gen -c 3 -n 30 -s 6 | cksum'
+assert '[ "$(sed -n 1p .out)" = "$(sed -n 2p .out)" ]' 'two runs differ'
+assert '[ "$(sed -n 1p .out)" != "$(sed -n 3p .out)" ]' 'seeds 5 and 6 agree'
+status 0
+end
+
+begin 'every record of the example passes log'"'"'s checks'
+input_file "$top/tests/example.tsv"
+runsh 'tail -n +2 "$top/tests/example.tsv" > want && log | cmp - want && echo same'
+out 'same'
+err ''
+status 0
+end
+
+begin 'a generated caseload passes log'"'"'s checks too'
+runsh 'gen -c 20 -n 60 -s 3 > j.tsv && tail -n +2 j.tsv > want && log < j.tsv | cmp - want && echo same'
+out 'same'
+err ''
+status 0
+end

@@ -1,0 +1,478 @@
+/*
+ * unit_stats.c - trend's figures and flags, against values worked out by
+ * hand or by tests/trend_ref.py (an independent Python reading of
+ * DESIGN.md): every p-value below was computed there, every flag case is
+ * a series made to sit just on one side of a cut-off.
+ */
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hearth.h"
+#include "stats.h"
+#include "unit.h"
+
+#define W	90
+
+static struct measure scale15 = { "talk", T_SCALE, 1, 5, 1, 1 };
+static struct measure granted = { "granted", T_SCALE, 1, 5, -1, 1 };
+static struct measure hugs = { "hugs", T_COUNT, 0, -1, 1, 1 };
+static struct measure dodged = { "dodged", T_COUNT, 0, -1, -1, 1 };
+static struct measure checkin = { "checkin", T_YESNO, 0, 1, 1, 1 };
+static struct measure unknown = { "mood", T_SCALE, 0, -1, 1, 0 };
+
+static double v[W];
+
+/*
+ * Fill v[0..w-1] from spec, right-aligned so that its last token is the
+ * as-of date: numbers are values, "." a day without data; days before
+ * the spec have no data.
+ */
+static void
+series(const char *spec, int w)
+{
+	double tok[W];
+	int k = 0, i;
+	const char *p = spec;
+	char *e;
+
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p == '.') {
+			tok[k++] = NAN;
+			p++;
+		} else {
+			tok[k++] = strtod(p, &e);
+			p = e;
+		}
+	}
+	for (i = 0; i < w; i++)
+		v[i] = NAN;
+	for (i = 0; i < k; i++)
+		v[w - k + i] = tok[i];
+}
+
+static struct figures
+fig(const char *spec, const struct measure *m)
+{
+	struct figures f;
+
+	series(spec, W);
+	figures(v, W, m, &f);
+	return f;
+}
+
+/* "v v v" repeated: n copies of s joined by spaces, in a static buffer */
+static const char *
+rep(const char *s, int n)
+{
+	static char buf[4][2048];
+	static int next;
+	char *b = buf[next];
+	int i;
+
+	next = (next + 1) % 4;
+	b[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (i)
+			strcat(b, " ");
+		strcat(b, s);
+	}
+	return b;
+}
+
+static const char *
+cat(const char *a, const char *b)
+{
+	static char buf[4][4096];
+	static int next;
+	char *r = buf[next];
+
+	next = (next + 1) % 4;
+	snprintf(r, sizeof buf[0], "%s %s", a, b);
+	return r;
+}
+
+static void
+test_mann_whitney(void)
+{
+	double x1[] = { 1, 2, 3 }, y1[] = { 4, 5, 6, 7, 8, 9, 10 };
+	double x2[] = { 2, 2, 3, 1 }, y2[] = { 3, 3, 4, 4, 5, 3, 4, 2 };
+	double x3[] = { 3, 3, 3 }, y3[] = { 3, 3, 3, 3, 3, 3, 3 };
+	double x4[] = { 2, 2, 2 }, y4[] = { 4, 4, 4, 4, 4, 4, 4 };
+	double x5[] = { 5, 4, 5, 4, 5, 5, 4 };
+	double y5[] = { 4, 4, 3, 4, 5, 4, 3, 4, 4, 4, 3, 4, 4, 5, 4, 4, 3, 4,
+	    4, 4, 4, 4, 3, 4, 4, 4, 5, 4 };
+
+	/* by hand: U = 0, Var = 21/12 * 11 = 19.25, z = 10/sqrt(19.25) */
+	CHECK_NEAR(mann_whitney_p(x1, 3, y1, 7), 0.0226544940801, 1e-9, "MW: no ties");
+	CHECK_NEAR(mann_whitney_p(y1, 7, x1, 3), 0.0226544940801, 1e-9, "MW: symmetric");
+	CHECK_NEAR(mann_whitney_p(x2, 4, y2, 8), 0.035253887728, 1e-9, "MW: ties");
+	CHECK_NEAR(mann_whitney_p(x3, 3, y3, 7), 1, 0, "MW: all tied, Var = 0 gives 1");
+	/* by hand: ties 3 and 7 give 360/90 = 4, Var = 1.75 * 7, z = 10/3.5 */
+	CHECK_NEAR(mann_whitney_p(x4, 3, y4, 7), 0.00427473396017, 1e-9, "MW: two tie groups");
+	CHECK_NEAR(mann_whitney_p(x5, 7, y5, 28), 0.00996789584195, 1e-9, "MW: 7 against 28");
+	/* continuity: |U - n1 n2 / 2| = 0.5 gives z = 0, p = 1 */
+	{
+		double a[] = { 1, 3 }, b[] = { 2 };
+
+		CHECK_NEAR(mann_whitney_p(a, 2, b, 1), 1, 1e-12, "MW: z below 0 is 0");
+	}
+}
+
+static void
+test_mann_kendall(void)
+{
+	double up[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+	double down[] = { 8, 7, 6, 5, 4, 3, 2, 1 };
+	double tied[] = { 1, 1, 2, 2, 3, 3, 3, 2 };
+	double flat[] = { 4, 4, 4, 4, 4, 4, 4, 4, 4 };
+	double pi[] = { 3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8,
+	    4, 6, 2, 6, 4, 3, 3, 8, 3, 2, 7, 9, 5 };
+	double big[3000];
+	int i;
+
+	/* by hand: S = 28, Var = 8*7*21/18, z = 27/sqrt(65.33) */
+	CHECK_NEAR(mann_kendall_p(up, 8), 0.000836627131119, 1e-9, "MK: rising");
+	CHECK_NEAR(mann_kendall_p(down, 8), 0.000836627131119, 1e-9, "MK: falling, two-sided");
+	CHECK_NEAR(mann_kendall_p(tied, 8), 0.0636897751366, 1e-9, "MK: ties");
+	CHECK_NEAR(mann_kendall_p(flat, 9), 1, 0, "MK: constant, Var = 0 gives 1");
+	CHECK_NEAR(mann_kendall_p(pi, 32), 0.421709689499, 1e-9, "MK: 32 values, merge count");
+	/* a long series: the n log n count against a plain double loop */
+	for (i = 0; i < 3000; i++)
+		big[i] = (double)((i * 7919 + i / 3) % 11) + (i > 1500);
+	{
+		double s = 0, var, z, p;
+		int j, cnt[12] = { 0 };
+
+		for (i = 0; i < 3000; i++)
+			for (j = i + 1; j < 3000; j++)
+				s += (big[j] > big[i]) - (big[j] < big[i]);
+		for (i = 0; i < 3000; i++)
+			cnt[(int)big[i]]++;
+		var = 3000.0 * 2999 * 6005;
+		for (i = 0; i < 12; i++)
+			var -= (double)cnt[i] * (cnt[i] - 1) * (2 * cnt[i] + 5);
+		var /= 18;
+		z = (s - (s > 0) + (s < 0)) / sqrt(var);
+		p = erfc(fabs(z) / sqrt(2.0));
+		CHECK_NEAR(mann_kendall_p(big, 3000), p, 1e-12, "MK: 3000 values as the plain sum");
+	}
+	CHECK_NEAR(mann_kendall_p(up, 1), 1, 0, "MK: one value");
+}
+
+static void
+test_basic_figures(void)
+{
+	struct figures f;
+	char spec[1024];
+	int i, o = 0;
+
+	f = fig("", &scale15);
+	CHECK(f.n == 0 && isnan(f.last7) && isnan(f.slope) && f.flags == 0 &&
+	    f.silent == -1, "empty series: nothing defined, no flag");
+
+	/* 2 + 0.1 i on every day of the window: slope 0.7 a week, exactly */
+	for (i = 0; i < W; i++)
+		o += snprintf(spec + o, sizeof spec - o, "%s%g", i ? " " : "", 2 + 0.1 * i);
+	f = fig(spec, &scale15);
+	CHECK(f.n == 90, "n counts the days");
+	CHECK_NEAR(f.slope, 0.7, 1e-9, "slope of a straight line, per week");
+	CHECK_NEAR(f.last7, (2 + 8.3 + 2 + 8.9) / 2, 1e-9, "last7 = mean of the last 7 days");
+	CHECK_NEAR(f.base28, 2 + 0.1 * (55 + 82) / 2, 1e-9, "base28 = mean of the 28 days before");
+	CHECK_NEAR(f.change, f.last7 - f.base28, 1e-12, "change = last7 - base28");
+	CHECK_NEAR(f.rmssd, 0.1, 1e-9, "rmssd of steps of 0.1");
+	CHECK(f.pairs == 41, "42 days hold 41 pairs");
+	CHECK(f.silent == 0, "D = 0 with data today");
+	CHECK_NEAR(f.mean, 2 + 0.1 * 89 / 2, 1e-9, "mean of the window");
+
+	f = fig("4", &scale15);
+	CHECK(f.n == 1 && f.n7 == 1 && isnan(f.slope) && isnan(f.base28) &&
+	    isnan(f.change), "one day: no slope, no base28");
+	f = fig("4 . 5", &scale15);
+	CHECK_NEAR(f.slope, 3.5, 1e-12, "two days: slope from 2 days on");
+	CHECK(isnan(f.ptrend), "ptrend needs 8 days");
+	f = fig("1 2 3 4 5 4 3", &scale15);
+	CHECK(isnan(f.ptrend), "7 days: no ptrend");
+	f = fig("1 2 3 4 5 4 3 2", &scale15);
+	CHECK(!isnan(f.ptrend), "8 days: ptrend");
+
+	/* base28 ends 8 days back: the day before last7 is base28's last */
+	f = fig(cat("3", rep(".", 7)), &scale15);
+	CHECK(f.n28 == 1 && f.n7 == 0 && f.base28 == 3 && isnan(f.last7) &&
+	    isnan(f.change), "day -7 belongs to base28");
+	f = fig(cat(cat("3", rep(".", 27)), rep(".", 7)), &scale15);
+	CHECK(f.n28 == 1, "day -34 belongs to base28");
+	f = fig(cat(cat("3", rep(".", 28)), rep(".", 7)), &scale15);
+	CHECK(f.n28 == 0 && f.n == 1, "day -35 is before base28");
+
+	/* a short window: base28 is shorter */
+	series("1 1 1 5 5 5 5 5 5 5", 10);
+	figures(v + W - 10, 10, &scale15, &f);
+	CHECK(f.n28 == 3 && f.base28 == 1 && f.last7 == 5, "-n 10: base28 has 3 days");
+}
+
+static void
+test_pchange_edges(void)
+{
+	struct figures f;
+	const char *b7 = rep("4", 7), *b6 = cat(".", rep("4", 6));
+
+	f = fig(cat(cat(rep(".", 21), b7), "2 2 . . . . ."), &scale15);
+	CHECK(isnan(f.pchange) && !(f.flags & F_DROP), "last7 with 2 days: no pchange, no drop");
+	f = fig(cat(cat(rep(".", 21), b7), "2 2 2 . . . ."), &scale15);
+	CHECK_NEAR(f.pchange, 0.00427473396017, 1e-9, "last7 with 3 days: pchange");
+	CHECK(f.flags == F_DROP, "a drop of 2 points is a drop");
+	f = fig(cat(cat(rep(".", 21), b6), "2 2 2 . . . ."), &scale15);
+	CHECK(isnan(f.pchange) && f.flags == 0, "base28 with 6 days: no pchange");
+	/* a steep fall but only by 0.75 < 0.8 = 0.2 R: no drop */
+	f = fig(cat(cat(rep(".", 21), rep("4 4 4 4", 2)), "3 3 3 3"), &scale15);
+	CHECK_NEAR(f.change, -1, 1e-12, "change of -1");
+	CHECK(f.flags & F_DROP, "|change| 1 >= 0.8: drop");
+	f = fig(cat(cat(rep(".", 14), rep("4", 14)), "4 3 4 3 4 3 4"), &scale15);
+	CHECK_NEAR(f.change, -3.0 / 7, 1e-12, "change of -3/7");
+	CHECK(f.pchange < 0.05 && !(f.flags & F_DROP), "significant but small: no drop");
+	/* exactly 0.2 R: 3 days of 3.2 on average against 4 */
+	f = fig(cat(cat(rep(".", 21), b7), "3 3 3.6 . . . ."), &scale15);
+	CHECK_NEAR(f.change, -0.8, 1e-12, "change of exactly -0.8");
+	CHECK(f.flags & F_DROP, "|change| = 0.2 R exactly: drop");
+	/* a rise is not a drop of a high-is-better measure */
+	f = fig(cat(cat(rep(".", 21), rep("2", 7)), "4 4 4 . . . ."), &scale15);
+	CHECK(f.pchange < 0.05 && f.flags == 0, "a rise is not a drop");
+	/* low is better: rising values are the bad direction */
+	f = fig(cat(cat(rep(".", 21), rep("2", 7)), "4 4 4 . . . ."), &granted);
+	CHECK(f.flags == F_DROP, "granted rising is flagged");
+	f = fig(cat(cat(rep(".", 21), b7), "2 2 2 . . . ."), &granted);
+	CHECK(f.flags == 0, "granted falling is not");
+}
+
+static void
+test_relative(void)
+{
+	struct figures f;
+
+	/* no range: 30% of base28; 10 to 7 is exactly 30% */
+	f = fig(cat(rep("10", 7), "7 7 7 . . . ."), &hugs);
+	CHECK_NEAR(f.pchange, 0.00427473396017, 1e-9, "counts: pchange");
+	CHECK(f.flags == F_DROP, "hugs 10 to 7: -30%, a drop");
+	f = fig(cat(rep("10", 7), "7 7 8 . . . ."), &hugs);
+	CHECK(f.pchange < 0.05 && f.flags == 0, "hugs 10 to 7.33: under 30%, no drop");
+	f = fig(cat(rep("1", 7), "3 3 3 . . . ."), &dodged);
+	CHECK(f.flags == F_DROP, "dodged rising is a drop (low is better)");
+	f = fig(cat(rep("3", 7), "1 1 1 . . . ."), &dodged);
+	CHECK(f.flags == 0, "dodged falling is not");
+	f = fig(cat(rep("0", 7), "0 0 0 . . . ."), &dodged);
+	CHECK(f.pchange == 1 && f.flags == 0, "all zero: p = 1, nothing");
+
+	/* declining without a range: 2.5% of the window's mean a week */
+	f = fig("20 19 18 17 16 15 14 13 12 11 10 9 8 7", &hugs);
+	CHECK_NEAR(f.slope, -7, 1e-9, "hugs: slope -7 a week");
+	CHECK(f.flags & F_DECLINING, "hugs 20 down to 7: declining");
+	f = fig(cat(rep("100", 7), rep("99", 7)), &hugs);
+	CHECK(f.ptrend < 0.01 && fabs(f.slope) < 0.025 * f.mean && !(f.flags & F_DECLINING),
+	    "hugs 100 to 99: significant but under 2.5%: not declining");
+	/* and a measure no bank knows: scale, high, no range */
+	f = fig(cat(rep("10", 7), "7 7 7 . . . ."), &unknown);
+	CHECK(f.flags == F_DROP, "unknown measure: relative drop");
+}
+
+static void
+test_declining(void)
+{
+	struct figures f;
+
+	f = fig("5 5 5 4 4 4 4 3 3 3 2 2 2 1", &scale15);
+	CHECK(f.n == 14, "14 days");
+	CHECK_NEAR(f.ptrend, 2.31113196767e-05, 1e-9, "ptrend of 14 falling days");
+	CHECK(f.flags & F_DECLINING, "n = 14: declining");
+	f = fig("5 5 4 4 4 4 3 3 3 2 2 2 1", &scale15);
+	CHECK_NEAR(f.ptrend, 5.47676194681e-05, 1e-9, "ptrend of 13 falling days");
+	CHECK(!(f.flags & F_DECLINING), "n = 13: not declining");
+	f = fig("1 2 2 2 3 3 3 4 4 4 4 5 5 5", &scale15);
+	CHECK(f.ptrend < 0.01 && !(f.flags & F_DECLINING), "rising: not declining");
+	f = fig("1 2 2 2 3 3 3 4 4 4 4 5 5 5", &granted);
+	CHECK(f.flags & F_DECLINING, "granted rising: declining");
+	/* slope at the cut-off 0.0125 R = 0.05 a week: 0.05/7 a day */
+	{
+		char spec[2048];
+		int i, o = 0;
+
+		for (i = 0; i < 60; i++)
+			o += snprintf(spec + o, sizeof spec - o, " %.9f", 4 - 0.05 / 7 * i);
+		f = fig(spec, &scale15);
+		CHECK_NEAR(f.slope, -0.05, 1e-9, "slope -0.05");
+		CHECK(f.flags & F_DECLINING, "slope exactly 0.0125 R: declining");
+		o = 0;
+		for (i = 0; i < 60; i++)
+			o += snprintf(spec + o, sizeof spec - o, " %.9f", 4 - 0.049 / 7 * i);
+		f = fig(spec, &scale15);
+		CHECK(f.ptrend < 0.01 && !(f.flags & F_DECLINING), "slope -0.049: not declining");
+	}
+	f = fig(rep("4", 20), &scale15);
+	CHECK(f.ptrend == 1 && f.slope == 0 && f.flags == 0, "constant: ptrend 1, nothing");
+}
+
+static void
+test_volatile(void)
+{
+	struct figures f;
+
+	f = fig("1 3 1 3 1", &scale15);
+	CHECK(f.pairs == 4 && isnan(f.rmssd), "4 pairs: no rmssd");
+	f = fig("1 3 1 3 1 3", &scale15);
+	CHECK(f.pairs == 5 && f.rmssd == 2, "5 pairs: rmssd 2");
+	f = fig("1 3 . 1 3 . 1 3 . 1 3 . 1 3", &scale15);
+	CHECK(f.pairs == 5 && f.rmssd == 2, "pairs need consecutive days");
+	/* 42 days: the pair from day -42 to -41 counts, -43 to -42 not */
+	f = fig(cat("1 3 1 3 1 3", rep(".", 36)), &scale15);
+	CHECK(f.pairs == 5, "pairs inside the last 42 days");
+	f = fig(cat("1 3 1 3 1 3", rep(".", 37)), &scale15);
+	CHECK(f.pairs == 4 && isnan(f.rmssd), "a pair reaching before the 42 days does not count");
+
+	f = fig(rep("1 3", 7), &scale15);
+	CHECK(f.pairs == 13 && f.rmssd == 2 && !(f.flags & F_VOLATILE), "13 pairs: not volatile");
+	f = fig(cat(rep("1 3", 7), "1"), &scale15);
+	CHECK(f.pairs == 14 && (f.flags & F_VOLATILE), "14 pairs of swings of 2: volatile");
+	f = fig(cat(rep("2 3", 7), "2"), &scale15);
+	CHECK(f.rmssd == 1 && !(f.flags & F_VOLATILE), "swings of 1: rmssd 1 < 1.2, not volatile");
+	/* exactly 0.3 R: nine steps of 2 and sixteen of 0 give sqrt(36/25) */
+	f = fig(cat(rep("1 3", 5), cat(rep("3", 15), "1")), &scale15);
+	CHECK(f.pairs == 25, "25 pairs");
+	CHECK_NEAR(f.rmssd, 1.2, 1e-12, "rmssd 1.2");
+	CHECK(f.flags & F_VOLATILE, "rmssd exactly 0.3 R: volatile");
+	f = fig(cat(rep("1 3", 4), cat("2", cat(rep("3", 15), "3 2"))), &scale15);
+	CHECK(f.pairs == 25 && f.rmssd < 1.2 && !(f.flags & F_VOLATILE), "rmssd just under: not volatile");
+	f = fig(cat(rep("0 1", 7), "0"), &checkin);
+	CHECK(f.rmssd == 1 && !(f.flags & F_VOLATILE), "yes/no never volatile");
+	f = fig(cat(rep("0 9", 7), "0"), &hugs);
+	CHECK(!(f.flags & F_VOLATILE), "counts never volatile");
+	f = fig(cat(rep("1 9", 7), "1"), &unknown);
+	CHECK(!(f.flags & F_VOLATILE), "no range: never volatile");
+}
+
+static void
+test_quiet(void)
+{
+	struct figures f;
+
+	f = fig(cat(rep("4", 20), rep(".", 7)), &scale15);
+	CHECK(f.silent == 7 && (f.flags & F_QUIET), "daily, silent 7 days: quiet");
+	f = fig(cat(rep("4", 20), rep(".", 6)), &scale15);
+	CHECK(f.silent == 6 && f.flags == 0, "daily, silent 6 days: not quiet");
+	/* weekly: g = 7, quiet from 21 days */
+	f = fig(cat(rep("4 . . . . . .", 5), rep(".", 14)), &scale15);
+	CHECK(f.silent == 20 && !(f.flags & F_QUIET), "weekly, silent 20 days: not quiet");
+	f = fig(cat(rep("4 . . . . . .", 5), rep(".", 15)), &scale15);
+	CHECK(f.silent == 21 && (f.flags & F_QUIET), "weekly, silent 21 days: quiet");
+	/* median of an even number of gaps: 1, 1, 5, 5 -> 3, so 9 days */
+	f = fig(cat("4 4 4 . . . . 4 . . . . 4", rep(".", 8)), &scale15);
+	CHECK(f.silent == 8 && !(f.flags & F_QUIET), "g = 3, D = 8: not quiet");
+	f = fig(cat("4 4 4 . . . . 4 . . . . 4", rep(".", 9)), &scale15);
+	CHECK(f.silent == 9 && (f.flags & F_QUIET), "g = 3, D = 9: quiet");
+	f = fig(cat("4 4", rep(".", 30)), &scale15);
+	CHECK(f.flags == 0, "2 days: never quiet");
+	f = fig(cat("4 4 4", rep(".", 30)), &scale15);
+	CHECK(f.flags == F_QUIET, "3 days: quiet");
+}
+
+static void
+test_gap(void)
+{
+	struct figures a, b, c, *abc[3];
+
+	a = fig("4 4 4 5 4", &scale15);
+	b = fig("3 3 3", &scale15);
+	CHECK_NEAR(a.last7 - b.last7, 1.2, 1e-12, "last7 differ by 1.2");
+	figures_gap(&a, &b, &scale15);
+	CHECK(a.flags == F_GAP && b.flags == F_GAP, "gap at exactly 0.3 R: both flagged");
+	a = fig("4 4 4 5 4", &scale15);
+	b = fig("3 3 4 3 3", &scale15);
+	figures_gap(&a, &b, &scale15);
+	CHECK(a.flags == 0 && b.flags == 0, "differ by 1.0: no gap");
+	a = fig("5 5 5", &scale15);
+	b = fig("1 . . . . . 1", &scale15);
+	figures_gap(&a, &b, &scale15);
+	CHECK(a.flags == 0 && b.flags == 0, "2 days in last7: no gap");
+	a = fig("1 1 1", &checkin);
+	b = fig("0 0 0", &checkin);
+	figures_gap(&a, &b, &checkin);
+	CHECK(a.flags == 0, "yes/no: no gap");
+	a = fig("9 9 9", &hugs);
+	b = fig("0 0 0", &hugs);
+	figures_gap(&a, &b, &hugs);
+	CHECK(a.flags == 0, "counts: no gap");
+
+	a = fig("4 4 4", &scale15);
+	b = fig("3 3 3", &scale15);
+	c = fig("5 5 5", &scale15);
+	abc[0] = &a, abc[1] = &b, abc[2] = &c;
+	figures_gaps(abc, 3, &scale15);
+	CHECK(a.flags == 0 && b.flags == F_GAP && c.flags == F_GAP, "three partners: the two far apart");
+	a = fig("4 4 4", &scale15);
+	figures_gaps(abc, 1, &scale15);
+	CHECK(a.flags == 0, "one partner: no gap");
+}
+
+static void
+test_format(void)
+{
+	char buf[64];
+
+	figure_format(buf, NAN, 2);
+	CHECK_STR(buf, "-", "NAN is -");
+	figure_format(buf, -0.001, 2);
+	CHECK_STR(buf, "0.00", "no -0.00");
+	figure_format(buf, -0.0, 3);
+	CHECK_STR(buf, "0.000", "no -0.000");
+	figure_format(buf, -0.4, 0);
+	CHECK_STR(buf, "0", "no -0");
+	figure_format(buf, -0.006, 2);
+	CHECK_STR(buf, "-0.01", "-0.006 is -0.01");
+	figure_format(buf, 1234.5678, 2);
+	CHECK_STR(buf, "1234.57", "two decimals");
+	figure_format(buf, 0.0004, 3);
+	CHECK_STR(buf, "0.000", "p-values with three");
+	CHECK(figure_format(buf, -2.5, 2) == 5 && strcmp(buf, "-2.50") == 0, "length returned");
+	if (setlocale(LC_NUMERIC, "de_DE.UTF-8") != NULL) {
+		figure_format(buf, 2.5, 2);
+		CHECK_STR(buf, "2.50", "a point in a German locale");
+		setlocale(LC_NUMERIC, "C");
+	}
+
+	flags_format(0, buf);
+	CHECK_STR(buf, "-", "no flags: -");
+	flags_format(F_GAP | F_DECLINING | F_QUIET, buf);
+	CHECK_STR(buf, "declining,quiet,gap", "flags in contract order");
+	CHECK(flags_format(F_DECLINING | F_DROP | F_VOLATILE | F_QUIET | F_GAP, buf) ==
+	    strlen("declining,drop,volatile,quiet,gap"), "all five flags fit");
+	CHECK_STR(flag_name(0), "declining", "flag 0");
+	CHECK_STR(flag_name(4), "gap", "flag 4");
+	CHECK(flag_name(5) == NULL && flag_name(-1) == NULL, "no flag 5");
+	CHECK(flag_parse("volatile") == F_VOLATILE && flag_parse("drop") == F_DROP,
+	    "flag_parse");
+	CHECK(flag_parse("Drop") == 0 && flag_parse("") == 0, "flag_parse: unknown");
+
+	CHECK(couple_len("smiths/alex", 11) == 6, "couple of smiths/alex");
+	CHECK(couple_len("a/b/c", 5) == 3, "couple is before the last /");
+	CHECK(couple_len("alex", 4) == 0, "no /: the empty couple");
+}
+
+int
+main(void)
+{
+	test_mann_whitney();
+	test_mann_kendall();
+	test_basic_figures();
+	test_pchange_edges();
+	test_relative();
+	test_declining();
+	test_volatile();
+	test_quiet();
+	test_gap();
+	test_format();
+	return unit_failed;
+}
