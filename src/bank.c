@@ -17,10 +17,6 @@ extern const char *const bank_builtin[];	/* its lines, then NULL */
 
 static const char *types[] = { "scale", "yesno", "count", "minutes", "text" };
 
-/* A small open-addressing index from measure name to bank.m. */
-static int *mindex;
-static size_t mslots;
-
 static unsigned long
 hash(const char *s)
 {
@@ -31,22 +27,23 @@ hash(const char *s)
 	return h;
 }
 
+/* The index from measure name to b->m: one hash lookup per record. */
 static void
-reindex(const struct bank *b)
+reindex(struct bank *b)
 {
 	size_t i, j;
 
-	for (mslots = 64; mslots < 2 * b->nm; mslots *= 2)
+	for (b->slots = 64; b->slots < 2 * b->nm; b->slots *= 2)
 		;
-	free(mindex);
-	mindex = xmalloc(mslots * sizeof *mindex);
-	for (i = 0; i < mslots; i++)
-		mindex[i] = -1;
+	free(b->index);
+	b->index = xmalloc(b->slots * sizeof *b->index);
+	for (i = 0; i < b->slots; i++)
+		b->index[i] = -1;
 	for (i = 0; i < b->nm; i++) {
-		for (j = hash(b->m[i].what) & (mslots - 1); mindex[j] >= 0;
-		    j = (j + 1) & (mslots - 1))
+		for (j = hash(b->m[i].what) & (b->slots - 1); b->index[j] >= 0;
+		    j = (j + 1) & (b->slots - 1))
 			;
-		mindex[j] = (int)i;
+		b->index[j] = (int)i;
 	}
 }
 
@@ -55,11 +52,12 @@ find(const struct bank *b, const char *what)
 {
 	size_t j;
 
-	if (mindex == NULL)
+	if (b->index == NULL)
 		return -1;
-	for (j = hash(what) & (mslots - 1); mindex[j] >= 0; j = (j + 1) & (mslots - 1))
-		if (strcmp(b->m[mindex[j]].what, what) == 0)
-			return mindex[j];
+	for (j = hash(what) & (b->slots - 1); b->index[j] >= 0;
+	    j = (j + 1) & (b->slots - 1))
+		if (strcmp(b->m[b->index[j]].what, what) == 0)
+			return b->index[j];
 	return -1;
 }
 
@@ -329,7 +327,7 @@ bank_line(struct loader *L, unsigned long line, char **f, int user)
 		mi = (int)b->nm++;
 		reindex(b);
 	} else if (user && L->mline[mi] == 0)
-		L->mline[mi] = -1;	/* restated as built in: not a user definition */
+		L->mline[mi] = (int)line;	/* restated: a later user line must agree */
 	q.m = mi;
 	for (i = 0; i < b->nq; i++) {
 		if (strcmp(b->q[i].set, q.set) == 0 && strcmp(b->q[i].what, q.what) == 0) {
@@ -533,7 +531,8 @@ hearth_seed(void)
 	if (e == NULL || *e == '\0')
 		return 0;
 	for (p = e; *p; p++) {
-		if (*p < '0' || *p > '9' || v > (~0ULL - 9) / 10)
+		if (*p < '0' || *p > '9' ||
+		    v > (~0ULL - (unsigned long long)(*p - '0')) / 10)
 			die(1, "HEARTH_SEED=\"%s\": want a whole number", vis(e, strlen(e)));
 		v = v * 10 + (unsigned long long)(*p - '0');
 	}

@@ -41,7 +41,7 @@ int	 utf8_locale(void);				// LC_CTYPE says UTF-8
 /* time.c: a stamp is the time as written; its day is the date written in it */
 struct stamp {
 	long	day;		/* days since 1970-01-01 of the written date */
-	int	sec;		/* seconds into that day (0..86400, leap 60 kept) */
+	int	sec;		/* seconds into that day, 0..86399 (no leap seconds) */
 	int	off;		/* offset east of UTC in minutes */
 	char	zulu;		/* written with Z */
 	char	hastime;	/* 0: a bare YYYY-MM-DD */
@@ -117,6 +117,8 @@ struct bank {
 	size_t	 nq;
 	struct measure *m;
 	size_t	 nm;
+	int	*index;			/* measure name -> m[], open addressing */
+	size_t	 slots;
 };
 int	 bank_load(struct bank *b, const char *file);	// built-in + user bank (file, else $HEARTH_BANK, else XDG); -1 after messages
 const struct measure *bank_measure(const struct bank *b, const char *what);	// NULL when no bank defines it

@@ -308,7 +308,7 @@ lines_next(struct lines *l, char **line, size_t *len)
 			}
 			return 0;
 		} else {
-			if (l->end - l->pos > LINE_LIMIT) {
+			if (l->end - l->pos > LINE_LIMIT + 1) {
 				skipping = 1;		/* drop what we have, find the end */
 				l->pos = l->end;
 			}
@@ -317,10 +317,10 @@ lines_next(struct lines *l, char **line, size_t *len)
 			continue;
 		}
 		l->lineno++;
-		if (skipping || n > LINE_LIMIT)
-			return 2;
 		if (n > 0 && s[n - 1] == '\r')
 			n--;
+		if (skipping || n > LINE_LIMIT)
+			return 2;
 		s[n] = '\0';
 		*line = s;
 		*len = n;

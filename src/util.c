@@ -244,7 +244,7 @@ vis(const char *s, size_t n)
 	int cut;
 
 	next = (next + 1) % 4;
-	o = escape(s, n, b, 200, &cut);
+	o = escape(s, n, b, 201, &cut);
 	if (cut)
 		memcpy(b + o, "...", 4);
 	return b;
@@ -253,7 +253,7 @@ vis(const char *s, size_t n)
 void
 putsafe(FILE *f, const char *s, size_t n)
 {
-	char buf[1024];
+	char buf[4 * 256 + 1];
 	size_t i = 0, step, o;
 	int cut;
 

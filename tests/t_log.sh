@@ -473,3 +473,11 @@ out ''
 err_has '^log: touch needs a value'
 status 2
 end
+
+begin 'two user bank lines that disagree are an error, whatever their order'
+printf 'daily\ttouch\tscale\t1\t5\thigh\tTouch?\nweekly\ttouch\tscale\t0\t10\thigh\tTouch this week?\n' > bank.tsv
+run log -f bank.tsv touch 3
+out ''
+err 'log: bank.tsv:2: touch is defined differently on line 1'
+status 1
+end

@@ -1,0 +1,901 @@
+/*
+ * trend - what is rising, falling, swinging and diverging in a journal.
+ *
+ *     trend [-c | -g | -s] [-b day|week|month] [-d date] [-n days]
+ *           [-w who] [-m what] [file ...]
+ *
+ * Reads journals (hearth(5)) and, per person and measure, sums the values
+ * of each day of the analysis window (the -n days ending on the as-of
+ * date), then prints stats.c's figures and flags as TSV, the series by
+ * day, week or month (-s), a terminal chart (-c) or an SVG (-g).
+ *
+ * Invariants:
+ * - Memory is series x window: a hash table of series, each with a sum
+ *   and a count per day of the window.  A record costs one parse (every
+ *   record is fully checked, so a bad one is named wherever it is) and,
+ *   when its day is inside the window, one hash lookup; nothing is
+ *   allocated per record.
+ * - Every statistic, gap included, is computed from all the data; -w and
+ *   -m only choose what is printed.
+ * - Numbers are read and written in the C locale (nothing here calls
+ *   setlocale for LC_NUMERIC); names reach a terminal only through
+ *   putsafe() and an SVG only XML-escaped.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hearth.h"
+#include "stats.h"
+
+#define MAXDAYS	3660
+
+struct series {
+	char	*who, *what;		/* one allocation: who\0what\0 */
+	size_t	 wholen, whatlen;
+	unsigned long hash;
+	const struct measure *m;
+	struct measure mdef;		/* for a measure no bank defines */
+	double	*sum;			/* per day of the window */
+	unsigned *cnt;
+	struct figures f;
+};
+
+static struct bank bank;
+static struct series **tab;		/* open addressing, a power of 2 */
+static size_t tabcap, nseries;
+static struct series **all;		/* sorted by who, then what */
+
+static long asof, first;		/* the window: first .. asof */
+static int wdays = 90;
+static char **selwho, **selwhat;
+static size_t nselwho, nselwhat;
+static double *daily;			/* one series' daily values, wdays long */
+
+static void
+usage(FILE *f, int status)
+{
+	fprintf(f, "usage: %s [-c | -g | -s] [-b day|week|month] [-d date] [-n days] "
+	    "[-w who] [-m what] [file ...]\n", progname);
+	if (status == 0)
+		exit(fshut(stdout, "stdout"));
+	exit(status);
+}
+
+static unsigned long
+hashkey(const char *who, size_t wl, const char *what, size_t ml)
+{
+	unsigned long h = 2166136261UL;
+	size_t i;
+
+	for (i = 0; i < wl; i++)
+		h = (h ^ (unsigned char)who[i]) * 16777619UL;
+	h = (h ^ '\t') * 16777619UL;
+	for (i = 0; i < ml; i++)
+		h = (h ^ (unsigned char)what[i]) * 16777619UL;
+	return h ^ (h >> 15);
+}
+
+static void
+grow(void)
+{
+	struct series **old = tab;
+	size_t oldcap = tabcap, i, j;
+
+	tabcap = tabcap ? tabcap * 2 : 256;
+	tab = xmalloc(tabcap * sizeof *tab);
+	memset(tab, 0, tabcap * sizeof *tab);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i] == NULL)
+			continue;
+		for (j = old[i]->hash & (tabcap - 1); tab[j]; j = (j + 1) & (tabcap - 1))
+			;
+		tab[j] = old[i];
+	}
+	free(old);
+}
+
+/* The series of who and what, made on first sight. */
+static struct series *
+lookup(const struct record *r)
+{
+	unsigned long h = hashkey(r->who, r->wholen, r->what, r->whatlen);
+	struct series *s;
+	const struct measure *m;
+	size_t j;
+
+	if (tabcap == 0)
+		grow();
+	for (j = h & (tabcap - 1); (s = tab[j]) != NULL; j = (j + 1) & (tabcap - 1))
+		if (s->hash == h && s->wholen == r->wholen && s->whatlen == r->whatlen &&
+		    memcmp(s->who, r->who, r->wholen) == 0 &&
+		    memcmp(s->what, r->what, r->whatlen) == 0)
+			return s;
+	s = xmalloc(sizeof *s);
+	memset(s, 0, sizeof *s);
+	s->who = xmalloc(r->wholen + r->whatlen + 2);
+	memcpy(s->who, r->who, r->wholen + 1);
+	s->what = s->who + r->wholen + 1;
+	memcpy(s->what, r->what, r->whatlen + 1);
+	s->wholen = r->wholen;
+	s->whatlen = r->whatlen;
+	s->hash = h;
+	if ((m = bank_measure(&bank, s->what)) != NULL)
+		s->m = m;
+	else {
+		s->mdef = measure_default(s->what);
+		s->m = &s->mdef;
+	}
+	s->sum = xmalloc((size_t)wdays * sizeof *s->sum);
+	s->cnt = xmalloc((size_t)wdays * sizeof *s->cnt);
+	memset(s->sum, 0, (size_t)wdays * sizeof *s->sum);
+	memset(s->cnt, 0, (size_t)wdays * sizeof *s->cnt);
+	tab[j] = s;
+	if (++nseries * 2 > tabcap)
+		grow();
+	return s;
+}
+
+/* Read one journal; 0, or 1 when it could not be read (wholly or in part). */
+static int
+readjournal(const char *name)
+{
+	struct lines l;
+	struct record r;
+	struct series *s;
+	long i;
+	int rc;
+
+	if (lines_open(&l, name) < 0)
+		return 1;
+	while ((rc = journal_next(&l, &r)) > 0) {
+		if (r.t.day > asof || r.t.day < first)
+			continue;
+		s = lookup(&r);
+		i = r.t.day - first;
+		s->sum[i] += r.v;
+		s->cnt[i]++;
+	}
+	lines_close(&l);
+	return rc < 0;
+}
+
+static int
+bycmp(const char *a, size_t al, const char *b, size_t bl)
+{
+	int c = memcmp(a, b, al < bl ? al : bl);
+
+	return c ? c : (al > bl) - (al < bl);
+}
+
+static int
+whowhat(const void *pa, const void *pb)
+{
+	const struct series *a = *(struct series *const *)pa;
+	const struct series *b = *(struct series *const *)pb;
+	int c = bycmp(a->who, a->wholen, b->who, b->wholen);
+
+	return c ? c : bycmp(a->what, a->whatlen, b->what, b->whatlen);
+}
+
+/* For gap: by what, then couple. */
+static int
+whatcouple(const void *pa, const void *pb)
+{
+	const struct series *a = *(struct series *const *)pa;
+	const struct series *b = *(struct series *const *)pb;
+	int c = bycmp(a->what, a->whatlen, b->what, b->whatlen);
+
+	if (c)
+		return c;
+	c = bycmp(a->who, couple_len(a->who, a->wholen), b->who,
+	    couple_len(b->who, b->wholen));
+	return c ? c : whowhat(pa, pb);
+}
+
+static int
+samecouple(const struct series *a, const struct series *b)
+{
+	size_t al = couple_len(a->who, a->wholen), bl = couple_len(b->who, b->wholen);
+
+	return al == bl && memcmp(a->who, b->who, al) == 0 &&
+	    strcmp(a->what, b->what) == 0;
+}
+
+/* The daily values of s into daily[]: the day's mean or sum, NAN if none. */
+static void
+values(const struct series *s)
+{
+	int sums = measure_sums(s->m), i;
+
+	for (i = 0; i < wdays; i++)
+		daily[i] = s->cnt[i] == 0 ? NAN :
+		    sums ? s->sum[i] : s->sum[i] / s->cnt[i];
+}
+
+static void
+compute(void)
+{
+	struct series **by;
+	struct figures **grp;
+	size_t i, j, k, g;
+
+	all = xmalloc((nseries ? nseries : 1) * sizeof *all);
+	for (i = j = 0; i < tabcap; i++)
+		if (tab[i] != NULL)
+			all[j++] = tab[i];
+	qsort(all, nseries, sizeof *all, whowhat);
+	for (i = 0; i < nseries; i++) {
+		values(all[i]);
+		figures(daily, wdays, all[i]->m, &all[i]->f);
+	}
+
+	by = xmalloc((nseries ? nseries : 1) * sizeof *by);
+	grp = xmalloc((nseries ? nseries : 1) * sizeof *grp);
+	memcpy(by, all, nseries * sizeof *by);
+	qsort(by, nseries, sizeof *by, whatcouple);
+	for (i = 0; i < nseries; i = j) {
+		for (j = i + 1; j < nseries && samecouple(by[i], by[j]); j++)
+			;
+		for (k = i, g = 0; k < j; k++)
+			grp[g++] = &by[k]->f;
+		if (g > 1)
+			figures_gaps(grp, g, by[i]->m);
+	}
+	free(grp);
+	free(by);
+}
+
+static int
+inlist(char **list, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+selected(const struct series *s)
+{
+	return (nselwho == 0 || inlist(selwho, nselwho, s->who)) &&
+	    (nselwhat == 0 || inlist(selwhat, nselwhat, s->what));
+}
+
+static void
+addlist(char ***list, size_t *n, char *arg)
+{
+	char *p;
+
+	for (p = strtok(arg, ","); p != NULL; p = strtok(NULL, ",")) {
+		*list = xrealloc(*list, (*n + 1) * sizeof **list);
+		(*list)[(*n)++] = p;
+	}
+}
+
+static void
+putfig(double x, int digits, int sep)
+{
+	char buf[32];
+
+	figure_format(buf, x, digits);
+	fputs(buf, stdout);
+	putchar(sep);
+}
+
+static void
+report(void)
+{
+	const struct figures *f;
+	char flags[64];
+	size_t i;
+
+	fputs("who\twhat\tn\tlast7\tbase28\tchange\tpchange\tslope\tptrend\trmssd\tflags\n",
+	    stdout);
+	for (i = 0; i < nseries; i++) {
+		if (!selected(all[i]))
+			continue;
+		f = &all[i]->f;
+		printf("%s\t%s\t%d\t", all[i]->who, all[i]->what, f->n);
+		putfig(f->last7, 2, '\t');
+		putfig(f->base28, 2, '\t');
+		putfig(f->change, 2, '\t');
+		putfig(f->pchange, 3, '\t');
+		putfig(f->slope, 2, '\t');
+		putfig(f->ptrend, 3, '\t');
+		putfig(f->rmssd, 2, '\t');
+		flags_format(f->flags, flags);
+		puts(flags);
+	}
+}
+
+/* The label of the bucket that holds day: the day, its Monday, its 1st. */
+static long
+bucket(long day, int b)
+{
+	long y;
+	int m, d;
+
+	if (b == 'w')
+		return day - weekday(day);
+	if (b == 'm') {
+		civil_from_days(day, &y, &m, &d);
+		return days_from_civil(y, m, 1);
+	}
+	return day;
+}
+
+static void
+putbucket(const struct series *s, long label, double sum, int days)
+{
+	char date[16];
+
+	date_format(date, label);
+	printf("%s\t%s\t%s\t", date, s->who, s->what);
+	putfig(sum / days, 2, '\t');
+	printf("%d\n", days);
+}
+
+static void
+seriesout(int b)
+{
+	double sum;
+	long label, cur;
+	size_t k;
+	int i, days;
+
+	fputs("date\twho\twhat\tvalue\tdays\n", stdout);
+	for (k = 0; k < nseries; k++) {
+		if (!selected(all[k]))
+			continue;
+		values(all[k]);
+		cur = LONG_MIN;
+		sum = 0;
+		days = 0;
+		for (i = 0; i < wdays; i++) {
+			if (isnan(daily[i]))
+				continue;
+			label = bucket(first + i, b);
+			if (label != cur && days > 0) {
+				putbucket(all[k], cur, sum, days);
+				sum = 0;
+				days = 0;
+			}
+			cur = label;
+			sum += daily[i];
+			days++;
+		}
+		if (days > 0)
+			putbucket(all[k], cur, sum, days);
+	}
+}
+
+/* Columns a UTF-8 name takes on a terminal, near enough: its characters. */
+static size_t
+width(const char *s, size_t n)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+static void
+pad(size_t have, size_t want)
+{
+	while (have++ < want)
+		putchar(' ');
+}
+
+/* The scale a sparkline or a panel is drawn on: lo..hi. */
+static void
+scale(const struct measure *m, const double *v, int n, double *lo, double *hi)
+{
+	int i;
+
+	if (measure_range(m) > 0) {
+		*lo = m->type == T_YESNO ? 0 : m->lo;
+		*hi = m->type == T_YESNO ? 1 : m->hi;
+		return;
+	}
+	/* no range: from 0 (or below, for negative values) to the highest */
+	*lo = 0;
+	*hi = 0;
+	for (i = 0; i < n; i++) {
+		if (isnan(v[i]))
+			continue;
+		if (v[i] < *lo)
+			*lo = v[i];
+		if (v[i] > *hi)
+			*hi = v[i];
+	}
+	if (*hi <= *lo)
+		*hi = *lo + 1;
+}
+
+static void
+chart(void)
+{
+	static const char *blocks[8] = { "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
+	    "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88" };
+	static const char ascii[] = "_.:-=+*#";
+	const char *nc = getenv("NO_COLOR");
+	int utf8 = utf8_locale(), colour = isterm(1) && (nc == NULL || *nc == '\0');
+	int per = (wdays + 59) / 60, cells = (wdays + per - 1) / per, c, i, d0, lvl, nd, fl;
+	size_t k, ww = 3, mw = 4;
+	double *cell = xmalloc((size_t)cells * sizeof *cell), lo, hi, sum;
+	char d1[16], d2[16], buf[32];
+	const struct figures *f;
+
+	for (k = 0; k < nseries; k++) {
+		if (!selected(all[k]))
+			continue;
+		if (width(all[k]->who, all[k]->wholen) > ww)
+			ww = width(all[k]->who, all[k]->wholen);
+		if (all[k]->whatlen > mw)
+			mw = all[k]->whatlen;
+	}
+	date_format(d1, first);
+	date_format(d2, asof);
+	printf("%d days from %s to %s, %d %s a mark\n", wdays, d1, d2, per,
+	    per == 1 ? "day" : "days");
+	fputs("who", stdout);
+	pad(3, ww + 2);
+	fputs("what", stdout);
+	pad(4, mw + 2);
+	pad(0, (size_t)cells + 2);
+	fputs("  n  last7 base28 change  slope  rmssd  flags\n", stdout);
+	for (k = 0; k < nseries; k++) {
+		if (!selected(all[k]))
+			continue;
+		values(all[k]);
+		/* cells end on the as-of date; the first may be short */
+		for (c = 0; c < cells; c++) {
+			d0 = wdays - (cells - c) * per;
+			sum = 0;
+			nd = 0;
+			for (i = d0 < 0 ? 0 : d0; i < d0 + per; i++)
+				if (!isnan(daily[i])) {
+					sum += daily[i];
+					nd++;
+				}
+			cell[c] = nd ? sum / nd : NAN;
+		}
+		scale(all[k]->m, cell, cells, &lo, &hi);
+		putsafe(stdout, all[k]->who, all[k]->wholen);
+		pad(width(all[k]->who, all[k]->wholen), ww + 2);
+		fputs(all[k]->what, stdout);
+		pad(all[k]->whatlen, mw + 2);
+		for (c = 0; c < cells; c++) {
+			if (isnan(cell[c])) {
+				putchar(' ');
+				continue;
+			}
+			lvl = (int)floor((cell[c] - lo) / (hi - lo) * 7 + 0.5);
+			lvl = lvl < 0 ? 0 : lvl > 7 ? 7 : lvl;
+			if (utf8)
+				fputs(blocks[lvl], stdout);
+			else
+				putchar(ascii[lvl]);
+		}
+		f = &all[k]->f;
+		printf("  %3d", f->n);
+		figure_format(buf, f->last7, 2);
+		printf(" %6s", buf);
+		figure_format(buf, f->base28, 2);
+		printf(" %6s", buf);
+		figure_format(buf, f->change, 2);
+		printf(" %6s", buf);
+		figure_format(buf, f->slope, 2);
+		printf(" %6s", buf);
+		figure_format(buf, f->rmssd, 2);
+		printf(" %6s  ", buf);
+		if (f->flags == 0)
+			fputs("-", stdout);
+		for (i = 0, fl = 0; i < NFLAGS; i++) {
+			if (!(f->flags & (1u << i)))
+				continue;
+			if (fl++)
+				putchar(',');
+			if (colour)	/* red for a fall, yellow for the rest */
+				fputs(i < 2 ? "\033[1;31m" : "\033[33m", stdout);
+			fputs(flag_name(i), stdout);
+			if (colour)
+				fputs("\033[0m", stdout);
+		}
+		putchar('\n');
+	}
+	free(cell);
+}
+
+/* s as XML character data or attribute text. */
+static void
+xml(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '&')
+			fputs("&amp;", stdout);
+		else if (c == '<')
+			fputs("&lt;", stdout);
+		else if (c == '>')
+			fputs("&gt;", stdout);
+		else if (c == '"')
+			fputs("&quot;", stdout);
+		else if (c == '\'')
+			fputs("&#39;", stdout);
+		else if (c == 0xef && i + 2 < n && (unsigned char)s[i + 1] == 0xbf &&
+		    ((unsigned char)s[i + 2] & 0xfe) == 0xbe) {
+			fputs("\xef\xbf\xbd", stdout);	/* U+FFFE, U+FFFF: not XML */
+			i += 2;
+		} else
+			putchar(c);
+	}
+}
+
+#define SVG_W	760.0
+#define PANEL_H	190.0
+#define PLOT_L	56.0
+#define PLOT_R	150.0		/* room for the legend on the right */
+#define PLOT_T	34.0
+#define PLOT_B	30.0
+
+static const char *colours[] = { "#1f5fbf", "#c0392b", "#1e8449", "#7d3c98", "#b9770e", "#333333" };
+static const char *dashes[] = { "", "7 4", "2 3", "9 3 2 3", "12 4 2 4 2 4", "1 6" };
+
+static double
+xof(double day)
+{
+	return PLOT_L + (SVG_W - PLOT_L - PLOT_R) * (wdays > 1 ? day / (wdays - 1) : 0.5);
+}
+
+/* One partner's marker at x, y, in black-and-white-safe shapes. */
+static void
+marker(int p, double x, double y, const char *col)
+{
+	switch (p % 3) {
+	case 0:
+		printf("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.8\" fill=\"%s\"/>", x, y, col);
+		break;
+	case 1:
+		printf("<rect x=\"%.1f\" y=\"%.1f\" width=\"5\" height=\"5\" fill=\"white\" "
+		    "stroke=\"%s\" stroke-width=\"1.3\"/>", x - 2.5, y - 2.5, col);
+		break;
+	default:
+		printf("<path d=\"M%.1f %.1fl3 5h-6z\" fill=\"%s\"/>", x, y - 3, col);
+		break;
+	}
+}
+
+static void
+panel(size_t from, size_t to, double top)
+{
+	const struct series *s0 = all[from];
+	double lo, hi, y0 = top + PLOT_T, y1 = top + PANEL_H - PLOT_B, step, t, x, y;
+	double vmin = INFINITY, vmax = -INFINITY, sum, mid;
+	size_t k, cl = couple_len(s0->who, s0->wholen), p;
+	long d, label;
+	int i, nd, pen, any = 0, fl, ticks;
+	char date[16];
+
+	/* the scale: the measure's range, else what the weeks reach */
+	for (k = from; k < to; k++) {
+		values(all[k]);
+		for (i = 0; i < wdays; i++)
+			if (!isnan(daily[i])) {
+				if (daily[i] < vmin)
+					vmin = daily[i];
+				if (daily[i] > vmax)
+					vmax = daily[i];
+			}
+	}
+	{
+		double mm[2];
+
+		mm[0] = vmin;
+		mm[1] = vmax;
+		scale(s0->m, mm, 2, &lo, &hi);
+	}
+	printf("<g>\n<text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" font-weight=\"bold\">",
+	    PLOT_L, top + 18);
+	if (cl > 0) {
+		xml(s0->who, cl);
+		fputs(": ", stdout);
+	}
+	xml(s0->what, s0->whatlen);
+	fputs("</text>\n", stdout);
+	for (k = from; k < to; k++)
+		any |= selected(all[k]) && all[k]->f.flags;
+	if (any) {
+		/* flagged: a heavy frame and the flags in words, for print too */
+		printf("<rect x=\"4\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" "
+		    "stroke=\"#c0392b\" stroke-width=\"2.5\" stroke-dasharray=\"10 4\"/>\n",
+		    top + 4, SVG_W - 8, PANEL_H - 8);
+		printf("<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" fill=\"#c0392b\" "
+		    "font-weight=\"bold\">flagged:", PLOT_L + 8.0 * (double)(s0->whatlen +
+		    (cl ? cl + 2 : 0)) + 16, top + 18);
+		for (k = from, fl = 0; k < to; k++) {
+			if (!selected(all[k]) || !all[k]->f.flags)
+				continue;
+			for (i = 0; i < NFLAGS; i++)
+				if (all[k]->f.flags & (1u << i)) {
+					printf("%s %s (", fl++ ? "," : "", flag_name(i));
+					xml(all[k]->who + (cl ? cl + 1 : 0),
+					    all[k]->wholen - (cl ? cl + 1 : 0));
+					putchar(')');
+				}
+		}
+		fputs("</text>\n", stdout);
+	}
+	/* axes, y ticks at a round step, x ticks at Mondays, months or years */
+	printf("<path d=\"M%.1f %.1fV%.1fH%.1f\" fill=\"none\" stroke=\"black\"/>\n",
+	    PLOT_L, y0, y1, SVG_W - PLOT_R);
+	step = pow(10, floor(log10((hi - lo) / 4)));
+	if ((hi - lo) / step > 8)
+		step *= (hi - lo) / step > 16 ? 5 : 2;
+	for (t = ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
+		y = y1 - (t - lo) / (hi - lo) * (y1 - y0);
+		printf("<path d=\"M%.1f %.1fH%.1f\" stroke=\"#dddddd\"/>"
+		    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%g</text>\n",
+		    PLOT_L, y, SVG_W - PLOT_R, PLOT_L - 4, y + 3, fabs(t) < step * 1e-9 ? 0 : t);
+	}
+	ticks = wdays <= 63 ? 'w' : wdays <= 400 ? 'm' : 'y';
+	for (d = first; d <= asof; d++) {
+		long yy;
+		int mo, dd;
+
+		civil_from_days(d, &yy, &mo, &dd);
+		if (ticks == 'w' ? weekday(d) != 0 : ticks == 'm' ? dd != 1 :
+		    (dd != 1 || mo != 1))
+			continue;
+		x = xof((double)(d - first));
+		date_format(date, d);
+		printf("<path d=\"M%.1f %.1fv4\" stroke=\"black\"/>"
+		    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%s</text>\n",
+		    x, y1, x, y1 + 15, date);
+	}
+	/* a line per partner through the weekly means, broken where a week is empty */
+	for (k = from, p = 0; k < to; k++) {
+		if (!selected(all[k]))
+			continue;
+		values(all[k]);
+		printf("<path fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\"%s%s%s d=\"",
+		    colours[p % 6], *dashes[p % 6] ? " stroke-dasharray=\"" : "",
+		    dashes[p % 6], *dashes[p % 6] ? "\"" : "");
+		pen = 0;
+		label = LONG_MIN;
+		for (d = first; d <= asof + 1; d++) {
+			if (d <= asof && bucket(d, 'w') == label)
+				continue;
+			/* a week ends: the mean of its days with data, at its middle */
+			if (label != LONG_MIN) {
+				long a = label < first ? first : label, b = label + 6 > asof ? asof : label + 6;
+
+				sum = 0;
+				nd = 0;
+				for (i = (int)(a - first); i <= (int)(b - first); i++)
+					if (!isnan(daily[i])) {
+						sum += daily[i];
+						nd++;
+					}
+				if (nd > 0) {
+					mid = (double)(a + b) / 2 - (double)first;
+					y = y1 - (sum / nd - lo) / (hi - lo) * (y1 - y0);
+					printf("%s%.1f %.1f", pen ? "L" : "M", xof(mid), y);
+					pen = 1;
+				} else if (pen) {
+					pen = 0;
+				}
+			}
+			label = bucket(d, 'w');
+		}
+		fputs("\"/>\n", stdout);
+		/* the same weeks again as markers */
+		label = LONG_MIN;
+		for (d = first; d <= asof + 1; d++) {
+			if (d <= asof && bucket(d, 'w') == label)
+				continue;
+			if (label != LONG_MIN) {
+				long a = label < first ? first : label, b = label + 6 > asof ? asof : label + 6;
+
+				sum = 0;
+				nd = 0;
+				for (i = (int)(a - first); i <= (int)(b - first); i++)
+					if (!isnan(daily[i])) {
+						sum += daily[i];
+						nd++;
+					}
+				if (nd > 0)
+					marker((int)p, xof((double)(a + b) / 2 - (double)first),
+					    y1 - (sum / nd - lo) / (hi - lo) * (y1 - y0), colours[p % 6]);
+			}
+			label = bucket(d, 'w');
+		}
+		putchar('\n');
+		/* the legend */
+		y = y0 + 6 + 16.0 * (double)p;
+		printf("<path d=\"M%.1f %.1fh26\" stroke=\"%s\" stroke-width=\"1.8\"%s%s%s/>",
+		    SVG_W - PLOT_R + 12, y, colours[p % 6],
+		    *dashes[p % 6] ? " stroke-dasharray=\"" : "", dashes[p % 6],
+		    *dashes[p % 6] ? "\"" : "");
+		marker((int)p, SVG_W - PLOT_R + 25, y, colours[p % 6]);
+		printf("<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">", SVG_W - PLOT_R + 44, y + 4);
+		xml(all[k]->who + (cl ? cl + 1 : 0), all[k]->wholen - (cl ? cl + 1 : 0));
+		fputs("</text>\n", stdout);
+		p++;
+	}
+	fputs("</g>\n", stdout);
+}
+
+static int
+panelcmp(const void *pa, const void *pb)
+{
+	const struct series *a = *(struct series *const *)pa;
+	const struct series *b = *(struct series *const *)pb;
+	int c = bycmp(a->who, couple_len(a->who, a->wholen), b->who,
+	    couple_len(b->who, b->wholen));
+
+	if (c)
+		return c;
+	c = bycmp(a->what, a->whatlen, b->what, b->whatlen);
+	return c ? c : whowhat(pa, pb);
+}
+
+/*
+ * One panel per measure of each couple (with one couple, one panel per
+ * measure), a line per partner; only selected series are drawn.
+ */
+static void
+svg(void)
+{
+	size_t i, j, k, np = 0;
+	double h;
+	char d1[16], d2[16];
+
+	qsort(all, nseries, sizeof *all, panelcmp);
+	for (i = 0; i < nseries; i = j) {
+		int sel = 0;
+
+		for (j = i; j < nseries && samecouple(all[i], all[j]); j++)
+			sel |= selected(all[j]);
+		np += sel;
+	}
+	h = 40 + PANEL_H * (double)(np ? np : 1);
+	date_format(d1, first);
+	date_format(d2, asof);
+	printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
+	    "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n"
+	    "<title>hearth trend, %s to %s</title>\n"
+	    "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n"
+	    "<text x=\"%.1f\" y=\"24\" font-size=\"16\">Weekly means, %s to %s (%d days)</text>\n",
+	    SVG_W, h, SVG_W, h, d1, d2, PLOT_L, d1, d2, wdays);
+	if (np == 0)
+		printf("<text x=\"%.1f\" y=\"60\" font-size=\"12\">No data in the window.</text>\n",
+		    PLOT_L);
+	for (i = 0, k = 0; i < nseries; i = j) {
+		int sel = 0;
+
+		for (j = i; j < nseries && samecouple(all[i], all[j]); j++)
+			sel |= selected(all[j]);
+		if (!sel)
+			continue;
+		panel(i, j, 40 + PANEL_H * (double)k++);
+	}
+	fputs("</svg>\n", stdout);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct stamp t;
+	char **files, *e;
+	const char *why, *dopt = NULL;
+	long n;
+	int c, mode = 0, b = 'd', rc = 0;
+
+	setprogname(argv[0]);
+	if (argc > 1 && strcmp(argv[1], "--version") == 0)
+		version();
+	opterr = 0;	/* our own words, and the program's name, not its path */
+	while ((c = getopt(argc, argv, ":cgsb:d:n:w:m:h")) != -1) {
+		switch (c) {
+		case 'c':
+		case 'g':
+		case 's':
+			if (mode && mode != c) {
+				warnx_("-c, -g and -s do not go together");
+				usage(stderr, 2);
+			}
+			mode = c;
+			break;
+		case 'b':
+			if (strcmp(optarg, "day") == 0 || strcmp(optarg, "week") == 0 ||
+			    strcmp(optarg, "month") == 0)
+				b = optarg[0];
+			else {
+				warnx_("-b takes day, week or month, not \"%s\"",
+				    vis(optarg, strlen(optarg)));
+				usage(stderr, 2);
+			}
+			break;
+		case 'd':
+			dopt = optarg;
+			break;
+		case 'n':
+			errno = 0;
+			n = strtol(optarg, &e, 10);
+			if (*optarg < '0' || *optarg > '9' || *e != '\0' || errno ||
+			    n < 1 || n > MAXDAYS) {
+				warnx_("-n takes a number of days from 1 to %d, not \"%s\"",
+				    MAXDAYS, vis(optarg, strlen(optarg)));
+				usage(stderr, 2);
+			}
+			wdays = (int)n;
+			break;
+		case 'w':
+			addlist(&selwho, &nselwho, optarg);
+			break;
+		case 'm':
+			addlist(&selwhat, &nselwhat, optarg);
+			break;
+		case 'h':
+			usage(stdout, 0);
+			break;
+		case ':':
+			warnx_("-%c needs a value", optopt);
+			usage(stderr, 2);
+			break;
+		default:
+			if (optopt > 0x20 && optopt < 0x7f)
+				warnx_("unknown option -%c", optopt);
+			else
+				warnx_("unknown option");
+			usage(stderr, 2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (now(&t) < 0)
+		return 1;
+	asof = t.day;
+	if (dopt != NULL && (why = day_parse(dopt, t.day, &asof)) != NULL) {
+		warnx_("-d \"%s\": %s", vis(dopt, strlen(dopt)), why);
+		usage(stderr, 2);
+	}
+	first = asof - wdays + 1;
+	files = journal_args(argc, argv);
+	if (bank_load(&bank, NULL) < 0)
+		return 1;
+	daily = xmalloc((size_t)wdays * sizeof *daily);
+
+	for (; *files != NULL; files++)
+		rc |= readjournal(*files);
+	bad_summary();
+	compute();
+	switch (mode) {
+	case 's':
+		seriesout(b);
+		break;
+	case 'c':
+		chart();
+		break;
+	case 'g':
+		svg();
+		break;
+	default:
+		report();
+	}
+	return fshut(stdout, "stdout") | rc;
+}

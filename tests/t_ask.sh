@@ -1,0 +1,888 @@
+#!/bin/sh
+# t_ask.sh - ask(1): check-ins from a file and on a terminal, the bank
+# listing, the starter of the day, and every error path.
+#
+# Expected bank contents are computed from src/questions.tsv with awk, not
+# copied from ask's output; the answer tests use a small bank of their own
+# (one question of every type) so they hold whatever the built-in bank says.
+. "$top/tests/lib.sh"
+
+Q=$top/src/questions.tsv
+ESC=$(printf '\033')
+CR=$(printf '\r')
+HDR='#set	what	type	lo	hi	better	text'
+VERSION=$(sed -n 's/^#define HEARTH_VERSION[^"]*"\(.*\)".*/\1/p' "$top/src/hearth.h")
+USAGE='usage: ask [-f bank] [-s set]
+       ask [-f bank] -p [-c category] [-d date]
+       ask [-f bank] -l [-s set]'
+
+# the built-in bank's data lines in file order, and pieces of them
+bankdata() { awk -F'\t' '!/^#/ && !/^[ \t]*$/' "$Q"; }
+setlines() { bankdata | awk -F'\t' -v s="$1" '$1 == s'; }
+setwhat() { setlines "$1" | awk -F'\t' -v n="$2" 'NR == n { print $2 }'; }
+SETS=$(bankdata | awk -F'\t' '$1 != "prompt" && !seen[$1]++ { printf "%s%s", n++ ? ", " : "", $1 }')
+CATS=$(setlines prompt | awk -F'\t' '!seen[$2]++ { printf "%s%s", n++ ? ", " : "", $2 }')
+NSTART=$(setlines prompt | cut -f7 | sort -u | wc -l | tr -d ' ')
+NDAILY=$(setlines daily | wc -l | tr -d ' ')
+
+# A bank with one question of each type, in a set of its own.
+mkbank() {
+	cat > "$T/t.tsv" <<-'EOF'
+	# a test set, one question of every type
+	t	mood	scale	1	5	high	How is your mood? (1 = low, 5 = high)
+	t	walked	yesno	0	1	high	Did you walk together? (y/n)
+	t	laughs	count	0	-	high	How many times did you laugh together? (a number)
+	t	quiet_min	minutes	0	1440	high	Minutes of quiet time together? (minutes)
+	t	wish	text	1	1	high	One wish for tomorrow? (a few words)
+	EOF
+}
+
+# --- options ---------------------------------------------------------------
+
+begin '-h prints the usage on stdout'
+run ask -h
+out "$USAGE"
+err ''
+status 0
+end
+
+begin '--version'
+run ask --version
+out "ask (hearth) $VERSION"
+err ''
+status 0
+end
+
+begin 'an unknown option is a usage error'
+run ask -x
+out ''
+err_has '^usage: ask \[-f bank\] \[-s set\]$'
+err_has 'x'
+status 2
+end
+
+begin 'an option without its value is a usage error'
+run ask -s
+out ''
+err_has '^usage: ask '
+status 2
+end
+
+begin 'an operand is a usage error: answers come on stdin'
+run ask 4
+out ''
+err "ask: unexpected \"4\": answers come on standard input
+$USAGE"
+status 2
+end
+
+begin '-p and -l together'
+run ask -p -l
+out ''
+err "ask: -p and -l do not go together
+$USAGE"
+status 2
+end
+
+begin '-p with -s'
+run ask -p -s daily
+out ''
+err "ask: -s chooses a set of questions; for starters use -p with -c
+$USAGE"
+status 2
+end
+
+begin '-c without -p (with -l too)'
+run ask -l -c fears
+out ''
+err "ask: -c goes with -p
+$USAGE"
+status 2
+end
+
+begin '-d without -p'
+run ask -d today
+out ''
+err "ask: -d goes with -p
+$USAGE"
+status 2
+end
+
+begin 'an unknown set names the sets (from the bank file)'
+run ask -s nosuch
+out ''
+err "ask: no set \"nosuch\" in the bank; the sets are $SETS
+$USAGE"
+status 2
+end
+
+begin 'an unknown set with -l too; the name is shown escaped'
+run ask -l -s "$(printf 'a\033b')"
+out ''
+err "ask: no set \"a\\x1bb\" in the bank; the sets are $SETS
+$USAGE"
+status 2
+end
+
+begin 'the starters are not a check-in set'
+run ask -s prompt
+out ''
+err "ask: \"prompt\" holds the conversation starters, not questions: ask -p shows the day's one
+$USAGE"
+status 2
+end
+
+begin 'an unknown category names the categories'
+run ask -p -c nosuch
+out ''
+err "ask: no starters in category \"nosuch\"; the categories are $CATS
+$USAGE"
+status 2
+end
+
+begin 'a bad date for -d'
+run ask -p -d 2026-02-30
+out ''
+err "ask: -d \"2026-02-30\": no such date (or today, yesterday)
+$USAGE"
+status 2
+end
+
+begin 'a date that is not one'
+run ask -p -d soon
+out ''
+err "ask: -d \"soon\": not a date like 2026-11-26 (or today, yesterday)
+$USAGE"
+status 2
+end
+
+# --- the bank listing ------------------------------------------------------
+
+begin '-l: the header, then the whole bank in file order, starters included'
+bankdata > want
+run ask -l
+{ echo "$HDR"; cat want; } > want2
+out_file want2
+err ''
+status 0
+assert '[ "$(grep -c "	-	-	-	-	" "$T/.out")" -eq "$NSTART" ]' 'starters have - in type, lo, hi and better'
+end
+
+begin '-l -s daily: the daily set only, in the order asked'
+run ask -l -s daily
+{ echo "$HDR"; setlines daily; } > want
+out_file want
+err ''
+status 0
+assert '[ "$NDAILY" -ge 6 ] && [ "$NDAILY" -le 8 ]' "the daily set has 6-8 questions, not $NDAILY"
+end
+
+begin '-l -s prompt lists the starters'
+run ask -l -s prompt
+{ echo "$HDR"; setlines prompt; } > want
+out_file want
+status 0
+end
+
+begin 'a user bank replaces a question in place and adds new ones after the set'
+printf 'daily\ttalk\tscale\t1\t5\thigh\tDid you really talk today? (1 = no, 5 = yes)\n' > u.tsv
+printf 'daily\tlaughs\tcount\t0\t-\thigh\tHow many laughs today? (a number)\n' >> u.tsv
+printf 'weekly\tlaughs\tcount\t0\t-\thigh\tLaughs this week? (a number)\n' >> u.tsv
+printf 'prompt\tus\t-\t-\t-\t-\tWhat song is ours, and why?\n' >> u.tsv
+run ask -f u.tsv -l -s daily
+{ echo "$HDR"
+  setlines daily | awk -F'\t' -v OFS='\t' '$2 == "talk" { $7 = "Did you really talk today? (1 = no, 5 = yes)" } 1'
+  printf 'daily\tlaughs\tcount\t0\t-\thigh\tHow many laughs today? (a number)\n'; } > want
+out_file want
+err ''
+status 0
+end
+
+begin 'the whole bank with a user bank: new set lines follow the set, new starters at the end'
+printf 'weekly\tlaughs\tcount\t0\t-\thigh\tLaughs this week? (a number)\n' > u.tsv
+printf 'prompt\tus\t-\t-\t-\t-\tWhat song is ours, and why?\n' >> u.tsv
+run ask -f u.tsv -l
+{ echo "$HDR"
+  bankdata | awk -F'\t' -v add='weekly	laughs	count	0	-	high	Laughs this week? (a number)' '
+	{ line[NR] = $0; set[NR] = $1 } $1 == "weekly" { last = NR }
+	END { for (i = 1; i <= NR; i++) { print line[i]; if (i == last) print add } }'
+  printf 'prompt\tus\t-\t-\t-\t-\tWhat song is ours, and why?\n'; } > want
+out_file want
+status 0
+end
+
+begin 'a user redefinition of a measure holds in every set'
+printf 'daily\teffort\tscale\t0\t10\thigh\tEffort today? (0 = none, 10 = all)\n' > u.tsv
+run ask -f u.tsv -l
+assert '[ "$(grep -c "^[a-z]*	effort	scale	0	10	high	" "$T/.out")" -eq "$(bankdata | grep -c "^[a-z]*	effort	")" ]' \
+    'effort is 0-10 in every set that asks it'
+status 0
+end
+
+begin 'the user bank comes from $HEARTH_BANK'
+printf 'daily\tlaughs\tcount\t0\t-\thigh\tHow many laughs today? (a number)\n' > u.tsv
+run env HEARTH_BANK="$T/u.tsv" ask -l -s daily
+out_has '^daily	laughs	count	0	-	high	How many laughs today\? \(a number\)$'
+status 0
+end
+
+begin 'the user bank comes from $XDG_CONFIG_HOME/hearth/questions.tsv'
+mkdir -p .config/hearth
+printf 'daily\tlaughs\tcount\t0\t-\thigh\tHow many laughs today? (a number)\n' > .config/hearth/questions.tsv
+run ask -l -s daily
+out_has '^daily	laughs	'
+status 0
+end
+
+begin '-f wins over $HEARTH_BANK'
+printf 'daily\tlaughs\tcount\t0\t-\thigh\tLaughs? (a number)\n' > u.tsv
+printf 'daily\tsighs\tcount\t0\t-\tlow\tSighs? (a number)\n' > v.tsv
+run env HEARTH_BANK="$T/v.tsv" ask -f u.tsv -l -s daily
+out_has '^daily	laughs	'
+out_lacks 'sighs'
+status 0
+end
+
+begin 'a bad user bank: every bad line named, exit 1, nothing on stdout'
+printf 'daily\ttalk\tscale\n# fine\ndaily\tx\tscale\t5\t1\thigh\tBackwards?\n' > bad.tsv
+input '4'
+run ask -f bad.tsv
+out ''
+err_has '^ask: bad\.tsv:1: want 7 tab-separated fields'
+err_has '^ask: bad\.tsv:3: '
+assert '[ "$(wc -l < "$T/.err")" -eq 2 ]' 'two messages, no more'
+status 1
+end
+
+begin 'a user bank that is not there'
+run ask -f nosuch.tsv -l
+out ''
+err 'ask: nosuch.tsv: No such file or directory'
+status 1
+end
+
+# --- answers from a file ---------------------------------------------------
+
+begin 'printf 4 5 (skip) 3 | ask: the daily set, in order'
+input '4
+5
+
+3'
+run ask
+out "$(setwhat daily 1)	4
+$(setwhat daily 2)	5
+$(setwhat daily 4)	3"
+err ''
+status 0
+end
+
+begin 'every type: scale, yes/no, count, minutes, text'
+mkbank
+input '3
+y
+12
+45
+a walk by the river'
+run ask -f t.tsv -s t
+out 'mood	3
+walked	1
+laughs	12
+quiet_min	45
+wish	1	a walk by the river'
+err ''
+status 0
+end
+
+begin 'yes/no takes y, n, yes, no, 1, 0 in any case'
+mkbank
+for a in y Y yes YES Yes 1 n N no NO nO 0; do
+	printf '\n%s\n' "$a" | "$top/bin/ask" -f t.tsv -s t
+done > got 2> errs
+same got "$(printf 'walked\t%s\n' 1 1 1 1 1 1 0 0 0 0 0 0)"
+assert '[ ! -s errs ]' 'nothing on stderr'
+end
+
+begin 'a yes/no answer that is neither'
+mkbank
+input '
+maybe'
+run ask -f t.tsv -s t
+out ''
+err 'ask: stdin:2: walked takes y or n (yes or no), not "maybe"'
+status 1
+end
+
+begin 'empty answers skip; blanks around an answer are trimmed'
+mkbank
+input "  2  
+
+	7
+ 
+  hi there	 "
+run ask -f t.tsv -s t
+out 'mood	2
+laughs	7
+wish	1	hi there'
+err ''
+status 0
+end
+
+begin 'CRLF line ends are fine'
+mkbank
+input_raw "4$CR
+no$CR
+$CR
+30$CR
+tea$CR
+"
+run ask -f t.tsv -s t
+out 'mood	4
+walked	0
+quiet_min	30
+wish	1	tea'
+status 0
+end
+
+begin 'the last line needs no newline'
+mkbank
+input_raw '5'
+run ask -f t.tsv -s t
+out 'mood	5'
+status 0
+end
+
+begin 'no answers at all: nothing out, success'
+run ask
+out ''
+err ''
+status 0
+end
+
+begin 'only empty lines: nothing out, success'
+input '
+
+
+'
+run ask
+out ''
+err ''
+status 0
+end
+
+begin 'numbers are written plainly: 007 is 7, -0 is 0'
+mkbank
+input '005
+
+007
+-0'
+run ask -f t.tsv -s t
+out 'mood	5
+laughs	7
+quiet_min	0'
+status 0
+end
+
+begin 'text answers: tabs and backslashes escaped as in the journal'
+mkbank
+input '
+
+
+
+a	b \ c \t d'
+run ask -f t.tsv -s t
+out 'wish	1	a\tb \\ c \\t d'
+err ''
+status 0
+end
+
+begin 'text answers keep any UTF-8 text'
+mkbank
+input '
+
+
+
+café — ☕ 日本'
+run ask -f t.tsv -s t
+out 'wish	1	café — ☕ 日本'
+status 0
+end
+
+begin 'scale out of range, not whole, not a number: each line named'
+mkbank
+for a in 0 6 -1 4.0 2.5 x 4x '+4' 1e2; do
+	printf '%s\n' "$a" | "$top/bin/ask" -f t.tsv -s t; echo "rc=$?"
+done > got 2> errs
+same got "$(for a in 1 2 3 4 5 6 7 8 9; do echo rc=1; done)"
+same errs 'ask: stdin:1: mood takes a whole number from 1 to 5, not "0"
+ask: stdin:1: mood takes a whole number from 1 to 5, not "6"
+ask: stdin:1: mood takes a whole number from 1 to 5, not "-1"
+ask: stdin:1: mood takes a whole number from 1 to 5, not "4.0"
+ask: stdin:1: mood takes a whole number from 1 to 5, not "2.5"
+ask: stdin:1: mood takes a whole number from 1 to 5, not "x"
+ask: stdin:1: mood takes a whole number from 1 to 5, not "4x"
+ask: stdin:1: mood takes a whole number from 1 to 5, not "+4"
+ask: stdin:1: mood takes a whole number from 1 to 5, not "1e2"'
+end
+
+begin 'counts and minutes: whole numbers in range'
+mkbank
+for a in '-1' '2.5' 'lots'; do
+	printf '\n\n%s\n' "$a" | "$top/bin/ask" -f t.tsv -s t; echo "rc=$?"
+done > got 2> errs
+for a in '1441' '-5' '90.5' 'hour'; do
+	printf '\n\n\n%s\n' "$a" | "$top/bin/ask" -f t.tsv -s t; echo "rc=$?"
+done >> got 2>> errs
+printf '\n\n\n1440\n' | "$top/bin/ask" -f t.tsv -s t >> got 2>> errs
+same got 'rc=1
+rc=1
+rc=1
+rc=1
+rc=1
+rc=1
+rc=1
+quiet_min	1440'
+same errs 'ask: stdin:3: laughs takes a whole number of 0 or more, not "-1"
+ask: stdin:3: laughs takes a whole number of 0 or more, not "2.5"
+ask: stdin:3: laughs takes a whole number of 0 or more, not "lots"
+ask: stdin:4: quiet_min takes a whole number from 0 to 1440, not "1441"
+ask: stdin:4: quiet_min takes a whole number from 0 to 1440, not "-5"
+ask: stdin:4: quiet_min takes a whole number from 0 to 1440, not "90.5"
+ask: stdin:4: quiet_min takes a whole number from 0 to 1440, not "hour"'
+end
+
+begin 'a control character in a text answer is refused, and shown escaped'
+mkbank
+input "
+
+
+
+bell$(printf '\007') here"
+run ask -f t.tsv -s t
+out ''
+err 'ask: stdin:5: the answer has a control character in it (only tabs are kept)'
+status 1
+end
+
+begin 'a NUL byte, DEL or a C1 control in a text answer is refused too'
+mkbank
+for a in 'a\000b' 'a\177b' 'a\302\205b'; do
+	printf "\n\n\n\n$a\n" | "$top/bin/ask" -f t.tsv -s t; echo "rc=$?"
+done > got 2> errs
+same got 'rc=1
+rc=1
+rc=1'
+same errs 'ask: stdin:5: the answer has a control character in it (only tabs are kept)
+ask: stdin:5: the answer has a control character in it (only tabs are kept)
+ask: stdin:5: the answer has a control character in it (only tabs are kept)'
+end
+
+begin 'a text answer that is not UTF-8'
+mkbank
+input "
+
+
+
+caf$(printf '\351')"
+run ask -f t.tsv -s t
+out ''
+err 'ask: stdin:5: the answer is not UTF-8 text'
+status 1
+end
+
+begin 'a bad scale answer shows an escape, not the raw byte'
+mkbank
+input "$(printf '4\033[2J')"
+run ask -f t.tsv -s t
+out ''
+err 'ask: stdin:1: mood takes a whole number from 1 to 5, not "4\x1b[2J"'
+status 1
+assert '! grep -q "$ESC" "$T/.err"' 'no raw escape on stderr'
+end
+
+begin 'all or nothing: every bad line named, nothing printed'
+mkbank
+input '4
+perhaps
+3
+9999
+ok
+extra'
+run ask -f t.tsv -s t
+out ''
+err 'ask: stdin:2: walked takes y or n (yes or no), not "perhaps"
+ask: stdin:4: quiet_min takes a whole number from 0 to 1440, not "9999"
+ask: stdin:6: more answers than questions: the t set has 5'
+status 1
+end
+
+begin 'more answers than questions; empty extra lines are fine'
+input "$(i=0; while [ $i -lt "$NDAILY" ]; do echo 3; i=$((i + 1)); done)
+
+
+4
+ 
+5"
+run ask
+out ''
+err "ask: stdin:$((NDAILY + 3)): more answers than questions: the daily set has $NDAILY
+ask: stdin:$((NDAILY + 5)): more answers than questions: the daily set has $NDAILY"
+status 1
+end
+
+begin 'as many answers as questions, then empty lines: fine'
+input "$(i=0; while [ $i -lt "$NDAILY" ]; do echo 3; i=$((i + 1)); done)
+
+  "
+run ask
+setlines daily | cut -f2 | sed 's/$/	3/' > want
+out_file want
+assert '[ "$(wc -l < "$T/.out")" -eq "$NDAILY" ]' "want $NDAILY answers"
+err ''
+status 0
+end
+
+begin 'a line longer than 64 KiB is an error naming it'
+mkbank
+awk 'BEGIN { print 4; s = "x"; while (length(s) < 70000) s = s s; print s; print "x" }' > in
+input_file in
+run ask -f t.tsv -s t
+out ''
+err 'ask: stdin:2: the answer is longer than 64 KiB
+ask: stdin:3: laughs takes a whole number of 0 or more, not "x"'
+status 1
+end
+
+begin 'a text answer that would not fit a journal line once escaped'
+mkbank
+awk 'BEGIN { printf "\n\n\n\n"; s = "\t"; while (length(s) < 40000) s = s "\t"; print "a" s "b" }' > in
+input_file in
+run ask -f t.tsv -s t
+out ''
+err_has '^ask: stdin:5: the answer is too long for the journal'
+status 1
+end
+
+begin 'a long text answer that fits is kept whole'
+mkbank
+awk 'BEGIN { printf "\n\n\n\n"; s = "y"; while (length(s) < 30000) s = s "y"; print s }' > in
+input_file in
+run ask -f t.tsv -s t
+assert '[ "$(cut -f3 "$T/.out" | tr -d "\n" | wc -c)" -eq 30000 ]' 'the note holds all 30000 bytes'
+status 0
+end
+
+begin 'no prompts and no escape codes when stdin is not a terminal'
+mkbank
+input '9'
+run env TERM=xterm ask -f t.tsv -s t
+assert '! grep -q "$ESC" "$T/.err"' 'no escape code'
+assert '! grep -q "mood?" "$T/.err"' 'no question shown'
+status 1
+end
+
+begin 'answers to another set with -s'
+input 'yes
+90'
+run ask -s distance
+out "$(setwhat distance 1)	1
+$(setwhat distance 2)	90"
+status 0
+assert '[ "$(setlines distance | awk -F"\t" "NR <= 2 { print \$3 }" | tr "\n" " ")" = "yesno minutes " ]' \
+    'the distance set starts with a yes/no and a minutes question'
+end
+
+begin 'an output error is an error'
+mkbank
+input '4'
+runsh "ask -f t.tsv -s t > /dev/full"
+out ''
+err 'ask: stdout: No space left on device'
+status 1
+end
+
+begin '-l into a full disk'
+runsh 'ask -l > /dev/full'
+err 'ask: stdout: No space left on device'
+status 1
+end
+
+# --- the round trip into log(1) ---------------------------------------------
+
+begin 'ask | log -a: journal records, the header first'
+input '4
+5
+
+3'
+runsh 'ask | log -a j.tsv'
+out ''
+err ''
+status 0
+same j.tsv "#time	who	what	value	note
+2026-11-26T21:04:00+01:00	alex	$(setwhat daily 1)	4	
+2026-11-26T21:04:00+01:00	alex	$(setwhat daily 2)	5	
+2026-11-26T21:04:00+01:00	alex	$(setwhat daily 4)	3	"
+end
+
+begin 'ask | log with a text answer: the note arrives escaped once'
+mkbank
+input '2
+n
+
+
+x	y \ z'
+runsh 'ask -f t.tsv -s t | log -f t.tsv -w sam | cat'
+out '2026-11-26T21:04:00+01:00	sam	mood	2	
+2026-11-26T21:04:00+01:00	sam	walked	0	
+2026-11-26T21:04:00+01:00	sam	wish	1	x\ty \\ z'
+err ''
+status 0
+end
+
+begin 'ask refuses, so log writes nothing'
+input '4
+6'
+runsh 'ask | log -a j.tsv'
+out ''
+err_has '^ask: stdin:2: '
+assert '[ ! -s j.tsv ]' 'no journal written'
+end
+
+# --- the starter of the day ------------------------------------------------
+
+begin '-p prints one starter of the bank, alone on its line'
+run ask -p
+assert '[ "$(wc -l < "$T/.out")" -eq 1 ]' 'one line'
+setlines prompt | cut -f7 > starters
+assert 'grep -Fxq -f "$T/.out" starters' 'a starter of the bank, as written there'
+err ''
+status 0
+end
+
+days190() {		# the dates from 2026-01-01 on, 190 of them
+	awk 'BEGIN { split("31 28 31 30 31 30 31 31 30 31 30 31", md, " ")
+		y = 2026; m = 1; d = 1
+		for (i = 0; i < 190; i++) { printf "%04d-%02d-%02d\n", y, m, d
+			if (++d > md[m]) { d = 1; if (++m > 12) { m = 1; y++ } } } }'
+}
+# norepeat N FILE: no line repeats within N lines, and every repeat is exactly N apart
+norepeat() {
+	awk -v n="$1" '{ if ($0 in last && NR - last[$0] != n) bad++; last[$0] = NR }
+		END { exit bad > 0 }' "$2"
+}
+
+begin '-p over 190 days: no repeat within any window of N starters, stable'
+days190 > days
+while read -r d; do "$top/bin/ask" -p -d "$d"; done < days > a 2> errs
+while read -r d; do "$top/bin/ask" -p -d "$d"; done < days > b 2>> errs
+while read -r d; do HEARTH_SEED=7 "$top/bin/ask" -p -d "$d"; done < days > s7 2>> errs
+setlines prompt | cut -f7 > starters
+assert '[ ! -s errs ]' 'nothing on stderr'
+assert '[ "$(wc -l < a)" -eq 190 ]' '190 starters'
+assert 'cmp -s a b' 'two runs agree'
+assert 'norepeat "$NSTART" a' "a repeat within $NSTART days, or not exactly $NSTART apart"
+assert 'norepeat "$NSTART" s7' 'the same with HEARTH_SEED=7'
+assert '! cmp -s a s7' 'HEARTH_SEED=7 gives another order'
+assert '[ "$(sort -u a | wc -l)" -eq "$(( NSTART < 190 ? NSTART : 190 ))" ]' 'as many different starters as there can be'
+assert '[ -z "$(grep -Fxv -f starters a)" ]' 'every one from the bank'
+end
+
+begin '-p -c fears: only that category, no repeats within its count'
+setlines prompt | awk -F'\t' '$2 == "fears" { print $7 }' > fears
+n=$(wc -l < fears | tr -d ' ')
+days190 | head -n $((2 * n + 3)) > days
+while read -r d; do "$top/bin/ask" -p -c fears -d "$d"; done < days > a 2> errs
+assert '[ ! -s errs ]' 'nothing on stderr'
+assert '[ "$n" -ge 8 ]' 'at least 8 starters about fears'
+assert '[ -z "$(grep -Fxv -f fears a)" ]' 'all about fears'
+assert 'norepeat "$n" a' "no repeat within $n days"
+assert '[ "$(sort -u a | wc -l)" -eq "$n" ]' 'every fears starter comes round'
+end
+
+begin '-d today and yesterday; the date is as written in HEARTH_NOW'
+"$top/bin/ask" -p -d 2026-11-26 > d26
+"$top/bin/ask" -p -d 2026-11-25 > d25
+"$top/bin/ask" -p -d today > today
+"$top/bin/ask" -p > plain
+"$top/bin/ask" -p -d yesterday > yday
+HEARTH_NOW=2026-11-25T23:59:00-05:00 "$top/bin/ask" -p > late
+"$top/bin/ask" -p -d 2026-11-25T23:59:00-05:00 > stamp
+assert 'cmp -s d26 today && cmp -s d26 plain' 'today is 2026-11-26'
+assert 'cmp -s d25 yday' 'yesterday is 2026-11-25'
+assert 'cmp -s d25 late' 'the date written in HEARTH_NOW, not UTC'
+assert 'cmp -s d25 stamp' 'a full time stamp for -d: its date'
+assert '! cmp -s d25 d26' 'two days, two starters'
+end
+
+begin 'a user starter joins the rotation; a repeated one is skipped'
+printf 'prompt\tfears\t-\t-\t-\t-\tWhat scares you about getting old together?\n' > u.tsv
+setlines prompt | awk -F'\t' '$2 == "fears"' | head -1 >> u.tsv
+n=$(( $(setlines prompt | awk -F'\t' '$2 == "fears"' | wc -l) + 1 ))
+days190 | head -n "$n" > days
+while read -r d; do "$top/bin/ask" -f u.tsv -p -c fears -d "$d"; done < days > a
+assert '[ "$(sort -u a | wc -l)" -eq "$n" ]' "$n different starters in $n days"
+assert 'grep -Fxq "What scares you about getting old together?" a' 'the new one among them'
+end
+
+begin 'a bad HEARTH_SEED'
+run env HEARTH_SEED=seven ask -p
+out ''
+err 'ask: HEARTH_SEED="seven": want a whole number'
+status 1
+end
+
+begin 'a bad HEARTH_NOW'
+run env HEARTH_NOW=tonight ask -p
+out ''
+err_has '^ask: HEARTH_NOW="tonight": '
+status 1
+end
+
+begin 'ask -p | head -0 ends cleanly'
+runsh 'ask -p | head -n 0; ask -l | head -n 0'
+out ''
+err ''
+status 0
+end
+
+begin 'a reader gone with SIGPIPE ignored: no message, success'
+runsh 'trap "" PIPE; { sleep 1; ask -l; echo "rc=$?" >&2; } | true'
+out ''
+err 'rc=0'
+end
+
+begin '-p into a full disk'
+runsh 'ask -p > /dev/full'
+err 'ask: stdout: No space left on device'
+status 1
+end
+
+# --- on a terminal ---------------------------------------------------------
+#
+# script(1) from util-linux (Debian: bsdutils) gives ask a pseudo-terminal.
+# onterm CMD [PATTERN KEYS]...: run the shell command CMD on it; each KEYS
+# is typed once PATTERN shows on the screen (kept in $T/.tty), at once when
+# PATTERN is empty (the terminal holds keys typed ahead); $rc is CMD's
+# status.  The shell around CMD traps SIGINT so it can report ask's.
+
+have_script() {
+	script -qec true /dev/null > /dev/null 2>&1 < /dev/null
+}
+type_keys() {
+	while [ $# -ge 2 ]; do
+		i=0
+		until [ -z "$1" ] || grep -Fq -- "$1" "$T/.tty" 2>/dev/null || [ $i -ge 300 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		printf "$2"
+		shift 2
+	done
+	sleep 0.5
+}
+onterm() {
+	printf 'trap : INT\n%s\necho "$?" > "%s/.rc"\n' "$1" "$T" > "$T/.cmd"
+	shift
+	: > "$T/.tty"
+	type_keys "$@" | SHELL=/bin/sh script -qec "sh '$T/.cmd'" /dev/null > "$T/.tty" 2>&1
+	rc=$(cat "$T/.rc" 2>/dev/null || echo none)
+	tr -d '\r' < "$T/.tty" > "$T/.screen"
+}
+screen_has() { grep -Fq -- "$1" "$T/.screen" || fail "the screen lacks \"$1\": $(tail -c 400 "$T/.screen")"; }
+skip() { echo "ok - $1 # SKIP script(1) is missing (Debian: bsdutils)"; }
+
+if have_script; then
+
+begin 'terminal: prompts on stderr with their range, answers flushed to stdout'
+mkbank
+onterm 'NO_COLOR=1 TERM=xterm ask -f t.tsv -s t > answers' \
+    '1/5' '4\r' '2/5' 'Y\r' '3/5' '\r' '4/5' '20\r' '5/5' 'a\tb\r'
+same answers 'mood	4
+walked	1
+quiet_min	20
+wish	1	a\tb'
+screen_has 'The t check-in: 5 questions. Enter skips one, Ctrl-D stops and keeps your answers, Ctrl-C cancels.'
+screen_has '1/5 How is your mood? (1 = low, 5 = high) [1-5] '
+screen_has '2/5 Did you walk together? (y/n) [y/n] '
+screen_has '3/5 How many times did you laugh together? (a number) [0 or more] '
+screen_has '4/5 Minutes of quiet time together? (minutes) [0-1440] '
+screen_has '5/5 One wish for tomorrow? (a few words) '
+assert '! grep -q "$ESC" "$T/.tty"' 'no escape codes with NO_COLOR'
+status 0
+end
+
+begin 'terminal: an invalid answer says why and is asked again'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -s t > answers' \
+    '1/5' '9\r' 'not "9"' '3\r' '2/5' 'maybe\r' 'not "maybe"' 'n\r' '3/5' '\004'
+same answers 'mood	3
+walked	0'
+screen_has 'ask: mood takes a whole number from 1 to 5, not "9"'
+screen_has 'ask: walked takes y or n (yes or no), not "maybe"'
+assert '[ "$(grep -c "^1/5 " "$T/.screen")" -eq 2 ]' 'the first question asked twice'
+status 0
+end
+
+begin 'terminal: a control character in a text answer is asked again'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -s t > answers' \
+    '1/5' '\r\r\r\r' '5/5' 'x\001y\r' 'control character' 'xy\r'
+same answers 'wish	1	xy'
+screen_has 'ask: the answer has a control character in it (only tabs are kept)'
+status 0
+end
+
+begin 'terminal: Ctrl-D ends the check-in and keeps every answer'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -s t > answers' '1/5' '2\r' '2/5' 'yes\r' '3/5' '\004'
+same answers 'mood	2
+walked	1'
+assert '! grep -q "^4/5" "$T/.screen"' 'nothing asked after Ctrl-D'
+status 0
+end
+
+begin 'terminal: Ctrl-C cancels, status 130; in ask | log, log writes nothing'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -s t | log -f t.tsv -a j.tsv' '1/5' '2\r' '2/5' '\003'
+assert '[ ! -s j.tsv ]' 'no journal written'
+status 130
+end
+
+begin 'terminal: Ctrl-C kills ask by SIGINT (130), even mid-answer'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -s t > answers' '1/5' '2\r' '2/5' 'ye\003'
+status 130
+same answers 'mood	2'
+end
+
+begin 'terminal: bold questions only when stderr is a terminal and NO_COLOR unset'
+mkbank
+onterm 'TERM=xterm ask -f t.tsv -s t > answers; TERM=xterm NO_COLOR= ask -f t.tsv -s t >> answers' \
+    '1/5' '1\r\0042\r\004'
+same answers 'mood	1
+mood	2'
+assert '[ "$(grep -c "^1/5 $ESC\[1mHow is your mood? (1 = low, 5 = high)$ESC\[0m \[1-5\] " "$T/.tty")" -eq 2 ]' 'the question in bold, twice (NO_COLOR empty is unset)'
+end
+
+begin 'terminal: no escape codes with TERM=dumb, or with stderr a file'
+mkbank
+onterm 'TERM=dumb ask -f t.tsv -s t > answers; TERM=xterm ask -f t.tsv -s t 2> prompts >> answers' \
+    '1/5' '1\r\0041\r\004'
+assert '! grep -q "$ESC" "$T/.tty"' 'none with TERM=dumb'
+assert '! grep -q "$ESC" prompts' 'none into a file'
+assert 'grep -Fq "1/5 How is your mood? (1 = low, 5 = high) [1-5] " prompts' 'the prompts still go to stderr'
+end
+
+begin 'terminal: HEARTH_NOTTY makes a terminal read like a file, without prompts'
+mkbank
+onterm 'HEARTH_NOTTY=1 ask -f t.tsv -s t > answers' '' '3\rn\r\004'
+same answers 'mood	3
+walked	0'
+assert '! grep -q "1/5" "$T/.screen"' 'no prompt'
+status 0
+end
+
+else
+	for c in prompts re-ask control Ctrl-D Ctrl-C Ctrl-C-mid colour no-colour HEARTH_NOTTY; do
+		skip "terminal: $c"
+	done
+fi

@@ -1,0 +1,857 @@
+#!/bin/sh
+# t_remind.sh - remind(1): every kind of rule, every placeholder, pauses,
+# the trend edge trigger, bad rules, options, and a simulated month.
+#
+# Journals are made here by small awk loops, so which flags hold on which
+# day is known by hand (the numbers are worked out in the comments), and
+# dates are counted by a plain month-length loop, not by hearth's code.
+. "$top/tests/lib.sh"
+
+# dates FIRST N: N dates from FIRST on, one a line
+dates() {
+	awk -v first="$1" -v n="$2" 'BEGIN {
+		split(first, a, "-"); y = a[1] + 0; m = a[2] + 0; d = a[3] + 0
+		split("31 28 31 30 31 30 31 31 30 31 30 31", ml, " ")
+		for (i = 0; i < n; i++) {
+			printf "%04d-%02d-%02d\n", y, m, d
+			last = ml[m]
+			if (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+				last = 29
+			if (++d > last) { d = 1; if (++m > 12) { m = 1; y++ } }
+		}
+	}'
+}
+
+# daily FIRST N WHO WHAT VALUE: one record a day, in the evening
+daily() {
+	dates "$1" "$2" | awk -v who="$3" -v what="$4" -v v="$5" \
+	    '{ printf "%sT20:00:00+01:00\t%s\t%s\t%s\n", $0, who, what, v }'
+}
+
+# each FIRST N ARGS...: remind -d DAY ARGS for N days from FIRST; the
+# outputs and errors of all runs together, the status of the worst
+each() {
+	_first=$1 _n=$2
+	shift 2
+	: > "$T/.out"
+	: > "$T/.err"
+	rc=0
+	for _d in $(dates "$_first" "$_n"); do
+		$HEARTH_WRAP "$top/bin/remind" -d "$_d" "$@" < /dev/null \
+		    >> "$T/.out" 2>> "$T/.err" || rc=$?
+	done
+}
+
+rules() { printf '%s\n' "$@" > r.tsv; }
+
+USAGE='usage: remind [-f rules] [-d date] [-w who] [file ...]
+       remind -l [-f rules] [-w who]'
+
+# --- options ---------------------------------------------------------------
+
+begin '-h prints the usage on stdout'
+run remind -h
+out "$USAGE"
+err ''
+status 0
+end
+
+begin '--version'
+run remind --version
+out 'remind (hearth) 1.0'
+err ''
+status 0
+end
+
+begin 'an unknown option is a usage error'
+run remind -x j.tsv
+out ''
+err_has '^usage: remind \[-f rules\]'
+err_has 'option'
+status 2
+end
+
+begin '-f without its argument is a usage error'
+run remind -f
+out ''
+err_has '^usage: remind'
+status 2
+end
+
+begin '-d that is not a date is a usage error'
+run remind -d 2026-02-30 j.tsv
+out ''
+err "remind: bad date for -d \"2026-02-30\": no such date
+$USAGE"
+status 2
+end
+
+begin '-w that is not a name is a usage error'
+run remind -w 'al ex' j.tsv
+out ''
+err "remind: bad name for -w \"al ex\": a name has no spaces or control characters
+$USAGE"
+status 2
+end
+
+begin '-l reads no journal and takes no date'
+run remind -l j.tsv
+out ''
+err "remind: -l lists the rules; it takes no date and reads no journal
+$USAGE"
+status 2
+end
+
+begin 'a bad HEARTH_NOW is refused'
+HEARTH_NOW=yesterday run remind j.tsv
+out ''
+err 'remind: HEARTH_NOW="yesterday": not a date like 2026-11-26'
+status 1
+end
+
+# --- where the rules come from ------------------------------------------
+
+begin '-l: the built-in rules, numbered'
+run remind -l
+out "# built-in rules
+1	every	sun	Weekly check-in tonight: ask -s weekly | log >> journal.tsv
+2	since	talk>=4	3d	{days} days since a deep talk. Tonight's question: {prompt}
+3	trend	touch	drop	Affection has dropped off for {who}: touch {last7} this week against {base28} before.
+4	trend	*	declining	{what} has been declining for {who}; worth a gentle talk.
+5	trend	*	volatile	{what} has been swinging hard for {who} lately.
+6	trend	close	quiet	{who} has gone quiet: no check-in for a while. A hello might help."
+err ''
+status 0
+end
+
+begin '-l -f: numbered by their lines in the file'
+printf '# ours\n\nevery\tdaily\tHello.\n   \n# late\ndate\t2027-01-10\t9d\tSoon: {days}.\n' > r.tsv
+run remind -l -f r.tsv
+out "# rules from r.tsv
+3	every	daily	Hello.
+6	date	2027-01-10	9d	Soon: {days}."
+err ''
+status 0
+end
+
+begin 'rules from $XDG_CONFIG_HOME/hearth/remind.tsv'
+mkdir -p .config/hearth
+printf 'every\tthu\tThursday.\n' > .config/hearth/remind.tsv
+run remind -l
+out "# rules from $T/.config/hearth/remind.tsv
+1	every	thu	Thursday."
+status 0
+run remind /dev/null
+out '2026-11-26	every:1	Thursday.'
+err ''
+status 0
+end
+
+begin 'rules from ~/.config/hearth/remind.tsv when XDG_CONFIG_HOME is unset'
+mkdir -p .config/hearth
+printf 'every\tdaily\tDaily.\n' > .config/hearth/remind.tsv
+runsh 'unset XDG_CONFIG_HOME; remind /dev/null'
+out '2026-11-26	every:1	Daily.'
+err ''
+status 0
+end
+
+begin 'an empty rules file means no rules at all, not the built-in ones'
+mkdir -p .config/hearth
+: > .config/hearth/remind.tsv
+run remind -d 2026-11-29 /dev/null
+out ''
+err ''
+status 0
+end
+
+begin '-f a file that is not there'
+run remind -f nope.tsv /dev/null
+out ''
+err 'remind: nope.tsv: No such file or directory'
+status 1
+end
+
+# --- a new couple: silence --------------------------------------------------
+
+begin 'built-in rules, an empty journal, a weekday: nothing at all'
+run remind /dev/null
+out ''
+err ''
+status 0
+end
+
+begin 'built-in rules, a journal of three days: still nothing'
+{ echo '#time	who	what	value	note'
+  daily 2026-11-24 3 alex close 4; daily 2026-11-24 3 sam close 4
+  daily 2026-11-24 3 alex talk 5; daily 2026-11-24 3 sam touch 3; } > j.tsv
+run remind j.tsv
+out ''
+err ''
+status 0
+end
+
+begin 'built-in rules on a Sunday: only the weekly check-in'
+run remind -d 2026-11-29 /dev/null
+out '2026-11-29	every:1	Weekly check-in tonight: ask -s weekly | log >> journal.tsv'
+err ''
+status 0
+end
+
+# --- every --------------------------------------------------------------------
+
+begin 'every: weekday names in any case, full or three letters, with spaces'
+rules 'every	Mon,WEDNESDAY , sun	W {date}' 'every	FRI	F'
+each 2026-11-23 7 -f r.tsv /dev/null
+out '2026-11-23	every:1	W 2026-11-23
+2026-11-25	every:1	W 2026-11-25
+2026-11-27	every:2	F
+2026-11-29	every:1	W 2026-11-29'
+err ''
+status 0
+end
+
+begin 'every: monthly DD on the last day of shorter months'
+rules 'every	monthly 31	31' 'every	monthly 30	30' 'every	monthly 29	29' \
+    'every	MONTHLY 1	1'
+each 2027-01-29 32 -f r.tsv /dev/null
+out '2027-01-29	every:3	29
+2027-01-30	every:2	30
+2027-01-31	every:1	31
+2027-02-01	every:4	1
+2027-02-28	every:1	31
+2027-02-28	every:2	30
+2027-02-28	every:3	29
+2027-03-01	every:4	1'
+status 0
+end
+
+begin 'every: monthly 31 in a leap February'
+rules 'every	monthly 31	31' 'every	monthly 29	29' 'every	monthly 28	28'
+each 2028-02-27 4 -f r.tsv /dev/null
+out '2028-02-28	every:3	28
+2028-02-29	every:1	31
+2028-02-29	every:2	29'
+err ''
+status 0
+end
+
+begin 'every: Nd from DATE, from that date on'
+rules 'every	10d from 2026-11-20	ten' 'every	2w from 2026-11-29	fortnight'
+each 2026-11-15 27 -f r.tsv /dev/null
+out '2026-11-20	every:1	ten
+2026-11-29	every:2	fortnight
+2026-11-30	every:1	ten
+2026-12-10	every:1	ten'
+status 0
+end
+
+begin 'every: Nd from DATE across the end of a year'
+rules 'every	3d from 2026-12-30	three'
+each 2026-12-28 10 -f r.tsv /dev/null
+out '2026-12-30	every:1	three
+2027-01-02	every:1	three
+2027-01-05	every:1	three'
+status 0
+end
+
+begin 'every daily, and the literal braces'
+rules 'every	daily	{{literal}} and }} {{ on {date}'
+run remind -f r.tsv /dev/null
+out '2026-11-26	every:1	{literal} and } { on 2026-11-26'
+err ''
+status 0
+end
+
+begin '{prompt} is the starter of the day that ask -p gives'
+rules 'every	daily	Tonight: {prompt}'
+want1=$(ask -p -d 2026-11-26) want2=$(HEARTH_SEED=3 ask -p -d 2026-12-01)
+run remind -f r.tsv /dev/null
+out "2026-11-26	every:1	Tonight: $want1"
+status 0
+HEARTH_SEED=3 run remind -f r.tsv -d 2026-12-01 /dev/null
+out "2026-12-01	every:1	Tonight: $want2"
+err ''
+status 0
+assert '[ -n "$want1" ] && [ "$want1" != "$want2" ]' 'ask -p gave no starter'
+end
+
+# --- since --------------------------------------------------------------------
+
+cat > since.tsv <<'X'
+since	talk>=4	3d	A {days}
+since	talk	2d	B {days}
+since	talk<3	1w	C {days} {weeks}
+since	talk=3	1d	D {days}
+since	talk>4	5d	E {days}
+since	talk<=1	3d	F {days} {what}
+since	close	1d	G
+since	talk=4	2w	H {days}d = {weeks}w on {date}
+X
+{ printf '2026-11-10T08:00:00Z\talex\ttalk\t4\n'
+  printf '2026-11-20T08:00:00Z\talex\ttalk\t5\n'
+  printf '2026-11-23T08:00:00Z\tsam\ttalk\t3\n'
+  printf '2026-11-24T08:00:00Z\talex\ttalk\t2\tshort\n'; } > since.j
+
+begin 'since: comparisons, ages, and the oldest record when none meets'
+# as of 11-26: >=4 last on 11-20 (6 days); any talk 11-24 (2); <3 11-24
+# (2, under a week); =3 11-23 (3); >4 11-20 (6); <=1 never: from the
+# oldest talk, 11-10 (16); close never logged; =4 on 11-10 (16 = 2w)
+cp "$tmproot/since.tsv" "$tmproot/since.j" .
+run remind -f since.tsv since.j
+out '2026-11-26	since:1	A 6
+2026-11-26	since:2	B 2
+2026-11-26	since:4	D 3
+2026-11-26	since:5	E 6
+2026-11-26	since:6	F 16 talk
+2026-11-26	since:8	H 16d = 2w on 2026-11-26'
+err ''
+status 0
+end
+
+begin 'since with -w counts that partner only'
+# sam: talk 3 on 11-23 only: >=4 never, so from it (3 days)
+cp "$tmproot/since.tsv" "$tmproot/since.j" .
+run remind -f since.tsv -w sam since.j
+out '2026-11-26	since:1	A 3
+2026-11-26	since:2	B 3
+2026-11-26	since:4	D 3
+2026-11-26	since:6	F 3 talk'
+err ''
+status 0
+run remind -f since.tsv -w kim since.j
+out ''
+err ''
+status 0
+end
+
+begin 'since: silent the day the measure is first logged, until the age'
+rules 'since	talk>=4	3d	{days} days'
+daily 2026-11-24 3 alex talk 2 > j.tsv
+each 2026-11-23 6 -f r.tsv j.tsv
+out '2026-11-27	since:1	3 days
+2026-11-28	since:1	4 days'
+err ''
+status 0
+end
+
+begin 'since: the date written in a stamp is its day, whatever its offset'
+# 23:30 at -05:00 on the 23rd is the 24th in UTC, but the 23rd it was;
+# 00:30 at +14:00 on the 27th is after the day asked about: ignored
+printf '2026-11-23T23:30:00-05:00\talex\ttalk\t4\n2026-11-27T00:30:00+14:00\tsam\ttalk\t5\n' > j.tsv
+rules 'since	talk>=4	3d	{days} days'
+run remind -f r.tsv j.tsv
+out '2026-11-26	since:1	3 days'
+err ''
+status 0
+end
+
+begin 'since across the end of a year and a leap day'
+printf '2026-12-30\talex\ttalk\t4\n2028-02-27\talex\ttalk\t4\n' > j.tsv
+rules 'since	talk>=4	3d	{days} days'
+each 2027-01-01 3 -f r.tsv j.tsv
+out '2027-01-02	since:1	3 days
+2027-01-03	since:1	4 days'
+status 0
+each 2028-02-28 3 -f r.tsv j.tsv
+out '2028-03-01	since:1	3 days'
+err ''
+status 0
+end
+
+begin '{who} in since and target needs -w, and then names that partner'
+rules 'since	talk	1d	{who}: {days} days' 'target	call_min	60/d	{who}: {sum}'
+printf '2026-11-20\tsam\ttalk\t3\n2026-11-26\tsam\tcall_min\t20\n' > j.tsv
+run remind -f r.tsv -w sam j.tsv
+out '2026-11-26	since:1	sam: 6 days
+2026-11-26	target:2	sam: 20'
+err ''
+status 0
+run remind -f r.tsv j.tsv
+out ''
+err "remind: r.tsv:1: {who} in a since rule needs -w: without it the rule counts everyone's records
+remind: r.tsv:2: {who} in a target rule needs -w: without it the rule counts everyone's records"
+status 1
+end
+
+# --- target -------------------------------------------------------------------
+
+cat > target.tsv <<'X'
+target	call_min	480/w	W {sum} of {target} ({what})
+target	call_min	360/w	X {sum}
+target	call_min	300/d	Y {sum} of {target}
+target	call_min	260/d	Z
+target	hugs	1/d	never logged
+target	talk_min	2.50/d	T {sum} of {target} on {date}
+X
+{ printf '2026-11-19\talex\tcall_min\t500\n2026-11-20\talex\tcall_min\t100\n'
+  printf '2026-11-26T08:00:00Z\talex\tcall_min\t200\n'
+  printf '2026-11-26T21:00:00Z\tsam\tcall_min\t60\n'
+  printf '2026-11-27\tsam\tcall_min\t1000\n'
+  printf '2026-11-26\tsam\ttalk_min\t1.5\n'; } > target.j
+
+begin 'target: the last 7 days, or today, below the target'
+# 7 days 11-20..11-26: 100 + 200 + 60 = 360; today 260; 11-19 and 11-27 out
+cp "$tmproot/target.tsv" "$tmproot/target.j" .
+run remind -f target.tsv target.j
+out '2026-11-26	target:1	W 360 of 480 (call_min)
+2026-11-26	target:3	Y 260 of 300
+2026-11-26	target:6	T 1.5 of 2.5 on 2026-11-26'
+err ''
+status 0
+end
+
+begin 'target with -w: that partner only (alex: 300 a week, 200 today)'
+cp "$tmproot/target.tsv" "$tmproot/target.j" .
+run remind -f target.tsv -w alex target.j
+out '2026-11-26	target:1	W 300 of 480 (call_min)
+2026-11-26	target:2	X 300
+2026-11-26	target:3	Y 200 of 300
+2026-11-26	target:4	Z'
+err ''
+status 0
+end
+
+begin 'target /d: the written date of each record, not UTC'
+# 00:10 at +09:00 on the 26th counts today; 23:50 at -08:00 on the 25th not
+printf '2026-11-26T00:10:00+09:00\talex\tcall_min\t50\n2026-11-25T23:50:00-08:00\talex\tcall_min\t70\n' > j.tsv
+rules 'target	call_min	100/d	{sum} of {target}'
+run remind -f r.tsv j.tsv
+out '2026-11-26	target:1	50 of 100'
+err ''
+status 0
+end
+
+# --- trend: the edge trigger -----------------------------------------------
+
+# 40 days of touch 4 (10-16..11-24), then 1 from 11-25.  With j days of 1
+# in last7 and 28 days of 4 in base28, Mann-Whitney gives p = 0.054 for
+# j = 1 (and change -0.43 is under 0.2 R = 0.8), p = 0.005 for j = 2 with
+# change -6/7 = -0.86: the drop starts on 11-26.
+touchdrop() {
+	daily 2026-10-16 40 alex touch 4
+	daily 2026-11-25 "${1:-16}" alex touch 1
+}
+
+begin 'trend: every figure placeholder, on the first day of a drop'
+touchdrop > j.tsv
+rules 'trend	touch	drop	{who} {what} {last7} {base28} {change} {days} {weeks} {date}'
+run remind -f r.tsv j.tsv
+# last7 (5 x 4 + 2 x 1) / 7 = 3.14, base28 4.00, change -0.86
+out '2026-11-26	trend:1	alex touch 3.14 4.00 -0.86 0 0 2026-11-26'
+err ''
+status 0
+end
+
+begin 'trend: a drop speaks on its first day, then every 7th day'
+touchdrop > j.tsv
+rules 'trend	touch	drop	{last7} {base28} {change} {days} {weeks}'
+each 2026-11-24 17 -f r.tsv j.tsv
+# 12-03: last7 1, base28 10-30..11-26 with two 1s: 106/28 = 3.79;
+# 12-10: base28 11-06..12-03 with nine 1s: 85/28 = 3.04
+out '2026-11-26	trend:1	3.14 4.00 -0.86 0 0
+2026-12-03	trend:1	1.00 3.79 -2.79 7 1
+2026-12-10	trend:1	1.00 3.04 -2.04 14 2'
+err ''
+status 0
+end
+
+# alex and sam log close 3 daily 08-01..10-31: quiet (n >= 3, 7 days
+# silent, median gap 1) from 11-07 until fewer than 3 days stay in the
+# window; a record on 11-16 clears it, and it is back 7 days later.
+begin 'trend: quiet speaks on day 1, not on days 2-6, again on day 7'
+daily 2026-08-01 92 alex close 3 > j.tsv
+rules 'trend	close	quiet	{who} quiet {days}'
+each 2026-11-05 18 -f r.tsv j.tsv
+out '2026-11-07	trend:1	alex quiet 0
+2026-11-14	trend:1	alex quiet 7
+2026-11-21	trend:1	alex quiet 14'
+err ''
+status 0
+end
+
+begin 'trend: a flag that clears and returns starts over'
+{ daily 2026-08-01 92 alex close 3; daily 2026-11-16 1 alex close 4; } > j.tsv
+rules 'trend	close	quiet	{who} quiet {days}'
+each 2026-11-05 26 -f r.tsv j.tsv
+out '2026-11-07	trend:1	alex quiet 0
+2026-11-14	trend:1	alex quiet 7
+2026-11-23	trend:1	alex quiet 0
+2026-11-30	trend:1	alex quiet 7'
+err ''
+status 0
+end
+
+begin 'trend: a flag through a pause speaks on the first day after it'
+daily 2026-08-01 92 alex close 3 > j.tsv
+rules 'trend	close	quiet	{who} quiet {days}' 'pause	2026-11-10	2026-11-18	Away.'
+each 2026-11-05 24 -f r.tsv j.tsv
+out '2026-11-07	trend:1	alex quiet 0
+2026-11-10	pause:2	Away.
+2026-11-19	trend:1	alex quiet 12
+2026-11-26	trend:1	alex quiet 19'
+err ''
+status 0
+end
+
+begin 'trend: a flag that appears during a pause speaks after it'
+daily 2026-08-01 92 alex close 3 > j.tsv
+rules 'pause	2026-11-05	2026-11-10	Away {days} days, back after {date}.' \
+    'trend	close	quiet	{who} quiet {days}'
+each 2026-11-04 22 -f r.tsv j.tsv
+out '2026-11-05	pause:1	Away 6 days, back after 2026-11-10.
+2026-11-11	trend:2	alex quiet 4
+2026-11-18	trend:2	alex quiet 11
+2026-11-25	trend:2	alex quiet 18'
+err ''
+status 0
+end
+
+begin 'trend *: people, then measures, in byte order'
+{ daily 2026-08-01 92 sam close 3; daily 2026-08-01 92 sam touch 3
+  daily 2026-08-01 92 alex touch 3; daily 2026-08-01 92 alex close 3; } > j.tsv
+rules 'every	daily	first' 'trend	*	quiet	{who} {what}' 'every	daily	last'
+run remind -f r.tsv -d 2026-11-07 j.tsv
+out '2026-11-07	every:1	first
+2026-11-07	trend:2	alex close
+2026-11-07	trend:2	alex touch
+2026-11-07	trend:2	sam close
+2026-11-07	trend:2	sam touch
+2026-11-07	every:3	last'
+err ''
+status 0
+end
+
+# Partners who log close 5 and 3 every day from 06-01: gap (last7 differ
+# by 2 >= 0.3 R = 1.2, both with 3 days) from 06-03 for as long as it
+# lasts.  It speaks 06-03 + 7k up to 08-26 (k = 12); from 09-01 it has
+# held on all 90 days looked back on, so it speaks on Sundays (09-06).
+begin 'trend: a flag older than the 90 days looked back on speaks on Sundays'
+{ daily 2026-06-01 214 alex close 5; daily 2026-06-01 214 sam close 3; } > j.tsv
+rules 'trend	close	gap	{who} gap {days}'
+each 2026-08-20 26 -f r.tsv j.tsv
+out '2026-08-26	trend:1	alex gap 84
+2026-08-26	trend:1	sam gap 84
+2026-09-06	trend:1	alex gap 90
+2026-09-06	trend:1	sam gap 90
+2026-09-13	trend:1	alex gap 90
+2026-09-13	trend:1	sam gap 90'
+err ''
+status 0
+run remind -f r.tsv -w sam -d 2026-06-03 j.tsv
+out '2026-06-03	trend:1	sam gap 0'
+err ''
+status 0
+end
+
+begin 'trend: gap between partners of one couple only'
+# couples: smiths (alex 5, sam 3), jones (kim 5, lee 5), and the names
+# without a slash (pat 1, robin 5); three days each, so today is day 1
+{ for w in smiths/alex:5 smiths/sam:3 jones/kim:5 jones/lee:5 pat:1 robin:5; do
+	daily 2026-11-24 3 "${w%:*}" close "${w#*:}"
+  done; } > j.tsv
+rules 'trend	close	gap	{who} {last7}'
+run remind -f r.tsv j.tsv
+out '2026-11-26	trend:1	pat 1.00
+2026-11-26	trend:1	robin 5.00
+2026-11-26	trend:1	smiths/alex 5.00
+2026-11-26	trend:1	smiths/sam 3.00'
+err ''
+status 0
+end
+
+begin 'trend: a day is the mean of a scale, the sum of a count'
+# touch 5 and 3 a day (mean 4), hugs 2 and 2 a day (sum 4), 40 days, then
+# one record of 1 a day: touch drops on day 2 as above; for hugs the drop
+# needs 30% of base28 = 1.2, which -9/7 = -1.29 reaches on day 3
+{ daily 2026-10-15 40 alex touch 5; daily 2026-10-15 40 alex touch 3
+  daily 2026-10-15 40 alex hugs 2; daily 2026-10-15 40 alex hugs 2
+  daily 2026-11-24 4 alex touch 1; daily 2026-11-24 4 alex hugs 1; } > j.tsv
+rules 'trend	*	drop	{what} {last7} {base28}'
+each 2026-11-24 3 -f r.tsv j.tsv
+out '2026-11-25	trend:1	touch 3.14 4.00
+2026-11-26	trend:1	hugs 2.71 4.00'
+err ''
+status 0
+end
+
+# --- date, yearly, pause --------------------------------------------------------
+
+begin 'date: counts down over 30 days, then the day itself'
+rules 'date	2027-01-10	{days} {weeks} {date}'
+each 2026-12-10 33 -f r.tsv /dev/null
+# 12-10 is 31 days before; 12-11 is 30 ... 01-10 is 0; 01-11 is after
+dates 2026-12-11 31 | awk '{ d = 30 - NR + 1
+	printf "%s\tdate:1\t%d %d 2027-01-10\n", $0, d, int(d / 7) }' > want
+out_file want
+err ''
+status 0
+end
+
+begin 'date: a lead of its own, and 0d for the day only'
+rules 'date	2027-01-10	60d	L {days}' 'date	2027-01-10	0d	Z {days}' \
+    'date	2027-01-10	1w	W {days}'
+each 2026-11-10 2 -f r.tsv /dev/null
+out '2026-11-11	date:1	L 60'
+status 0
+each 2027-01-02 10 -f r.tsv /dev/null
+out '2027-01-02	date:1	L 8
+2027-01-03	date:1	L 7
+2027-01-03	date:3	W 7
+2027-01-04	date:1	L 6
+2027-01-04	date:3	W 6
+2027-01-05	date:1	L 5
+2027-01-05	date:3	W 5
+2027-01-06	date:1	L 4
+2027-01-06	date:3	W 4
+2027-01-07	date:1	L 3
+2027-01-07	date:3	W 3
+2027-01-08	date:1	L 2
+2027-01-08	date:3	W 2
+2027-01-09	date:1	L 1
+2027-01-09	date:3	W 1
+2027-01-10	date:1	L 0
+2027-01-10	date:2	Z 0
+2027-01-10	date:3	W 0'
+err ''
+status 0
+end
+
+begin 'yearly: from the first anniversary on'
+rules 'yearly	2019-06-14	{years} years together ({date})'
+for d in 2019-06-14 2019-06-15 2020-06-14 2026-06-13 2026-06-14 2026-06-15; do
+	run remind -f r.tsv -d $d /dev/null
+	cat .out >> all
+done
+same all '2020-06-14	yearly:1	1 years together (2019-06-14)
+2026-06-14	yearly:1	7 years together (2019-06-14)'
+status 0
+end
+
+begin 'yearly: 29 February on the 28th in common years'
+rules 'yearly	2024-02-29	leap {years}'
+each 2025-02-27 3 -f r.tsv /dev/null
+out '2025-02-28	yearly:1	leap 1'
+status 0
+each 2028-02-27 4 -f r.tsv /dev/null
+out '2028-02-29	yearly:1	leap 4'
+err ''
+status 0
+end
+
+begin 'pause: silences every, since, target, trend; date and yearly speak'
+daily 2026-08-01 92 alex close 3 > j.tsv
+printf '2026-11-20\talex\ttalk\t3\n2026-11-20\talex\tcall_min\t5\n' >> j.tsv
+rules 'every	daily	every' 'since	talk	1d	since {days}' \
+    'target	call_min	10/d	target' 'trend	close	quiet	quiet {days}' \
+    'date	2026-12-01	date {days}' 'yearly	2020-11-27	yearly {years}' \
+    'pause	2026-11-26	2026-11-28	Away {days} days until {date}.'
+each 2026-11-25 5 -f r.tsv j.tsv
+# quiet since 11-07: day 18 on 11-25 is no 7th day; 11-29 follows the pause
+out '2026-11-25	every:1	every
+2026-11-25	since:2	since 5
+2026-11-25	target:3	target
+2026-11-25	date:5	date 6
+2026-11-26	date:5	date 5
+2026-11-26	pause:7	Away 3 days until 2026-11-28.
+2026-11-27	date:5	date 4
+2026-11-27	yearly:6	yearly 6
+2026-11-28	date:5	date 3
+2026-11-29	every:1	every
+2026-11-29	since:2	since 9
+2026-11-29	target:3	target
+2026-11-29	trend:4	quiet 22
+2026-11-29	date:5	date 2'
+err ''
+status 0
+end
+
+begin 'pause: overlapping pauses each say their first day; a one-day pause'
+rules 'every	daily	e' 'pause	2026-11-24	2026-11-26	A' 'pause	2026-11-25	2026-11-25	B {days}'
+each 2026-11-23 5 -f r.tsv /dev/null
+out '2026-11-23	every:1	e
+2026-11-24	pause:2	A
+2026-11-25	pause:3	B 1
+2026-11-27	every:1	e'
+err ''
+status 0
+end
+
+# --- bad rules ------------------------------------------------------------------
+
+# (line 22 of the rules ends with a tab: an empty message)
+begin 'bad rules: every bad line named, no reminder, exit 1'
+cat > r.tsv <<'X'
+# every line below but the last is wrong
+evry	daily	x
+every daily Hello
+date	2026-02-30	x
+pause	2026-12-20	2026-12-19	x
+since	talk=>4	3d	x
+since	talk>=4	3x	x
+since	talk>=4	x
+every	daily	{foo}
+yearly	2019-06-14	{days}
+target	call_min	480	x
+trend	touch	sinking	x
+since	tlak	3d	x
+every	fortnightly	x
+every	mon,,tue	x
+every	monthly 32	x
+date	2027-01-10	soon	x
+every	daily	{who}
+since	talk	3d	{who}
+every	daily	a { b
+every	daily	a } b
+every	daily	
+trend	Touch	drop	x
+every	daily	x	y
+since	talk<>3	1d	x
+since	talk>=	1d	x
+since	talk	0d	x
+every	0d from 2026-01-01	x
+target	call_min	-5/w	x
+pause	2026-12-20	x
+pause	2026-12-20	2027-13-01	x
+every	daily	{days
+target	call_min	480/w	{last7}
+every	daily	fine
+X
+run remind -f r.tsv /dev/null
+out ''
+err 'remind: r.tsv:2: unknown kind of rule "evry": want every, since, target, trend, date, yearly or pause
+remind: r.tsv:3: unknown kind of rule "every daily Hello" (the fields of a rule are separated by tabs)
+remind: r.tsv:4: bad date "2026-02-30": no such date
+remind: r.tsv:5: the pause ends before it starts
+remind: r.tsv:6: bad comparison "talk=>4": want >=, <=, >, < or = and a number, like talk>=4
+remind: r.tsv:7: bad age "3x": want days or weeks, like 3d or 2w
+remind: r.tsv:8: a field is missing: a since rule has the fields since, measure, age, message
+remind: r.tsv:9: unknown placeholder {foo}
+remind: r.tsv:10: a yearly rule cannot fill {days}
+remind: r.tsv:11: bad target "480": want an amount a week or a day, like 480/w or 30/d
+remind: r.tsv:12: unknown flag "sinking": want declining, drop, volatile, quiet or gap
+remind: r.tsv:13: no question bank defines the measure "tlak"
+remind: r.tsv:14: bad schedule: want daily, weekdays like mon,thu, monthly DD or Nd from DATE
+remind: r.tsv:15: bad schedule: want daily, weekdays like mon,thu, monthly DD or Nd from DATE
+remind: r.tsv:16: bad schedule: want a day of the month after monthly, like monthly 15
+remind: r.tsv:17: bad lead "soon": want days or weeks, like 60d or 8w
+remind: r.tsv:18: an every rule cannot fill {who}
+remind: r.tsv:19: {who} in a since rule needs -w: without it the rule counts everyone'\''s records
+remind: r.tsv:20: a { that opens no placeholder (write {{ for a brace)
+remind: r.tsv:21: a lone } in the message (write }} for a brace)
+remind: r.tsv:22: the message is empty
+remind: r.tsv:23: bad measure "Touch": want a measure or *
+remind: r.tsv:24: too many fields: an every rule has the fields every, when, message
+remind: r.tsv:25: bad comparison "talk<>3": want >=, <=, >, < or = and a number, like talk>=4
+remind: r.tsv:26: bad comparison "talk>=": want >=, <=, >, < or = and a number, like talk>=4
+remind: r.tsv:27: bad age "0d": want days or weeks, like 3d or 2w
+remind: r.tsv:28: bad schedule: want a number of days and a date, like 14d from 2026-11-29
+remind: r.tsv:29: bad target "-5/w": want an amount a week or a day, like 480/w or 30/d
+remind: r.tsv:30: a field is missing: a pause rule has the fields pause, first day, last day, message
+remind: r.tsv:31: bad date "2027-13-01": no such date
+remind: r.tsv:32: a { that opens no placeholder (write {{ for a brace)
+remind: r.tsv:33: a target rule cannot fill {last7}'
+status 1
+end
+
+begin 'one bad rule among due ones: nothing is sent'
+rules 'every	daily	due' 'date	2026-11-26	due too' 'yearly	2019-06-31	x'
+run remind -f r.tsv /dev/null
+out ''
+err 'remind: r.tsv:3: bad date "2019-06-31": no such date'
+status 1
+end
+
+begin 'a rule longer than 64 KiB is a bad rule'
+awk 'BEGIN { printf "every\tdaily\t"; for (i = 0; i < 70000; i++) printf "x"; print "" }' > r.tsv
+printf 'every\tdaily\tshort\n' >> r.tsv
+run remind -f r.tsv /dev/null
+out ''
+err 'remind: r.tsv:1: the line is longer than 64 KiB'
+status 1
+end
+
+begin 'control characters in rules are escaped, in reminders and in -l'
+printf 'every\tdaily\tHi \033[31mred\033[0m \302\205 \377 end\r\n' > r.tsv
+run remind -f r.tsv /dev/null
+out '2026-11-26	every:1	Hi \x1b[31mred\x1b[0m \xc2\x85 \xff end'
+err ''
+status 0
+run remind -l -f r.tsv
+out '# rules from r.tsv
+1	every	daily	Hi \x1b[31mred\x1b[0m \xc2\x85 \xff end'
+err ''
+status 0
+printf '\033]0;x\007\tdaily\tx\n' > r.tsv
+run remind -f r.tsv /dev/null
+out ''
+err 'remind: r.tsv:1: unknown kind of rule "\x1b]0;x\x07": want every, since, target, trend, date, yearly or pause'
+status 1
+end
+
+begin 'bad journal records are named and skipped; the rest still counts'
+{ echo '#time	who	what	value	note'
+  printf '2026-11-20\talex\ttalk\t4\n'
+  printf 'garbage\n'
+  printf '2026-11-25\talex\ttalk\tfour\n'
+  printf '2026-11-24\tal\033x\ttalk\t4\n'; } > j.tsv
+rules 'since	talk>=4	3d	{days} days'
+run remind -f r.tsv j.tsv
+out '2026-11-26	since:1	6 days'
+err 'remind: j.tsv:3: want 5 tab-separated fields (time, who, what, value, note), found 1
+remind: j.tsv:4: bad value "four": a value is a number like 4 or 2.5
+remind: j.tsv:5: bad name "al\x1bx": a name has no spaces or control characters'
+status 0
+end
+
+begin 'more than 10 bad records: a count of the rest'
+{ i=0; while [ $i -lt 13 ]; do echo bad; i=$((i + 1)); done; } > j.tsv
+rules 'every	daily	e'
+run remind -f r.tsv j.tsv
+out '2026-11-26	every:1	e'
+err_has '^remind: j.tsv:10: want 5 tab-separated fields'
+err_has '^remind: 3 more bad records not shown$'
+assert '[ "$(wc -l < .err)" -eq 11 ]' 'want 10 named and one count'
+status 0
+end
+
+begin 'a journal that cannot be read: exit 1 and no reminder'
+rules 'every	daily	e'
+daily 2026-11-20 3 alex talk 4 > j.tsv
+run remind -f r.tsv j.tsv nope.tsv
+out ''
+err 'remind: nope.tsv: No such file or directory'
+status 1
+end
+
+begin 'the journal on standard input, and several journals together'
+rules 'since	talk>=4	3d	{days} days' 'target	call_min	100/d	{sum}'
+printf '2026-11-20\talex\ttalk\t4\n2026-11-26\talex\tcall_min\t30\n' > a.tsv
+printf '2026-11-21\tsam\ttalk\t5\n2026-11-26\tsam\tcall_min\t40\n' > b.tsv
+input_file a.tsv
+run remind -f r.tsv
+out '2026-11-26	since:1	6 days
+2026-11-26	target:2	30'
+err ''
+status 0
+input_file b.tsv
+run remind -f r.tsv a.tsv -
+out '2026-11-26	since:1	5 days
+2026-11-26	target:2	70'
+err ''
+status 0
+end
+
+begin 'a measure no bank defines is a bad rule; a user bank can define it'
+rules 'since	walks	3d	{days} days'
+printf '2026-11-20\talex\twalks\t1\n' > j.tsv
+run remind -f r.tsv j.tsv
+out ''
+err 'remind: r.tsv:1: no question bank defines the measure "walks"'
+status 1
+printf 'more\twalks\tcount\t0\t-\thigh\tHow many walks together today?\n' > bank.tsv
+HEARTH_BANK=bank.tsv run remind -f r.tsv j.tsv
+out '2026-11-26	since:1	6 days'
+err ''
+status 0
+end

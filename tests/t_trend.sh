@@ -1,0 +1,729 @@
+#!/bin/sh
+# t_trend.sh - trend(1): figures and flags, series, chart, SVG, options and
+# every error path.
+#
+# The journals are made here, day by day, with days() below.  Every
+# expected report was worked out by tests/trend_ref.py (an independent
+# Python reading of DESIGN.md) and the figures that are easy were checked
+# by hand too (see the comments); the exact cut-offs are in unit_stats.c.
+. "$top/tests/lib.sh"
+
+ESC=$(printf '\033')
+CR=$(printf '\r')
+VERSION=$(sed -n 's/^#define HEARTH_VERSION[^"]*"\(.*\)".*/\1/p' "$top/src/hearth.h")
+USAGE='usage: trend [-c | -g | -s] [-b day|week|month] [-d date] [-n days] [-w who] [-m what] [file ...]'
+HDR='who	what	n	last7	base28	change	pchange	slope	ptrend	rmssd	flags'
+
+# days WHO WHAT FIRST V1 V2 ...: one record a day from FIRST (YYYY-MM-DD),
+# "." for a day without one, each at 21:00+01:00.  Dates by Julian day
+# numbers in awk, so the test needs no date(1) extensions.
+days() {
+	awk -v vals="$*" '
+	function jdn(y, m, d,  a) {
+		a = int((14 - m) / 12); y += 4800 - a; m += 12 * a - 3
+		return d + int((153 * m + 2) / 5) + 365 * y + int(y / 4) - int(y / 100) + int(y / 400) - 32045
+	}
+	function civil(j,  a, b, c, d, e, m) {
+		a = j + 32044; b = int((4 * a + 3) / 146097); c = a - int(146097 * b / 4)
+		d = int((4 * c + 3) / 1461); e = c - int(1461 * d / 4); m = int((5 * e + 2) / 153)
+		return sprintf("%04d-%02d-%02d", 100 * b + d - 4800 + int(m / 10),
+		    m + 3 - 12 * int(m / 10), e - int((153 * m + 2) / 5) + 1)
+	}
+	BEGIN {
+		n = split(vals, v, " ")
+		j = jdn(substr(v[3], 1, 4) + 0, substr(v[3], 6, 2) + 0, substr(v[3], 9, 2) + 0)
+		for (i = 4; i <= n; i++) {
+			if (v[i] != ".")
+				printf "%sT21:00:00+01:00\t%s\t%s\t%s\n", civil(j), v[1], v[2], v[i]
+			j++
+		}
+	}'
+}
+
+# A couple, alex and sam, with one thing happening in each series, and a
+# second couple, lee/kim and lee/ray, close to each other.  As of
+# 2026-11-26 (HEARTH_NOW):
+# - alex touch: 4 every day, then 2 on four of the last 7 days: last7 2,
+#   base28 4, change -2 (drop), and sam's touch is 4: gap on both rows;
+# - sam close: 1 and 5 in turn for 26 days: rmssd 4 (volatile);
+# - alex talk: 5 down to 2 over 8 weeks (declining, and a drop);
+# - alex checkin: daily until 2026-11-15, so 11 days silent (quiet);
+# - sam dodged: none, then 2-4 a day (low is better: a rise is a drop);
+# - alex mood: a measure no bank knows, steady; sam hugs: steady counts;
+# - lee/kim and lee/ray touch: 5 and 4.71, no gap; lee is not alex's couple.
+journal1() {
+	echo '#time	who	what	value	note'
+	days alex touch 2026-10-20 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 4 2 . 2 . 2 . 2
+	days sam touch 2026-10-20 4 4 5 4 3 4 4 4 4 5 4 3 4 4 4 4 5 4 3 4 4 4 4 5 4 3 4 4 4 4 5 4 3 4 4 4 4 5
+	days sam close 2026-11-01 1 5 1 5 1 5 1 5 1 5 1 5 1 5 1 5 1 5 1 5 1 5 1 5 1 5
+	days alex talk 2026-10-01 5 5 4 5 5 4 5 4 5 4 4 5 4 4 4 4 4 3 4 4 4 4 3 4 3 3 4 3 3 3 4 3 3 3 2 3 3 2 3 3 2 3 2 3 2 2 3 2 2 2 2 2 1 2 2 1 2
+	days alex checkin 2026-10-27 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1
+	days sam dodged 2026-11-05 0 0 1 0 0 0 0 1 0 0 0 0 0 0 0 2 3 . 2 4 . 3
+	days alex mood 2026-11-01 6 7 6 8 7 6 7 6 7 6 8 7 6 7 6 7 6 8 7 6 7 6 7 6 8 7
+	days sam hugs 2026-11-01 2 3 2 2 4 2 3 2 3 2 2 4 2 3 2 3 2 2 4 2 3 2 3 2 2 4
+	days lee/kim touch 2026-11-18 5 5 5 5 5 5 5 5 5
+	days lee/ray touch 2026-11-18 5 4 5 5 4 5 5 4 5
+}
+
+# its report as of 2026-11-26 over 90 days (trend_ref.py; by hand: alex
+# touch 2, 4, -2; sam close rmssd 4; alex checkin D = 11; sam dodged
+# last7 14/5 = 2.8 and base28 2/15 = 0.13; lee/ray last7 33/7, base28 9/2)
+REPORT1="$HDR
+alex	checkin	20	-	1.00	-	-	0.00	1.000	0.00	quiet
+alex	mood	26	6.71	6.74	-0.02	0.975	0.06	0.664	1.22	-
+alex	talk	57	1.71	2.79	-1.07	0.001	-0.41	0.000	0.77	declining,drop
+alex	touch	35	2.00	4.00	-2.00	0.000	-0.25	0.001	0.36	declining,drop,gap
+lee/kim	touch	9	5.00	5.00	0.00	-	0.00	1.000	0.00	-
+lee/ray	touch	9	4.71	4.50	0.21	-	0.00	1.000	0.87	-
+sam	close	26	3.29	2.89	0.39	0.689	0.12	0.758	4.00	volatile
+sam	dodged	20	2.80	0.13	2.67	0.000	1.01	0.009	0.87	declining,drop
+sam	hugs	26	2.57	2.58	-0.01	1.000	0.06	0.726	1.30	-
+sam	touch	38	4.00	4.00	0.00	1.000	0.01	0.800	0.75	gap"
+
+# --- the report ------------------------------------------------------------
+
+begin 'report: every figure and flag of a two-couple journal'
+journal1 > j.tsv
+run trend j.tsv
+out "$REPORT1"
+err ''
+status 0
+end
+
+begin 'report: the journal on stdin'
+journal1 > j.tsv
+input_file j.tsv
+run trend
+out "$REPORT1"
+err ''
+status 0
+end
+
+begin 'report: records in any order, split over files and stdin'
+journal1 > j.tsv
+sed -n '2,100p' j.tsv | sort -r > a.tsv
+sed -n '101,$p' j.tsv > b.tsv
+sed -n '1p' j.tsv > c.tsv
+input_file b.tsv
+run trend a.tsv - c.tsv
+out "$REPORT1"
+err ''
+status 0
+end
+
+begin 'report: CRLF line ends are the same journal'
+journal1 | sed "s/\$/$CR/" > j.tsv
+run trend j.tsv
+out "$REPORT1"
+err ''
+status 0
+end
+
+begin 'report: records after the as-of date are ignored'
+journal1 > j.tsv
+days alex touch 2026-11-27 1 1 1 1 1 >> j.tsv
+days zoe open 2026-12-01 3 >> j.tsv
+echo '2026-11-27T00:30:00+14:00	alex	close	1	' >> j.tsv
+run trend j.tsv
+out "$REPORT1"
+err ''
+status 0
+end
+
+begin 'report: as of an earlier date (-d), the later records ignored'
+journal1 > j.tsv
+run trend -d 2026-11-19 j.tsv
+out "$HDR
+alex	checkin	20	1.00	1.00	0.00	1.000	0.00	1.000	0.00	-
+alex	mood	19	6.71	6.75	-0.04	0.963	0.12	0.619	1.22	-
+alex	talk	50	2.29	3.18	-0.89	0.004	-0.40	0.000	0.75	declining,drop
+alex	touch	31	4.00	4.00	0.00	1.000	0.00	1.000	0.00	-
+lee/kim	touch	2	5.00	-	-	-	0.00	-	-	-
+lee/ray	touch	2	4.50	-	-	-	-7.00	-	-	-
+sam	close	19	2.71	3.00	-0.29	0.807	0.00	1.000	4.00	volatile
+sam	dodged	15	0.00	0.25	-0.25	0.202	-0.13	0.445	0.53	-
+sam	hugs	19	2.57	2.58	-0.01	1.000	0.12	0.691	1.29	-
+sam	touch	31	4.00	4.04	-0.04	0.882	0.02	0.781	0.75	-"
+err ''
+status 0
+end
+
+begin 'report: -d takes a time, yesterday and today'
+journal1 > j.tsv
+run trend -d 2026-11-20T09:00:00-05:00 -m touch -w lee/ray j.tsv
+out "$HDR
+lee/ray	touch	3	4.67	-	-	-	0.00	-	-	-"
+err ''
+status 0
+HEARTH_NOW=2026-11-21T08:00:00+01:00
+run trend -d yesterday -m touch -w lee/ray j.tsv
+out "$HDR
+lee/ray	touch	3	4.67	-	-	-	0.00	-	-	-"
+err ''
+status 0
+run trend -d today -m touch -w lee/ray j.tsv
+out "$HDR
+lee/ray	touch	4	4.75	-	-	-	0.70	-	-	-"
+err ''
+status 0
+HEARTH_NOW=2026-11-26T21:04:00+01:00
+end
+
+begin 'report: a 30-day window (-n) shortens base28 and every figure'
+journal1 > j.tsv
+run trend -n 30 j.tsv
+out "$HDR
+alex	checkin	19	-	1.00	-	-	0.00	1.000	0.00	quiet
+alex	mood	26	6.71	6.74	-0.02	0.975	0.06	0.664	1.22	-
+alex	talk	30	1.71	2.65	-0.94	0.002	-0.40	0.000	0.77	declining,drop
+alex	touch	27	2.00	4.00	-2.00	0.000	-0.40	0.002	0.42	declining,drop,gap
+lee/kim	touch	9	5.00	5.00	0.00	-	0.00	1.000	0.00	-
+lee/ray	touch	9	4.71	4.50	0.21	-	0.00	1.000	0.87	-
+sam	close	26	3.29	2.89	0.39	0.689	0.12	0.758	4.00	volatile
+sam	dodged	20	2.80	0.13	2.67	0.000	1.01	0.009	0.87	declining,drop
+sam	hugs	26	2.57	2.58	-0.01	1.000	0.06	0.726	1.30	-
+sam	touch	30	4.00	4.04	-0.04	0.879	0.02	0.789	0.77	gap"
+err ''
+status 0
+end
+
+begin 'report: the window starts -n days back, that day included'
+days alex talk 2026-11-16 1 2 3 > j.tsv
+run trend -n 10 j.tsv
+out "$HDR
+alex	talk	2	-	2.50	-	-	7.00	-	-	-"
+err ''
+status 0
+run trend -n 1 j.tsv
+out "$HDR"
+status 0
+end
+
+begin 'report: -w and -m choose rows; gap still comes from the partner'
+journal1 > j.tsv
+run trend -w alex -m touch,checkin j.tsv
+out "$HDR
+alex	checkin	20	-	1.00	-	-	0.00	1.000	0.00	quiet
+alex	touch	35	2.00	4.00	-2.00	0.000	-0.25	0.001	0.36	declining,drop,gap"
+err ''
+status 0
+run trend -w sam,lee/kim -w nobody -m touch j.tsv
+out "$HDR
+lee/kim	touch	9	5.00	5.00	0.00	-	0.00	1.000	0.00	-
+sam	touch	38	4.00	4.00	0.00	1.000	0.01	0.800	0.75	gap"
+err ''
+status 0
+run trend -m nothing j.tsv
+out "$HDR"
+status 0
+end
+
+# by hand: hugs is a count (summed per day), talk a scale (averaged);
+# 2026-11-20T23:00:00-05:00 is the 20th as written, not the 21st in UTC
+mday() {
+	cat > m.tsv <<-'EOF'
+	#time	who	what	value	note
+	2026-11-20T08:00:00+01:00	alex	talk	3	
+	2026-11-20T22:00:00+01:00	alex	talk	4	late talk
+	2026-11-20T09:00:00Z	alex	hugs	2
+	2026-11-20T23:00:00-05:00	alex	hugs	3	
+	2026-11-21	alex	hugs	1	
+	2026-11-23T10:00:00+01:00	alex	talk	5	
+	2026-11-27T10:00:00+01:00	alex	talk	1	tomorrow
+	2026-11-16T10:00:00+01:00	alex	talk	1	before the window
+	EOF
+}
+
+begin 'report: a day is the mean of a scale, the sum of a count'
+mday
+run trend -n 10 m.tsv
+out "$HDR
+alex	hugs	2	3.00	-	-	-	-28.00	-	-	-
+alex	talk	2	4.25	-	-	-	3.50	-	-	-"
+err ''
+status 0
+end
+
+begin 'report: identical records read twice count twice'
+mday
+run trend -n 10 m.tsv m.tsv
+out "$HDR
+alex	hugs	2	6.00	-	-	-	-56.00	-	-	-
+alex	talk	2	4.25	-	-	-	3.50	-	-	-"
+err ''
+status 0
+end
+
+begin 'report: rows sorted by who then what in byte order'
+cat > j.tsv <<-'EOF'
+	2026-11-26	zoé	open	3
+	2026-11-26	Zed	open	3
+	2026-11-26	alex	talk	3
+	2026-11-26	alex	Talk	3
+	2026-11-26	alex/x	open	3
+	2026-11-26	alex	open	3
+	EOF
+run trend j.tsv
+out "$HDR
+Zed	open	1	3.00	-	-	-	-	-	-	-
+alex	open	1	3.00	-	-	-	-	-	-	-
+alex	talk	1	3.00	-	-	-	-	-	-	-
+alex/x	open	1	3.00	-	-	-	-	-	-	-
+zoé	open	1	3.00	-	-	-	-	-	-	-"
+err 'trend: j.tsv:4: bad measure "Talk": a measure name starts with a letter a-z'
+status 0
+end
+
+begin 'report: an empty journal prints the header alone'
+: > j.tsv
+run trend j.tsv
+out "$HDR"
+err ''
+status 0
+end
+
+# a measure no bank knows is a scale, better high, without a range: the
+# relative cut-offs (30% of base28) and never volatile or gap
+begin 'report: an unknown measure uses the relative cut-offs'
+{
+	days alex vibe 2026-11-13 10 10 10 10 10 10 10 7 7 7 . 6 6 6
+	days sam vibe 2026-11-20 0 0 0 0 0 0 0
+} > j.tsv
+run trend j.tsv
+out "$HDR
+alex	vibe	13	6.50	10.00	-3.50	0.001	-2.78	0.001	0.90	drop
+sam	vibe	7	0.00	-	-	-	0.00	-	0.00	-"
+err ''
+status 0
+end
+
+begin 'report: a user bank gives the unknown measure a range'
+{
+	days alex vibe 2026-11-13 10 10 10 10 10 10 10 7 7 7 . 6 6 6
+	days sam vibe 2026-11-20 0 0 0 0 0 0 0
+} > j.tsv
+printf 'mine\tvibe\tscale\t1\t20\thigh\tHow is the vibe? (1 = flat, 20 = electric)\n' > bank.tsv
+HEARTH_BANK=bank.tsv
+export HEARTH_BANK
+run trend j.tsv
+unset HEARTH_BANK
+# R = 19: |change| 3.5 < 3.8 is no drop; last7 6.5 and 0 differ by >= 5.7
+out "$HDR
+alex	vibe	13	6.50	10.00	-3.50	0.001	-2.78	0.001	0.90	gap
+sam	vibe	7	0.00	-	-	-	0.00	-	0.00	gap"
+err ''
+status 0
+end
+
+begin 'report: an unusable bank is an error (exit 1)'
+days alex talk 2026-11-20 3 > j.tsv
+printf 'mine\tvibe\tscale\t5\t1\thigh\tBackwards?\n' > bank.tsv
+HEARTH_BANK=bank.tsv
+export HEARTH_BANK
+run trend j.tsv
+unset HEARTH_BANK
+out ''
+err_has '^trend: bank.tsv:1: '
+status 1
+end
+
+# --- series (-s) -----------------------------------------------------------
+
+begin 'series: by day, the mean or sum of each day with data'
+mday
+run trend -s -n 10 m.tsv
+out 'date	who	what	value	days
+2026-11-20	alex	hugs	5.00	1
+2026-11-21	alex	hugs	1.00	1
+2026-11-20	alex	talk	3.50	1
+2026-11-23	alex	talk	5.00	1'
+err ''
+status 0
+run trend -s -b day -n 10 m.tsv
+out 'date	who	what	value	days
+2026-11-20	alex	hugs	5.00	1
+2026-11-21	alex	hugs	1.00	1
+2026-11-20	alex	talk	3.50	1
+2026-11-23	alex	talk	5.00	1'
+status 0
+end
+
+# by hand: -n 10 starts on Tuesday 2026-11-17; that week keeps its Monday
+begin 'series: by ISO week, labelled by Monday even when the window cuts it'
+days alex talk 2026-10-28 4 . 3 5 . . 2 4 3 . 5 4 4 3 2 . . 5 4 3 2 2 3 4 5 . 1 3 5 > j.tsv
+run trend -s -b week -n 10 j.tsv
+out 'date	who	what	value	days
+2026-11-16	alex	talk	3.20	5
+2026-11-23	alex	talk	3.00	3'
+err ''
+status 0
+run trend -s -b week -n 40 j.tsv
+out 'date	who	what	value	days
+2026-10-26	alex	talk	4.00	3
+2026-11-02	alex	talk	3.60	5
+2026-11-09	alex	talk	3.60	5
+2026-11-16	alex	talk	3.17	6
+2026-11-23	alex	talk	3.00	3'
+status 0
+end
+
+begin 'series: by month, labelled by the 1st'
+days alex talk 2026-10-28 4 . 3 5 . . 2 4 3 . 5 4 4 3 2 . . 5 4 3 2 2 3 4 5 . 1 3 5 > j.tsv
+run trend -s -b month -n 40 j.tsv
+out 'date	who	what	value	days
+2026-10-01	alex	talk	4.00	3
+2026-11-01	alex	talk	3.37	19'
+err ''
+status 0
+end
+
+begin 'series: a week across the new year is one ISO week'
+days alex talk 2026-12-28 1 2 3 4 5 . 3 4 > j.tsv
+run trend -s -b week -d 2027-01-05 j.tsv
+out 'date	who	what	value	days
+2026-12-28	alex	talk	3.00	6
+2027-01-04	alex	talk	4.00	1'
+err ''
+status 0
+run trend -s -b month -d 2027-01-05 j.tsv
+out 'date	who	what	value	days
+2026-12-01	alex	talk	2.50	4
+2027-01-01	alex	talk	4.00	3'
+status 0
+end
+
+begin 'series: -w and -m choose the series'
+journal1 > j.tsv
+run trend -s -b month -w lee/kim,sam -m touch j.tsv
+out 'date	who	what	value	days
+2026-11-01	lee/kim	touch	5.00	9
+2026-10-01	sam	touch	4.00	12
+2026-11-01	sam	touch	4.04	26'
+err ''
+status 0
+end
+
+# --- chart (-c) ------------------------------------------------------------
+
+# by hand: 1..5 on a 1-5 scale are levels 0, 2, 4, 5 and 7 of 8
+begin 'chart: ASCII where the locale is not UTF-8'
+days alex touch 2026-11-20 1 2 3 4 5 > j.tsv
+run trend -c -n 7 j.tsv
+out '7 days from 2026-11-20 to 2026-11-26, 1 day a mark
+who   what              n  last7 base28 change  slope  rmssd  flags
+alex  touch  _:=+#      5   3.00      -      -   7.00      -  -'
+err ''
+status 0
+end
+
+begin 'chart: UTF-8 blocks in a UTF-8 locale, no colour off a terminal'
+days alex touch 2026-11-20 1 2 3 4 5 > j.tsv
+LC_ALL=C.UTF-8
+run trend -c -n 7 j.tsv
+LC_ALL=C
+out '7 days from 2026-11-20 to 2026-11-26, 1 day a mark
+who   what              n  last7 base28 change  slope  rmssd  flags
+alex  touch  ▁▃▅▆█      5   3.00      -      -   7.00      -  -'
+err ''
+status 0
+end
+
+begin 'chart: flags beside the figures, two days a mark over 90 days'
+journal1 > j.tsv
+run trend -c -w alex,sam -m touch j.tsv
+out_has '^90 days from 2026-08-29 to 2026-11-26, 2 days a mark$'
+out_has '^alex  touch  .{45}   35   2\.00   4\.00  -2\.00  -0\.25   0\.36  declining,drop,gap$'
+out_has '^sam   touch  '
+assert '[ "$(wc -l < "$T/.out")" -eq 4 ]' 'a title, a header and two rows'
+assert '! grep -q "$ESC" "$T/.out"' 'no escape codes off a terminal'
+err ''
+status 0
+end
+
+begin 'chart: a measure without a range is drawn from 0 to its highest'
+days sam hugs 2026-11-22 0 2 4 8 > j.tsv
+run trend -c -n 5 j.tsv
+out_has '^sam  hugs  _:=#     4 '
+status 0
+end
+
+begin 'chart: a name with control characters never reaches the screen'
+printf '2026-11-26\tal\033[31mex\ttouch\t4\n2026-11-26\talex\ttouch\t4\n' > j.tsv
+LC_ALL=C.UTF-8
+run trend -c -n 7 j.tsv
+LC_ALL=C
+err 'trend: j.tsv:1: bad name "al\x1b[31mex": a name has no spaces or control characters'
+assert '! grep -q "$ESC" "$T/.out" "$T/.err"' 'no escape codes'
+out_has '^alex  touch'
+status 0
+end
+
+begin 'chart: the rows are the ones -w and -m choose'
+journal1 > j.tsv
+run trend -c -m close,dodged j.tsv
+assert '[ "$(grep -c "^sam " "$T/.out")" -eq 2 ]' 'two rows'
+out_has 'volatile$'
+out_has 'declining,drop$'
+status 0
+end
+
+# --- SVG (-g) --------------------------------------------------------------
+
+begin 'svg: a well-formed, self-contained picture, flagged panels marked'
+journal1 > j.tsv
+run trend -g j.tsv
+if command -v xmllint > /dev/null 2>&1; then
+	assert 'xmllint --noout "$T/.out" 2> "$T/.xml"' "xmllint: $(cat "$T/.xml" 2>/dev/null)"
+fi
+out_has '^<\?xml version="1.0" encoding="UTF-8"\?>$'
+out_has '^<svg xmlns="http://www.w3.org/2000/svg" '
+assert '[ "$(tail -n 1 "$T/.out")" = "</svg>" ]' 'ends with </svg>'
+out_lacks '<script|href|url\(|@import|<image|<foreignObject'
+out_has 'Weekly means, 2026-08-29 to 2026-11-26 \(90 days\)'
+# one panel per measure of a couple: alex+sam have 7 measures, lee 1
+assert '[ "$(grep -c "^<g>" "$T/.out")" -eq 8 ]' 'eight panels'
+out_has 'font-weight="bold">touch</text>'
+out_has 'font-weight="bold">lee: touch</text>'
+out_has 'flagged: declining \(alex\), drop \(alex\), gap \(alex\), gap \(sam\)'
+out_has 'flagged: volatile \(sam\)'
+out_has 'stroke-dasharray="7 4"'
+out_has '>2026-10-01</text>'
+err ''
+status 0
+end
+
+begin 'svg: names are XML-escaped'
+printf '2026-11-26\ta&b/<x>\ttouch\t4\n2026-11-26\ta&b/"y'"'"'\ttouch\t2\n' > j.tsv
+run trend -g j.tsv
+if command -v xmllint > /dev/null 2>&1; then
+	assert 'xmllint --noout "$T/.out" 2>/dev/null' 'xmllint accepts it'
+fi
+out_has '>a&amp;b: touch</text>'
+out_has '>&lt;x&gt;</text>'
+out_has '>&quot;y&#39;</text>'
+out_lacks '<x>'
+err ''
+status 0
+end
+
+begin 'svg: with nothing to draw, still a picture'
+: > j.tsv
+run trend -g j.tsv
+out_has 'No data in the window'
+assert '[ "$(tail -n 1 "$T/.out")" = "</svg>" ]' 'ends with </svg>'
+status 0
+end
+
+# --- bad input -------------------------------------------------------------
+
+begin 'bad records are named and skipped; the rest is read'
+{
+	echo '#time	who	what	value	note'
+	echo '2026-11-20	alex	touch'
+	echo '2026-02-30	alex	touch	4'
+	echo '2026-11-20	al ex	touch	4'
+	echo ''
+	echo '2026-11-20	alex	Touch	4'
+	echo '2026-11-20	alex	touch	4.0.1'
+	echo '2026-11-20	alex	touch	4	a\qb'
+	echo '2026-11-20	alex	touch	4	ok	extra'
+	echo '2026-11-21	alex	touch	2	fine'
+	printf '2026-11-22\talex\ttouch\t3'
+} > j.tsv
+run trend j.tsv
+out "$HDR
+alex	touch	2	2.50	-	-	-	7.00	-	-	-"
+err 'trend: j.tsv:2: want 5 tab-separated fields (time, who, what, value, note), found 3
+trend: j.tsv:3: bad time "2026-02-30": no such date
+trend: j.tsv:4: bad name "al ex": a name has no spaces or control characters
+trend: j.tsv:6: bad measure "Touch": a measure name starts with a letter a-z
+trend: j.tsv:7: bad value "4.0.1": a value is a number like 4 or 2.5
+trend: j.tsv:8: a backslash in a note starts \\, \t, \n or \r
+trend: j.tsv:9: want 5 tab-separated fields (time, who, what, value, note), found more than 5'
+status 0
+end
+
+begin 'bad records: ten named, then a count'
+{
+	i=1
+	while [ $i -le 13 ]; do
+		echo "2026-11-2$((i % 10))	alex	touch	x$i"
+		i=$((i + 1))
+	done
+	echo '2026-11-26	alex	touch	3'
+} > j.tsv
+run trend j.tsv
+out "$HDR
+alex	touch	1	3.00	-	-	-	-	-	-	-"
+err 'trend: j.tsv:1: bad value "x1": a value is a number like 4 or 2.5
+trend: j.tsv:2: bad value "x2": a value is a number like 4 or 2.5
+trend: j.tsv:3: bad value "x3": a value is a number like 4 or 2.5
+trend: j.tsv:4: bad value "x4": a value is a number like 4 or 2.5
+trend: j.tsv:5: bad value "x5": a value is a number like 4 or 2.5
+trend: j.tsv:6: bad value "x6": a value is a number like 4 or 2.5
+trend: j.tsv:7: bad value "x7": a value is a number like 4 or 2.5
+trend: j.tsv:8: bad value "x8": a value is a number like 4 or 2.5
+trend: j.tsv:9: bad value "x9": a value is a number like 4 or 2.5
+trend: j.tsv:10: bad value "x10": a value is a number like 4 or 2.5
+trend: 3 more bad records not shown'
+status 0
+end
+
+begin 'bad records outside the window are named too'
+printf '2025-01-01\talex\ttouch\tlots\n2026-11-26\talex\ttouch\t4\n' > j.tsv
+input_file j.tsv
+run trend
+err 'trend: stdin:1: bad value "lots": a value is a number like 4 or 2.5'
+out "$HDR
+alex	touch	1	4.00	-	-	-	-	-	-	-"
+status 0
+end
+
+begin 'a line longer than 64 KiB is a bad record, not a crash'
+{
+	printf '2026-11-25\talex\ttouch\t4\t'
+	awk 'BEGIN { for (i = 0; i < 70000; i++) printf "x"; print "" }'
+	printf '2026-11-26\talex\ttouch\t2\n'
+} > j.tsv
+run trend j.tsv
+out "$HDR
+alex	touch	1	2.00	-	-	-	-	-	-	-"
+err 'trend: j.tsv:1: the line is longer than 64 KiB'
+status 0
+end
+
+begin 'an unreadable file: named, the others read, exit 1'
+days alex touch 2026-11-26 4 > j.tsv
+run trend missing.tsv j.tsv
+out "$HDR
+alex	touch	1	4.00	-	-	-	-	-	-	-"
+err 'trend: missing.tsv: No such file or directory'
+status 1
+run trend j.tsv .
+out "$HDR
+alex	touch	1	4.00	-	-	-	-	-	-	-"
+err 'trend: .: Is a directory'
+status 1
+end
+
+# --- options ---------------------------------------------------------------
+
+begin '-h prints usage on stdout'
+run trend -h
+out "$USAGE"
+err ''
+status 0
+end
+
+begin '--version'
+run trend --version
+out "trend (hearth) $VERSION"
+err ''
+status 0
+end
+
+begin 'usage errors exit 2'
+run trend -x
+out ''
+err "trend: unknown option -x
+$USAGE"
+status 2
+run trend -n
+err "trend: -n needs a value
+$USAGE"
+status 2
+for n in 0 3661 -5 7x '' ' 9'; do
+	run trend -n "$n"
+	err "trend: -n takes a number of days from 1 to 3660, not \"$n\"
+$USAGE"
+	status 2
+done
+run trend -d 2026-13-01
+err "trend: -d \"2026-13-01\": no such date
+$USAGE"
+status 2
+run trend -d soon
+err_has '^trend: -d "soon": '
+status 2
+run trend -b year
+err "trend: -b takes day, week or month, not \"year\"
+$USAGE"
+status 2
+run trend -c -s
+err "trend: -c, -g and -s do not go together
+$USAGE"
+status 2
+run trend -g -c
+status 2
+out ''
+end
+
+begin '-n 3660 is the longest window'
+# 2016-11-19 is the 3660th day back, 2016-11-18 the 3661st
+days alex talk 2016-11-18 1 3 > j.tsv
+days alex talk 2026-11-26 5 >> j.tsv
+run trend -n 3660 j.tsv
+out "$HDR
+alex	talk	2	5.00	-	-	-	0.00	-	-	-"
+err ''
+status 0
+end
+
+begin 'a reader that goes away is no error'
+awk 'BEGIN { for (i = 0; i < 5000; i++) printf "2026-11-26\tp%d\ttalk\t3\n", i }' > j.tsv
+runsh 'trend -s j.tsv 2> e | head -n 1; cat e'
+out 'date	who	what	value	days'
+err ''
+status 0
+end
+
+begin 'a full disk is an error'
+if [ -w /dev/full ]; then
+	days alex talk 2026-11-26 5 > j.tsv
+	run sh -c 'trend j.tsv > /dev/full'
+	err 'trend: stdout: No space left on device'
+	status 1
+else
+	name="$name # SKIP no /dev/full"
+fi
+end
+
+# --- on a terminal ---------------------------------------------------------
+
+have_script() { script -qec true /dev/null > /dev/null 2>&1 < /dev/null; }
+
+if have_script; then
+
+begin 'terminal: with no journal named, trend says how to name one'
+runsh 'script -qec "trend" /dev/null < /dev/null'
+tr -d '\r' < "$T/.out" > "$T/.screen"
+assert 'grep -q "^trend: which journal? name it, as in \"trend journal.tsv\", or set HEARTH_JOURNAL\$" "$T/.screen"' \
+    "the advice: $(cat "$T/.screen")"
+status 2
+end
+
+begin 'terminal: $HEARTH_JOURNAL when no journal is named'
+days alex touch 2026-11-26 4 > j.tsv
+HEARTH_JOURNAL=$T/j.tsv
+export HEARTH_JOURNAL
+runsh 'script -qec "trend" /dev/null < /dev/null'
+unset HEARTH_JOURNAL
+tr -d '\r' < "$T/.out" > "$T/.screen"
+assert 'grep -q "^alex	touch	1	4.00" "$T/.screen"' "the report: $(cat "$T/.screen")"
+status 0
+end
+
+begin 'terminal: the chart has colour, and none with NO_COLOR'
+journal1 > j.tsv
+runsh 'script -qec "trend -c -m touch j.tsv" /dev/null < /dev/null'
+assert 'grep -q "${ESC}\[1;31mdeclining${ESC}\[0m" "$T/.out"' 'red flags'
+assert 'grep -q "${ESC}\[33mgap${ESC}\[0m" "$T/.out"' 'yellow gap'
+runsh 'NO_COLOR=1 script -qec "trend -c -m touch j.tsv" /dev/null < /dev/null'
+assert '! grep -q "$ESC" "$T/.out"' 'no escape codes with NO_COLOR'
+assert 'grep -q "declining,drop,gap" "$T/.out"' 'the flags still there'
+status 0
+end
+
+else
+	echo 'ok - terminal cases # SKIP script(1) is missing (Debian: bsdutils)'
+fi
