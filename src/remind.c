@@ -29,6 +29,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -146,23 +147,17 @@ usage(FILE *f, int status)
 
 /* A bad rule: named, counted, and no reminder will be sent. */
 static void
-bad(unsigned long line, const char *fmt, const char *arg)
+bad(unsigned long line, const char *fmt, ...)
 {
 	char why[512];
 	const char *f = rulesfile ? rulesfile : "built-in rules";
+	va_list ap;
 
-	snprintf(why, sizeof why, fmt, arg ? arg : "");
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
 	warnx_("%s:%lu: %s", vis(f, strlen(f)), line, why);
 	nerrs++;
-}
-
-static void
-bad2(unsigned long line, const char *fmt, const char *a, const char *b)
-{
-	char why[512];
-
-	snprintf(why, sizeof why, fmt, a, b);
-	bad(line, "%s", why);
 }
 
 static const char *
@@ -475,7 +470,7 @@ rule_line(char *s, size_t len, unsigned long line)
 	memset(&r, 0, sizeof r);
 	r.line = line;
 	if (memchr(s, '\0', len) != NULL) {
-		bad(line, "a NUL byte in the rule", NULL);
+		bad(line, "a NUL byte in the rule");
 		return;
 	}
 	r.text = xstrdup(s);
@@ -499,12 +494,9 @@ rule_line(char *s, size_t len, unsigned long line)
 	}
 	r.kind = (enum kind)k;
 	if (nf < want[k] || nf > want[k] + (k == K_DATE)) {
-		char m[200];
-
-		snprintf(m, sizeof m, "%s %s %s rule has the fields %%s",
+		bad(line, "%s %s %s rule has the fields %s",
 		    nf < want[k] ? "a field is missing:" : "too many fields:",
-		    article(kinds[k]), kinds[k]);
-		bad(line, m, shape[k]);
+		    article(kinds[k]), kinds[k], shape[k]);
 		goto fail;
 	}
 	for (k = 1; k < nf; k++)
@@ -513,7 +505,7 @@ rule_line(char *s, size_t len, unsigned long line)
 
 			snprintf(num, sizeof num, "%d", k + 1);
 			if (k == nf - 1)
-				bad(line, "the message is empty", NULL);
+				bad(line, "the message is empty");
 			else
 				bad(line, "field %s is empty", num);
 			goto fail;
@@ -581,7 +573,7 @@ rule_line(char *s, size_t len, unsigned long line)
 	case K_YEARLY:
 	case K_PAUSE:
 		if ((why = date_parse(f[1], strlen(f[1]), &r.day)) != NULL) {
-			bad2(line, "bad date \"%s\": %s", vis(f[1], strlen(f[1])), why);
+			bad(line, "bad date \"%s\": %s", vis(f[1], strlen(f[1])), why);
 			goto fail;
 		}
 		if (r.kind == K_DATE) {
@@ -594,11 +586,11 @@ rule_line(char *s, size_t len, unsigned long line)
 		}
 		if (r.kind == K_PAUSE) {
 			if ((why = date_parse(f[2], strlen(f[2]), &r.day2)) != NULL) {
-				bad2(line, "bad date \"%s\": %s", vis(f[2], strlen(f[2])), why);
+				bad(line, "bad date \"%s\": %s", vis(f[2], strlen(f[2])), why);
 				goto fail;
 			}
 			if (r.day2 < r.day) {
-				bad(line, "the pause ends before it starts", NULL);
+				bad(line, "the pause ends before it starts");
 				goto fail;
 			}
 		}
@@ -655,7 +647,7 @@ rules_load(const char *file)
 		return -1;
 	while ((rc = lines_next(&l, &s, &n)) > 0) {
 		if (rc == 2)
-			bad(l.lineno, "the line is longer than 64 KiB", NULL);
+			bad(l.lineno, "the line is longer than 64 KiB");
 		else if (line_blank(s, n) == NULL)
 			rule_line(s, n, l.lineno);
 	}

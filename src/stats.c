@@ -400,6 +400,10 @@ figure_format(char *buf, double x, int digits)
 		buf[1] = '\0';
 		return 1;
 	}
+	/* Halves round away from zero, and a figure within float noise of
+	 * a half (1/40 summed as 0.02499999...) counts as one, so the last
+	 * digit does not depend on the order of a sum. */
+	x += copysign(pow(10, -digits) * 1e-6, x);
 	len = snprintf(buf, 32, "%.*f", digits, x);
 	if (len < 0 || len >= 32)
 		len = snprintf(buf, 32, "%.*g", digits + 6, x);

@@ -267,14 +267,25 @@ selected(const struct series *s)
 	    (nselwhat == 0 || inlist(selwhat, nselwhat, s->what));
 }
 
+/* Add a comma-separated list to *list; an empty item is a usage error. */
 static void
-addlist(char ***list, size_t *n, char *arg)
+addlist(char ***list, size_t *n, char *arg, int opt)
 {
-	char *p;
+	char *p = arg, *comma;
 
-	for (p = strtok(arg, ","); p != NULL; p = strtok(NULL, ",")) {
+	for (;;) {
+		if ((comma = strchr(p, ',')) != NULL)
+			*comma = '\0';
+		if (*p == '\0') {
+			warnx_("-%c takes a comma-separated list of %s", opt,
+			    opt == 'w' ? "names" : "measures");
+			usage(stderr, 2);
+		}
 		*list = xrealloc(*list, (*n + 1) * sizeof **list);
 		(*list)[(*n)++] = p;
+		if (comma == NULL)
+			break;
+		p = comma + 1;
 	}
 }
 
@@ -844,10 +855,10 @@ main(int argc, char **argv)
 			wdays = (int)n;
 			break;
 		case 'w':
-			addlist(&selwho, &nselwho, optarg);
+			addlist(&selwho, &nselwho, optarg, 'w');
 			break;
 		case 'm':
-			addlist(&selwhat, &nselwhat, optarg);
+			addlist(&selwhat, &nselwhat, optarg, 'm');
 			break;
 		case 'h':
 			usage(stdout, 0);

@@ -36,28 +36,11 @@ make -s src/bankdata.c || exit 2
 rm -rf "$out/obj" "$out/corpus" "$out/log"
 mkdir -p "$out/obj" "$out/corpus" "$out/log" "$out/crash" || exit 2
 
-# The core, built for linking into fuzzers.  bank_load() keeps its name
-# index in a static (mindex) that a second call does not reset, so a
-# process that loads a bank per input would read the last input's index:
-# bank.c is compiled through a wrapper that adds fuzz_bank_reset(), which
-# every target calls before bank_load().  Once bank.c resets the index
-# itself, or keeps it elsewhere, the wrapper's reset does nothing;
-# FUZZSTRICT=1 leaves the reset out, to show the bug.
-{
-	echo "#include \"$top/src/bank.c\""
-	echo 'void fuzz_bank_reset(void);'
-	if [ -z "${FUZZSTRICT:-}" ] && grep -q '^static int \*mindex;' src/bank.c; then
-		echo 'void fuzz_bank_reset(void) { free(mindex); mindex = NULL; mslots = 0; }'
-	else
-		echo 'void fuzz_bank_reset(void) { }'
-	fi
-} > "$out/obj/bank_wrap.c"
+# The core, built for linking into fuzzers.
 core=''
 for f in util time journal bank bankdata stats; do
 	[ -f "src/$f.c" ] || continue
-	in=src/$f.c
-	[ "$f" = bank ] && in=$out/obj/bank_wrap.c
-	$cc $cflags -fsanitize=fuzzer-no-link -c -o "$out/obj/$f.o" "$in" || exit 2
+	$cc $cflags -fsanitize=fuzzer-no-link -c -o "$out/obj/$f.o" "src/$f.c" || exit 2
 	core="$core $out/obj/$f.o"
 done
 

@@ -29,7 +29,6 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int	LLVMFuzzerInitialize(int *, char ***);
-void	fuzz_bank_reset(void);		/* see tests/fuzz.sh */
 
 void
 fuzz_exit(int status)
@@ -67,6 +66,7 @@ bank_free(struct bank *b)
 		free(b->q[i].text);
 	free(b->q);
 	free(b->m);
+	free(b->index);
 	memset(b, 0, sizeof *b);
 }
 
@@ -184,7 +184,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	close(fd);
 
-	fuzz_bank_reset();
 	bank_load(&b, path);
 	CHECK(b.nm > 0 && b.nq > 0);		/* the built-in bank at least */
 	for (i = 0; i < b.nm; i++)

@@ -12,8 +12,8 @@
  *
  * What must hold: lines_next() returns exactly the lines a plain split at
  * "\n" gives, in order, numbered from 1, each without its newline and one
- * trailing CR, NUL-terminated; a line longer than LINE_LIMIT comes back as
- * 2 (too long), never cut into pieces; a last line without a newline still
+ * trailing CR, NUL-terminated; a line longer than LINE_LIMIT without its
+ * CR comes back as 2 (too long), never cut into pieces; a last line without a newline still
  * counts.  journal_next() returns exactly the records that record_parse()
  * accepts among those lines, skipping comments and blank lines.
  */
@@ -182,12 +182,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					break;
 				}
 				CHECK(l.lineno == lineno);
+				if (wn > 0 && p[wn - 1] == '\r')
+					wn--;
 				if (wn > LINE_LIMIT) {
 					CHECK(rc == 2);
 				} else {
 					CHECK(rc == 1);
-					if (wn > 0 && p[wn - 1] == '\r')
-						wn--;
 					CHECK(len == wn && memcmp(s, p, wn) == 0 && s[len] == '\0');
 				}
 			} else {
@@ -196,8 +196,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					CHECK(journal_next(&l, &r) == 0);
 					break;
 				}
-				if (wn <= LINE_LIMIT) {
-					size_t k = wn > 0 && p[wn - 1] == '\r' ? wn - 1 : wn;
+				size_t k = wn > 0 && p[wn - 1] == '\r' ? wn - 1 : wn;
+
+				if (k <= LINE_LIMIT) {
 
 					copy = malloc(k + 1);
 					memcpy(copy, p, k);

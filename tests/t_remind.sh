@@ -855,3 +855,98 @@ out '2026-11-26	since:1	6 days'
 err ''
 status 0
 end
+
+begin '-l checks the rules as a run would: {who} in since needs -w'
+rules 'since	talk	3d	{who}: {days} days'
+run remind -l -f r.tsv
+out ''
+err "remind: r.tsv:1: {who} in a since rule needs -w: without it the rule counts everyone's records"
+status 1
+run remind -l -f r.tsv -w sam
+out '# rules from r.tsv
+1	since	talk	3d	{who}: {days} days'
+err ''
+status 0
+end
+
+# --- a simulated month -----------------------------------------------------
+#
+# alex and sam, apart until a reunion on 2027-01-10, log daily from 10-01:
+# - talk: alex 4 (deep) every other day until November, then in December
+#   on the 1st, 2nd, 7th, 9th, 11th, 13th, 17th and every odd day after;
+#   sam always 3.  Three days without a deep talk: 12-05, 12-06, 12-16.
+# - touch: sam 4; alex 4 until 12-08, then 1.  The drop starts 12-10 (two
+#   days of 1, as above), declining on 12-11: Mann-Kendall over 69 fours
+#   and j ones gives S = -69j, z = (S + 1) / sd(S): p = 0.017 for j = 2,
+#   0.0037 for j = 3 (under 0.01), with a slope far over 0.05 a week.
+# - call_min: sam logs 70 a day (490 a week), but not on 12-03: the
+#   7 days from 12-03 to 12-09 hold 420, under 480.
+# - stamps at +01:00 and -05:00: each record's day is the date written.
+# The holidays pause from 12-20 silences all but the reunion countdown
+# (from 12-11, 30 days before) and the pause's own first day.
+
+month_journal() {
+	dates 2026-10-01 92 | awk '
+	{	d = $0; day = substr(d, 9, 2) + 0; dec = substr(d, 6, 2) == "12"
+		deep = dec ? (day <= 2 || day == 7 || (day >= 9 && day <= 13 && day % 2) ||
+		    (day >= 17 && day % 2)) : NR % 2
+		printf "%sT21:00:00+01:00\talex\ttalk\t%d\n", d, deep ? 4 : 3
+		printf "%sT21:00:00+01:00\talex\ttouch\t%d\n", d, dec && day >= 9 ? 1 : 4
+		printf "%sT21:30:00-05:00\tsam\ttalk\t3\n", d
+		printf "%sT21:30:00-05:00\tsam\ttouch\t4\n", d
+		if (d != "2026-12-03")
+			printf "%sT21:30:00-05:00\tsam\tcall_min\t70\n", d
+	}'
+}
+
+begin 'a simulated month: December for a couple apart'
+month_journal > journal.tsv
+cat > remind.tsv <<'X'
+# our reminders (README style)
+every	sun	Weekly check-in tonight: ask -s weekly | log >> journal.tsv
+since	talk>=4	3d	{days} days since a deep talk. Tonight: {prompt}
+target	call_min	480/w	Video calls in the last 7 days: {sum} of {target} minutes.
+trend	touch	drop	Affection dropped: {last7} this week against {base28}.
+trend	*	declining	{what} has been declining for {who}.
+date	2027-01-10	Reunion in {days} days.
+yearly	2019-12-05	{years} years together today.
+pause	2026-12-20	2027-01-03	Apart for the holidays.
+X
+each 2026-12-01 31 -f remind.tsv journal.tsv
+V='Video calls in the last 7 days: 420 of 480 minutes.'
+{ cat <<X
+2026-12-03	target:4	$V
+2026-12-04	target:4	$V
+2026-12-05	since:3	3 days since a deep talk. Tonight: $(ask -p -d 2026-12-05)
+2026-12-05	target:4	$V
+2026-12-05	yearly:8	7 years together today.
+2026-12-06	every:2	Weekly check-in tonight: ask -s weekly | log >> journal.tsv
+2026-12-06	since:3	4 days since a deep talk. Tonight: $(ask -p -d 2026-12-06)
+2026-12-06	target:4	$V
+2026-12-07	target:4	$V
+2026-12-08	target:4	$V
+2026-12-09	target:4	$V
+2026-12-10	trend:5	Affection dropped: 3.14 this week against 4.00.
+2026-12-11	trend:6	touch has been declining for alex.
+2026-12-11	date:7	Reunion in 30 days.
+2026-12-12	date:7	Reunion in 29 days.
+2026-12-13	every:2	Weekly check-in tonight: ask -s weekly | log >> journal.tsv
+2026-12-13	date:7	Reunion in 28 days.
+2026-12-14	date:7	Reunion in 27 days.
+2026-12-15	date:7	Reunion in 26 days.
+2026-12-16	since:3	3 days since a deep talk. Tonight: $(ask -p -d 2026-12-16)
+2026-12-16	date:7	Reunion in 25 days.
+2026-12-17	trend:5	Affection dropped: 1.00 this week against 3.79.
+2026-12-17	date:7	Reunion in 24 days.
+2026-12-18	trend:6	touch has been declining for alex.
+2026-12-18	date:7	Reunion in 23 days.
+2026-12-19	date:7	Reunion in 22 days.
+2026-12-20	date:7	Reunion in 21 days.
+2026-12-20	pause:9	Apart for the holidays.
+X
+  dates 2026-12-21 11 | awk '{ printf "%s\tdate:7\tReunion in %d days.\n", $0, 21 - NR }'
+} > want
+out_file want
+err ''
+status 0
+end

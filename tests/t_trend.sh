@@ -656,6 +656,16 @@ status 2
 run trend -g -c
 status 2
 out ''
+for w in '' 'alex,' ',alex' 'alex,,sam'; do
+	run trend -w "$w"
+	err "trend: -w takes a comma-separated list of names
+$USAGE"
+	status 2
+done
+run trend -m ''
+err "trend: -m takes a comma-separated list of measures
+$USAGE"
+status 2
 end
 
 begin '-n 3660 is the longest window'

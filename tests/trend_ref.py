@@ -139,6 +139,7 @@ def figures(days, w, m):
 def fmt(x, d):
     if x is None:
         return "-"
+    x += math.copysign(10 ** -d * 1e-6, x)   # halves away from zero, as trend
     s = "%.*f" % (d, x)
     if s.startswith("-") and set(s[1:]) <= set("0."):
         s = s[1:]

@@ -438,6 +438,16 @@ test_format(void)
 	CHECK_STR(buf, "1234.57", "two decimals");
 	figure_format(buf, 0.0004, 3);
 	CHECK_STR(buf, "0.000", "p-values with three");
+	figure_format(buf, 0.025, 2);
+	CHECK_STR(buf, "0.03", "a half rounds away from zero");
+	figure_format(buf, 0.1 * 0.25 - 1e-17, 2);
+	CHECK_STR(buf, "0.03", "a half in float noise rounds the same");
+	figure_format(buf, -0.125, 2);
+	CHECK_STR(buf, "-0.13", "a negative half rounds away from zero");
+	figure_format(buf, 0.0249, 2);
+	CHECK_STR(buf, "0.02", "under a half rounds down");
+	figure_format(buf, 0.0005, 3);
+	CHECK_STR(buf, "0.001", "a half with three decimals");
 	CHECK(figure_format(buf, -2.5, 2) == 5 && strcmp(buf, "-2.50") == 0, "length returned");
 	if (setlocale(LC_NUMERIC, "de_DE.UTF-8") != NULL) {
 		figure_format(buf, 2.5, 2);
