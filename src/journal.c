@@ -161,6 +161,71 @@ note_unescape(const char *s, size_t n, char *out)
 	return o;
 }
 
+/*
+ * A journal repeats itself: the records of one check-in share a time
+ * stamp, a person writes many lines in a row, and there are few measures.
+ * Remembering the last good stamp and name and a few good measure names
+ * saves most of the checking; only what was already found good is
+ * remembered, so a cache hit is a check passed.
+ */
+static const char *
+stamp_cached(const char *s, size_t n, struct stamp *t)
+{
+	static char last[40];
+	static size_t lastn;
+	static struct stamp lastt;
+	const char *bad;
+
+	if (n == lastn && memcmp(s, last, n) == 0) {
+		*t = lastt;
+		return NULL;
+	}
+	if ((bad = stamp_parse(s, n, t)) != NULL)
+		return bad;
+	if (n <= sizeof last) {
+		memcpy(last, s, n);
+		lastn = n;
+		lastt = *t;
+	}
+	return NULL;
+}
+
+static const char *
+who_cached(const char *s, size_t n)
+{
+	static char last[64];
+	static size_t lastn;
+	const char *bad;
+
+	if (n == lastn && memcmp(s, last, n) == 0)
+		return NULL;
+	if ((bad = who_check(s, n)) != NULL)
+		return bad;
+	memcpy(last, s, n);
+	lastn = n;
+	return NULL;
+}
+
+static const char *
+what_cached(const char *s, size_t n)
+{
+	static char good[64][32];
+	static size_t goodn[64];
+	size_t k;
+	const char *bad;
+
+	if (n == 0 || n > 32)
+		return what_check(s, n);
+	k = (n * 31 + (unsigned char)s[0] * 7 + (unsigned char)s[n - 1]) & 63;
+	if (goodn[k] == n && memcmp(good[k], s, n) == 0)
+		return NULL;
+	if ((bad = what_check(s, n)) != NULL)
+		return bad;
+	memcpy(good[k], s, n);
+	goodn[k] = n;
+	return NULL;
+}
+
 const char *
 record_parse(char *line, size_t len, struct record *r)
 {
@@ -195,17 +260,17 @@ record_parse(char *line, size_t len, struct record *r)
 	*end = '\0';
 	if (n[0] == 0)
 		return "the time is empty";
-	if ((bad = stamp_parse(f[0], n[0], &r->t)) != NULL) {
+	if ((bad = stamp_cached(f[0], n[0], &r->t)) != NULL) {
 		snprintf(why, sizeof why, "bad time \"%s\": %s", vis(f[0], n[0]), bad);
 		return why;
 	}
-	if ((bad = who_check(f[1], n[1])) != NULL) {
+	if ((bad = who_cached(f[1], n[1])) != NULL) {
 		if (n[1] == 0)
 			return bad;
 		snprintf(why, sizeof why, "bad name \"%s\": %s", vis(f[1], n[1]), bad);
 		return why;
 	}
-	if ((bad = what_check(f[2], n[2])) != NULL) {
+	if ((bad = what_cached(f[2], n[2])) != NULL) {
 		if (n[2] == 0)
 			return bad;
 		snprintf(why, sizeof why, "bad measure \"%s\": %s", vis(f[2], n[2]), bad);
