@@ -176,7 +176,7 @@ stamp_cached(const char *s, size_t n, struct stamp *t)
 	static struct stamp lastt;
 	const char *bad;
 
-	if (n == lastn && memcmp(s, last, n) == 0) {
+	if (n > 0 && n == lastn && memcmp(s, last, n) == 0) {
 		*t = lastt;
 		return NULL;
 	}
@@ -197,7 +197,7 @@ who_cached(const char *s, size_t n)
 	static size_t lastn;
 	const char *bad;
 
-	if (n == lastn && memcmp(s, last, n) == 0)
+	if (n > 0 && n == lastn && memcmp(s, last, n) == 0)
 		return NULL;
 	if ((bad = who_check(s, n)) != NULL)
 		return bad;
