@@ -84,10 +84,13 @@ struct lines {
 	size_t	 cap, pos, end;
 	unsigned long lineno;
 	int	 eof;
+	long long left;			/* bytes still to read, -1: to the end */
+	long long off;			/* with lines_span: where pread goes next */
 };
 int	 lines_open(struct lines *l, const char *path);	// NULL or "-" is stdin; -1 after a message
 int	 lines_next(struct lines *l, char **line, size_t *len);	// 1 line, 2 too long, 0 end, -1 read error (after a message)
 void	 lines_close(struct lines *l);
+void	 lines_span(struct lines *l, long long from, long long to);	// read only bytes from..to (to < 0: the end) with pread(2), whoever else reads the file
 
 /* Readers (trend, remind) name bad records but go on: at most 10, then a count. */
 void	 bad_record(const char *file, unsigned long line, const char *reason);

@@ -312,7 +312,16 @@ lines_open(struct lines *l, const char *path)
 	}
 	l->cap = BLOCK;
 	l->buf = xmalloc(l->cap + 1);
+	l->left = -1;
+	l->off = -1;
 	return 0;
+}
+
+void
+lines_span(struct lines *l, long long from, long long to)
+{
+	l->off = from;
+	l->left = to < 0 ? -1 : to - from;
 }
 
 void
@@ -336,7 +345,16 @@ fill(struct lines *l)
 		l->pos = 0;
 	}
 	for (;;) {
-		got = read(l->fd, l->buf + l->end, l->cap - l->end);
+		size_t want = l->cap - l->end;
+
+		if (l->left >= 0 && (long long)want > l->left)
+			want = (size_t)l->left;
+		if (want == 0)
+			got = 0;
+		else if (l->off >= 0)
+			got = pread(l->fd, l->buf + l->end, want, (off_t)l->off);
+		else
+			got = read(l->fd, l->buf + l->end, want);
 		if (got >= 0)
 			break;
 		if (errno != EINTR) {
@@ -346,6 +364,10 @@ fill(struct lines *l)
 	}
 	if (got == 0)
 		l->eof = 1;
+	if (l->left > 0)
+		l->left -= got;
+	if (l->off >= 0)
+		l->off += got;
 	l->end += (size_t)got;
 	return got > 0;
 }

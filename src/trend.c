@@ -26,6 +26,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "hearth.h"
@@ -39,7 +41,8 @@ struct series {
 	unsigned long hash;
 	const struct measure *m;
 	struct measure mdef;		/* for a measure no bank defines */
-	double	*sum;			/* per day of the window */
+	float	*sum;			/* per day of the window: whole sums are exact */
+	double	*dsum;			/* instead, once a sum is not a small whole number */
 	unsigned *cnt;
 	struct figures f;
 };
@@ -54,6 +57,7 @@ static int wdays = 90;
 static char **selwho, **selwhat;
 static size_t nselwho, nselwhat;
 static double *daily;			/* one series' daily values, wdays long */
+static long ncpu = 1;
 
 static void
 usage(FILE *f, int status)
@@ -139,28 +143,306 @@ lookup(const struct record *r)
 	return s;
 }
 
-/* Read one journal; 0, or 1 when it could not be read (wholly or in part). */
+/*
+ * Add v to day i of s.  Sums live in floats, exact for whole numbers below
+ * 2^24 (every built-in measure is whole), which keeps a caseload of
+ * thousands of series in a few megabytes; a series whose sums stop being
+ * small whole numbers moves to doubles, so no figure loses a digit.
+ */
+static void
+add(struct series *s, long i, double v)
+{
+	double t;
+	int k;
+
+	s->cnt[i]++;
+	if (s->dsum == NULL) {
+		t = (double)s->sum[i] + v;
+		if (t == (double)(long)t && t < 16777216.0 && t > -16777216.0 &&
+		    v == (double)(long)v) {
+			s->sum[i] = (float)t;
+			return;
+		}
+		s->dsum = xmalloc((size_t)wdays * sizeof *s->dsum);
+		for (k = 0; k < wdays; k++)
+			s->dsum[k] = s->sum[k];
+		free(s->sum);
+		s->sum = NULL;
+	}
+	s->dsum[i] += v;
+}
+
+static double
+sumof(const struct series *s, int i)
+{
+	return s->dsum ? s->dsum[i] : (double)s->sum[i];
+}
+
+/*
+ * Bad records are collected, not printed at once, so that a file read in
+ * two parts (see readjournal) names them in file order with true line
+ * numbers: at most 10 in all, then a count.
+ */
+struct bad {
+	unsigned long n;		/* bad records seen */
+	unsigned long line[10];
+	char	 why[10][320];
+};
+static unsigned long nbadshown, nbadall;
+
+static void
+badrec(struct bad *b, unsigned long line, const char *why)
+{
+	if (b->n < 10) {
+		b->line[b->n] = line;
+		snprintf(b->why[b->n], sizeof b->why[b->n], "%s", why);
+	}
+	b->n++;
+}
+
+static void
+badprint(const char *name, const struct bad *b, unsigned long line0)
+{
+	unsigned long i;
+
+	for (i = 0; i < b->n && i < 10; i++)
+		if (nbadshown < 10) {
+			nbadshown++;
+			warnx_("%s:%lu: %s", vis(name, strlen(name)), line0 + b->line[i],
+			    b->why[i]);
+		}
+	nbadall += b->n;
+}
+
+/*
+ * Read lines until the end of l's span.  A record outside the window is
+ * skipped once its date says so, before the rest of it is checked: that
+ * is most of a long journal, and trend has nothing to say about it.
+ */
+static void
+readspan(struct lines *l, struct bad *b)
+{
+	struct record r;
+	const char *why;
+	char *s, lastdate[10];
+	size_t n;
+	long day = 0;
+	int rc, known = 0;
+
+	while ((rc = lines_next(l, &s, &n)) > 0) {
+		if (rc == 2) {
+			badrec(b, l->lineno, "the line is longer than 64 KiB");
+			continue;
+		}
+		if (line_blank(s, n))
+			continue;
+		if (n > 10 && (s[10] == 'T' || s[10] == 't' || s[10] == '\t')) {
+			if (!known || memcmp(s, lastdate, 10) != 0) {
+				known = date_parse(s, 10, &day) == NULL;
+				memcpy(lastdate, s, 10);
+			}
+			if (known && (day > asof || day < first))
+				continue;
+		}
+		if ((why = record_parse(s, n, &r)) != NULL) {
+			badrec(b, l->lineno, why);
+			continue;
+		}
+		if (r.t.day > asof || r.t.day < first)
+			continue;
+		add(lookup(&r), r.t.day - first, r.v);
+	}
+}
+
+/* Both cores for a big file: worth a fork from this size on. */
+#define SPLIT	(32LL << 20)
+
+/* Where the second half of a file of size bytes starts: after a newline. */
+static long long
+midpoint(int fd, long long size)
+{
+	char buf[65536], *nl;
+	long long at = size / 2;
+	ssize_t got;
+
+	while (at < size) {
+		got = pread(fd, buf, sizeof buf, (off_t)at);
+		if (got <= 0)
+			return -1;
+		if ((nl = memchr(buf, '\n', (size_t)got)) != NULL)
+			return at + (nl - buf) + 1 < size ? at + (nl - buf) + 1 : -1;
+		at += got;
+	}
+	return -1;
+}
+
+static int
+writeall(int fd, const void *p, size_t n)
+{
+	const char *c = p;
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, c, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		c += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static int
+readall(int fd, void *p, size_t n)
+{
+	char *c = p;
+	ssize_t got;
+
+	while (n > 0) {
+		if ((got = read(fd, c, n)) <= 0) {
+			if (got < 0 && errno == EINTR)
+				continue;
+			return -1;
+		}
+		c += got;
+		n -= (size_t)got;
+	}
+	return 0;
+}
+
+/*
+ * The child's half: its bad records, then each series as who and what
+ * and its window of sums and counts, through the pipe.
+ */
+static void
+sendhalf(int fd, int ok, const struct bad *b)
+{
+	size_t i, k;
+	double *d = xmalloc((size_t)wdays * sizeof *d);
+	struct { size_t wl, ml; } hdr;
+
+	if (writeall(fd, &ok, sizeof ok) < 0 || writeall(fd, b, sizeof *b) < 0 ||
+	    writeall(fd, &nseries, sizeof nseries) < 0)
+		_exit(1);
+	for (i = 0; i < tabcap; i++) {
+		if (tab[i] == NULL)
+			continue;
+		hdr.wl = tab[i]->wholen;
+		hdr.ml = tab[i]->whatlen;
+		for (k = 0; k < (size_t)wdays; k++)
+			d[k] = sumof(tab[i], (int)k);
+		if (writeall(fd, &hdr, sizeof hdr) < 0 ||
+		    writeall(fd, tab[i]->who, hdr.wl + hdr.ml + 2) < 0 ||
+		    writeall(fd, d, (size_t)wdays * sizeof *d) < 0 ||
+		    writeall(fd, tab[i]->cnt, (size_t)wdays * sizeof *tab[i]->cnt) < 0)
+			_exit(1);
+	}
+	_exit(0);
+}
+
+/* Add the child's half to ours; 0, or -1 when it did not arrive whole. */
+static int
+takehalf(int fd, struct bad *b)
+{
+	struct record r;
+	struct series *s;
+	size_t i, k, ns;
+	struct { size_t wl, ml; } hdr;
+	char name[64 + 32 + 2];
+	double *d = xmalloc((size_t)wdays * sizeof *d);
+	unsigned *c = xmalloc((size_t)wdays * sizeof *c);
+	int ok, rc = -1;
+
+	if (readall(fd, &ok, sizeof ok) < 0 || readall(fd, b, sizeof *b) < 0 ||
+	    readall(fd, &ns, sizeof ns) < 0)
+		goto out;
+	for (i = 0; i < ns; i++) {
+		if (readall(fd, &hdr, sizeof hdr) < 0 || hdr.wl > 64 || hdr.ml > 32 ||
+		    readall(fd, name, hdr.wl + hdr.ml + 2) < 0 ||
+		    readall(fd, d, (size_t)wdays * sizeof *d) < 0 ||
+		    readall(fd, c, (size_t)wdays * sizeof *c) < 0)
+			goto out;
+		memset(&r, 0, sizeof r);
+		r.who = name;
+		r.wholen = hdr.wl;
+		r.what = name + hdr.wl + 1;
+		r.whatlen = hdr.ml;
+		s = lookup(&r);
+		for (k = 0; k < (size_t)wdays; k++) {
+			if (c[k] == 0)
+				continue;
+			add(s, (long)k, d[k]);
+			s->cnt[k] += c[k] - 1;	/* add() counted one */
+		}
+	}
+	rc = ok ? 0 : 1;
+out:
+	free(d);
+	free(c);
+	return rc;
+}
+
+/*
+ * Read one journal; 0, or 1 when it could not be read (wholly or in part).
+ * A big regular file is read in two halves at once, the second by a
+ * child that sends back its series; sums of whole numbers are exact in
+ * any order, so the figures are the same as from one pass.
+ */
 static int
 readjournal(const char *name)
 {
 	struct lines l;
-	struct record r;
-	struct series *s;
-	long i;
-	int rc;
+	struct bad *b1, *b2;
+	struct stat st;
+	long long mid = -1;
+	int p[2], rc = 0, status;
+	pid_t pid = -1;
 
 	if (lines_open(&l, name) < 0)
 		return 1;
-	while ((rc = journal_next(&l, &r)) > 0) {
-		if (r.t.day > asof || r.t.day < first)
-			continue;
-		s = lookup(&r);
-		i = r.t.day - first;
-		s->sum[i] += r.v;
-		s->cnt[i]++;
+	b1 = xmalloc(sizeof *b1);
+	b2 = xmalloc(sizeof *b2);
+	b1->n = b2->n = 0;
+	if (ncpu > 1 && fstat(l.fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= SPLIT && lseek(l.fd, 0, SEEK_CUR) == 0)
+		mid = midpoint(l.fd, (long long)st.st_size);
+	if (mid > 0 && pipe(p) == 0) {
+		fflush(NULL);
+		if ((pid = fork()) == 0) {
+			close(p[0]);
+			lines_span(&l, mid, -1);
+			readspan(&l, b2);
+			sendhalf(p[1], l.eof, b2);
+		}
+		close(p[1]);
+		if (pid < 0)
+			close(p[0]);
+	}
+	if (pid > 0)
+		lines_span(&l, 0, mid);
+	readspan(&l, b1);
+	if (!l.eof)
+		rc = 1;
+	badprint(l.name, b1, 0);
+	if (pid > 0) {
+		status = takehalf(p[0], b2);
+		close(p[0]);
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		if (status < 0) {
+			warnx_("%s: the second half of the file was not read", vis(name, strlen(name)));
+			rc = 1;
+		} else {
+			rc |= status;
+			badprint(l.name, b2, l.lineno);
+		}
 	}
 	lines_close(&l);
-	return rc < 0;
+	free(b1);
+	free(b2);
+	return rc;
 }
 
 static int
@@ -213,7 +495,7 @@ values(const struct series *s)
 
 	for (i = 0; i < wdays; i++)
 		daily[i] = s->cnt[i] == 0 ? NAN :
-		    sums ? s->sum[i] : s->sum[i] / s->cnt[i];
+		    sums ? sumof(s, i) : sumof(s, i) / s->cnt[i];
 }
 
 static void
@@ -891,9 +1173,13 @@ main(int argc, char **argv)
 		return 1;
 	daily = xmalloc((size_t)wdays * sizeof *daily);
 
+#ifdef _SC_NPROCESSORS_ONLN
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+#endif
 	for (; *files != NULL; files++)
 		rc |= readjournal(*files);
-	bad_summary();
+	if (nbadall > nbadshown)
+		warnx_("%lu more bad records not shown", nbadall - nbadshown);
 	compute();
 	switch (mode) {
 	case 's':

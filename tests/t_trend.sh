@@ -547,7 +547,7 @@ begin 'bad records: ten named, then a count'
 {
 	i=1
 	while [ $i -le 13 ]; do
-		echo "2026-11-2$((i % 10))	alex	touch	x$i"
+		echo "2026-11-1$((i % 10))	alex	touch	x$i"
 		i=$((i + 1))
 	done
 	echo '2026-11-26	alex	touch	3'
@@ -569,11 +569,21 @@ trend: 3 more bad records not shown'
 status 0
 end
 
-begin 'bad records outside the window are named too'
-printf '2025-01-01\talex\ttouch\tlots\n2026-11-26\talex\ttouch\t4\n' > j.tsv
+begin 'records outside the window are skipped by their date alone'
+printf '2025-01-01\talex\ttouch\tlots\n2026-11-27T08:00:00Z\talex\ttouch\tlots\n2026-11-26\talex\ttouch\t4\n' > j.tsv
 input_file j.tsv
 run trend
-err 'trend: stdin:1: bad value "lots": a value is a number like 4 or 2.5'
+err ''
+out "$HDR
+alex	touch	1	4.00	-	-	-	-	-	-	-"
+status 0
+end
+
+begin 'a record whose date cannot be read is named wherever it is'
+printf '2025-13-01\talex\ttouch\t4\n2026-11-26\talex\ttouch\t4\n' > j.tsv
+input_file j.tsv
+run trend
+err 'trend: stdin:1: bad time "2025-13-01": no such date'
 out "$HDR
 alex	touch	1	4.00	-	-	-	-	-	-	-"
 status 0
@@ -737,3 +747,19 @@ end
 else
 	echo 'ok - terminal cases # SKIP script(1) is missing (Debian: bsdutils)'
 fi
+
+begin 'a big file read in two halves gives what one pass gives, bad lines included'
+gen -c 300 -n 250 -e 2026-11-26 > big.tsv
+n=$(wc -l < big.tsv)
+# a bad record in each half, both inside the window
+awk -v a=$((n / 4)) -v b=$((n - 1000)) -F'\t' 'BEGIN { OFS = FS }
+	NR == a || NR == b { $4 = "x" NR } { print }' big.tsv > j.tsv
+assert '[ "$(wc -c < j.tsv)" -gt 33554432 ]' 'the file is too small to be split'
+runsh 'trend -n 250 -d 2026-11-26 j.tsv > split.out 2> split.err; echo $?; cat j.tsv | trend -n 250 -d 2026-11-26 > one.out 2> one.err; echo $?'
+out '0
+0'
+assert 'cmp -s split.out one.out' "the figures differ: $(diff split.out one.out | head -5)"
+assert '[ "$(sed s/stdin/j.tsv/ one.err)" = "$(cat split.err)" ]' "the messages differ: $(cat split.err one.err)"
+assert '[ "$(wc -l < split.err)" -eq 2 ] && grep -q ":$((n - 1000)): bad value" split.err' "line numbers: $(cat split.err)"
+assert '[ "$(wc -l < split.out)" -gt 5000 ]' 'too few rows'
+end
