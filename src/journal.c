@@ -168,12 +168,23 @@ note_unescape(const char *s, size_t n, char *out)
  * saves most of the checking; only what was already found good is
  * remembered, so a cache hit is a check passed.
  */
+static char last[40];		/* the last good stamp */
+static size_t lastn;
+static struct stamp lastt;
+
+/* The line starts with the last good stamp and a tab. */
+static int
+stamp_hit(const char *s, size_t n, struct stamp *t)
+{
+	if (lastn == 0 || n <= lastn || s[lastn] != '\t' || memcmp(s, last, lastn) != 0)
+		return 0;
+	*t = lastt;
+	return 1;
+}
+
 static const char *
 stamp_cached(const char *s, size_t n, struct stamp *t)
 {
-	static char last[40];
-	static size_t lastn;
-	static struct stamp lastt;
 	const char *bad;
 
 	if (n > 0 && n == lastn && memcmp(s, last, n) == 0) {
@@ -226,17 +237,23 @@ what_cached(const char *s, size_t n)
 	return NULL;
 }
 
-const char *
-record_parse(char *line, size_t len, struct record *r)
+/* The fields of a record, checked; the line is not touched. */
+static const char *
+fields(char *line, size_t len, char **f, size_t *n, int *nf, struct stamp *t,
+    double *v)
 {
 	static char why[320];
-	char *f[6], *p = line, *end = line + len, *tab;
-	size_t n[6];
+	char *p = line, *end = line + len, *tab;
 	const char *bad;
-	int k = 0;
+	int k = 0, hit;
 
-	if (memchr(line, '\0', len) != NULL)
-		return "a NUL byte in the line";
+	/* most stamps are the last one again: no need to look for the tab */
+	if ((hit = stamp_hit(line, len, t))) {
+		f[0] = line;
+		n[0] = lastn;
+		p = line + lastn + 1;
+		k = 1;
+	}
 	for (;;) {
 		tab = memchr(p, '\t', (size_t)(end - p));
 		if (k == 5) {
@@ -248,21 +265,22 @@ record_parse(char *line, size_t len, struct record *r)
 		k++;
 		if (tab == NULL)
 			break;
-		*tab = '\0';
 		p = tab + 1;
 	}
+	*nf = k;
 	if (k != 4 && k != 5) {
 		snprintf(why, sizeof why,
 		    "want 5 tab-separated fields (time, who, what, value, note), found %s%d",
 		    k > 5 ? "more than " : "", k > 5 ? 5 : k);
 		return why;
 	}
-	*end = '\0';
 	if (n[0] == 0)
 		return "the time is empty";
-	if ((bad = stamp_cached(f[0], n[0], &r->t)) != NULL) {
-		snprintf(why, sizeof why, "bad time \"%s\": %s", vis(f[0], n[0]), bad);
-		return why;
+	if (!hit) {
+		if ((bad = stamp_cached(f[0], n[0], t)) != NULL) {
+			snprintf(why, sizeof why, "bad time \"%s\": %s", vis(f[0], n[0]), bad);
+			return why;
+		}
 	}
 	if ((bad = who_cached(f[1], n[1])) != NULL) {
 		if (n[1] == 0)
@@ -276,7 +294,7 @@ record_parse(char *line, size_t len, struct record *r)
 		snprintf(why, sizeof why, "bad measure \"%s\": %s", vis(f[2], n[2]), bad);
 		return why;
 	}
-	if ((bad = number_parse(f[3], n[3], &r->v)) != NULL) {
+	if ((bad = number_parse(f[3], n[3], v)) != NULL) {
 		if (n[3] == 0)
 			return bad;
 		snprintf(why, sizeof why, "bad value \"%s\": %s", vis(f[3], n[3]), bad);
@@ -284,13 +302,32 @@ record_parse(char *line, size_t len, struct record *r)
 	}
 	if (k == 5 && (bad = note_check(f[4], n[4])) != NULL)
 		return bad;
+	return NULL;
+}
+
+const char *
+record_parse(char *line, size_t len, struct record *r)
+{
+	char *f[6];
+	size_t n[6];
+	const char *why;
+	int k, i;
+
+	if ((why = fields(line, len, f, n, &k, &r->t, &r->v)) != NULL) {
+		/* every check refuses a NUL; say so plainly */
+		if (memchr(line, '\0', len) != NULL)
+			return "a NUL byte in the line";
+		return why;
+	}
+	for (i = 0; i < k; i++)
+		f[i][n[i]] = '\0';	/* the tabs, and the end of the line */
 	r->time = f[0];
 	r->who = f[1];
 	r->wholen = n[1];
 	r->what = f[2];
 	r->whatlen = n[2];
 	r->value = f[3];
-	r->note = k == 5 ? f[4] : end;
+	r->note = k == 5 ? f[4] : line + len;
 	r->notelen = k == 5 ? n[4] : 0;
 	r->nfields = k;
 	return NULL;
