@@ -108,24 +108,37 @@ number_parse(const char *s, size_t n, double *v)
 const char *
 note_check(const char *s, size_t n)
 {
-	size_t i;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	int utf8 = 1;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+	while (i < n) {
+		unsigned c = p[i];
 
+		if (c >= 0x20 && c < 0x7f && c != '\\') {
+			i++;		/* the common case: plain text */
+			continue;
+		}
 		if (c == '\\') {
-			if (i + 1 >= n || strchr("\\tnr", s[i + 1]) == NULL ||
-			    s[i + 1] == '\0')
+			if (i + 1 >= n || (p[i + 1] != '\\' && p[i + 1] != 't' &&
+			    p[i + 1] != 'n' && p[i + 1] != 'r'))
 				return "a backslash in a note starts \\\\, \\t, \\n or \\r";
-			i++;
+			i += 2;
 		} else if (c < 0x20 || c == 0x7f ||
-		    (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0 &&
-		    (unsigned char)s[i + 1] >= 0x80))
+		    (c == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xa0))
 			return "a control character in the note";
+		else {
+			size_t k = 1;
+
+			/* not UTF-8 is said after any control character */
+			while (i + k < n && k < 4 && (p[i + k] & 0xc0) == 0x80)
+				k++;
+			if (!utf8_valid(s + i, k))
+				utf8 = 0;
+			i += k;
+		}
 	}
-	if (!utf8_valid(s, n))
-		return "the note is not UTF-8";
-	return NULL;
+	return utf8 ? NULL : "the note is not UTF-8";
 }
 
 size_t

@@ -36,6 +36,7 @@ usage(FILE *f)
 	    progname);
 }
 
+/* Append n bytes of s to the batch (s NULL: just make room for them). */
 static void
 put(const char *s, size_t n)
 {
@@ -50,7 +51,8 @@ put(const char *s, size_t n)
 			outcap = BATCH_LIMIT;
 		out = xrealloc(out, outcap);
 	}
-	memcpy(out + outlen, s, n);
+	if (s != NULL)
+		memcpy(out + outlen, s, n);
 	outlen += n;
 }
 
@@ -74,11 +76,13 @@ check(const char *what, size_t wn, const char *value, size_t vn,
 	const struct measure *m;
 	const char *e;
 
-	if ((e = what_check(what, wn)) != NULL) {
+	/* a name the bank knows is well formed; only a stranger is checked */
+	if ((m = bank_measure(&bank, what)) == NULL &&
+	    (e = what_check(what, wn)) != NULL) {
 		snprintf(why, sizeof why, "bad measure \"%s\": %s", vis(what, wn), e);
 		return why;
 	}
-	if ((m = bank_measure(&bank, what)) == NULL) {
+	if (m == NULL) {
 		snprintf(why, sizeof why,
 		    "unknown measure \"%s\": no question bank defines it (see ask -l)",
 		    vis(what, wn));
@@ -104,12 +108,21 @@ static void
 fields(const char *what, size_t wn, const char *value, size_t vn,
     const char *note, size_t nn)
 {
-	put(what, wn);
-	put("\t", 1);
-	put(value, vn);
-	put("\t", 1);
-	put(note, nn);
-	put("\n", 1);
+	char *p;
+	size_t n = wn + vn + nn + 3;
+
+	put(NULL, n);		/* room, then fill it in place */
+	if (toobig)
+		return;
+	p = out + outlen - n;
+	memcpy(p, what, wn);
+	p += wn;
+	*p++ = '\t';
+	memcpy(p, value, vn);
+	p += vn;
+	*p++ = '\t';
+	memcpy(p, note, nn);
+	p[nn] = '\n';
 }
 
 static void
