@@ -110,7 +110,7 @@ static const char *builtin[] = {
 	"every\tsun\tWeekly check-in tonight: ask -s weekly | log >> journal.tsv",
 	"since\ttalk>=4\t3d\t{days} days since a deep talk. Tonight's question: {prompt}",
 	"trend\ttouch\tdrop\tAffection has dropped off for {who}: touch {last7} this week against {base28} before.",
-	"trend\t*\tdeclining\t{what} has been declining for {who}; worth a gentle talk.",
+	"trend\t*\tdeclining\t{who}'s {what} has been going the wrong way for weeks; worth a gentle talk.",
 	"trend\t*\tvolatile\t{what} has been swinging hard for {who} lately.",
 	"trend\tclose\tquiet\t{who} has gone quiet: no check-in for a while. A hello might help.",
 	NULL
@@ -216,7 +216,8 @@ every_parse(struct rule *r, const char *s)
 	const char *q, *b;
 	int nt = 0, w;
 
-	snprintf(copy, sizeof copy, "%s", s);
+	/* a field too long for the copy can only be a (long) weekday list */
+	snprintf(copy, sizeof copy, "%s", strlen(s) < sizeof copy ? s : "");
 	for (p = copy; nt < 4; ) {
 		while (*p == ' ')
 			p++;
@@ -619,6 +620,7 @@ rules_load(const char *file)
 	size_t n, i;
 	int rc, fd;
 
+	path[0] = '\0';
 	if (file == NULL) {
 		if ((e = getenv("XDG_CONFIG_HOME")) != NULL && *e != '\0')
 			snprintf(path, sizeof path, "%s/hearth/remind.tsv", e);
@@ -674,7 +676,7 @@ rules_list(void)
 			putchar('\t');
 			t = p + strlen(p);	/* the fields were cut at their tabs */
 			putsafe(stdout, p, (size_t)(t - p));
-			if (p + strlen(p) >= rules[i].msg)
+			if (t >= rules[i].msg)
 				break;
 		}
 		putchar('\n');

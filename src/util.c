@@ -259,12 +259,15 @@ putsafe(FILE *f, const char *s, size_t n)
 
 	while (i < n) {
 		/* whole UTF-8 sequences only: escape() stops before one that does not fit */
+		size_t back = 0;
+
 		step = n - i < 256 ? n - i : 256;
-		while (step < n - i && step > 0 &&
-		    ((unsigned char)s[i + step] & 0xc0) == 0x80)
+		/* a sequence has at most 3 continuation bytes: past them, any cut is fine */
+		while (step < n - i && back < 3 &&
+		    ((unsigned char)s[i + step] & 0xc0) == 0x80) {
 			step--;
-		if (step == 0)
-			step = 1;
+			back++;
+		}
 		o = escape(s + i, step, buf, sizeof buf, &cut);
 		fwrite(buf, 1, o, f);
 		i += step;

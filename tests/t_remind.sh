@@ -42,6 +42,19 @@ each() {
 	done
 }
 
+# on "DAY ..." ARGS...: the same for the days named
+on() {
+	_days=$1
+	shift
+	: > "$T/.out"
+	: > "$T/.err"
+	rc=0
+	for _d in $_days; do
+		$HEARTH_WRAP "$top/bin/remind" -d "$_d" "$@" < /dev/null \
+		    >> "$T/.out" 2>> "$T/.err" || rc=$?
+	done
+}
+
 rules() { printf '%s\n' "$@" > r.tsv; }
 
 USAGE='usage: remind [-f rules] [-d date] [-w who] [file ...]
@@ -117,7 +130,7 @@ out "# built-in rules
 1	every	sun	Weekly check-in tonight: ask -s weekly | log >> journal.tsv
 2	since	talk>=4	3d	{days} days since a deep talk. Tonight's question: {prompt}
 3	trend	touch	drop	Affection has dropped off for {who}: touch {last7} this week against {base28} before.
-4	trend	*	declining	{what} has been declining for {who}; worth a gentle talk.
+4	trend	*	declining	{who}'s {what} has been going the wrong way for weeks; worth a gentle talk.
 5	trend	*	volatile	{what} has been swinging hard for {who} lately.
 6	trend	close	quiet	{who} has gone quiet: no check-in for a while. A hello might help."
 err ''
@@ -214,7 +227,8 @@ end
 begin 'every: monthly DD on the last day of shorter months'
 rules 'every	monthly 31	31' 'every	monthly 30	30' 'every	monthly 29	29' \
     'every	MONTHLY 1	1'
-each 2027-01-29 32 -f r.tsv /dev/null
+on '2027-01-28 2027-01-29 2027-01-30 2027-01-31 2027-02-01 2027-02-02
+    2027-02-27 2027-02-28 2027-03-01 2027-03-02' -f r.tsv /dev/null
 out '2027-01-29	every:3	29
 2027-01-30	every:2	30
 2027-01-31	every:1	31
@@ -238,7 +252,8 @@ end
 
 begin 'every: Nd from DATE, from that date on'
 rules 'every	10d from 2026-11-20	ten' 'every	2w from 2026-11-29	fortnight'
-each 2026-11-15 27 -f r.tsv /dev/null
+on '2026-11-15 2026-11-19 2026-11-20 2026-11-21 2026-11-28 2026-11-29
+    2026-11-30 2026-12-01 2026-12-09 2026-12-10 2026-12-11' -f r.tsv /dev/null
 out '2026-11-20	every:1	ten
 2026-11-29	every:2	fortnight
 2026-11-30	every:1	ten
@@ -950,3 +965,39 @@ out_file want
 err ''
 status 0
 end
+
+begin '-d takes today, yesterday and a whole time stamp (its written date)'
+rules 'every	daily	{date}'
+on 'yesterday today 2026-12-01T23:59:00-11:00' -f r.tsv /dev/null
+out '2026-11-25	every:1	2026-11-25
+2026-11-26	every:1	2026-11-26
+2026-12-01	every:1	2026-12-01'
+err ''
+status 0
+end
+
+begin 'a NUL byte in a rule is a bad rule'
+printf 'every\tdaily\ta\000b\n' > r.tsv
+run remind -f r.tsv /dev/null
+out ''
+err 'remind: r.tsv:1: a NUL byte in the rule'
+status 1
+end
+
+begin 'remind -l | cut -f 2- makes a rules file that says the same'
+runsh 'remind -l | cut -f 2- > mine.tsv && remind -l -f mine.tsv'
+out "# rules from mine.tsv
+$(remind -l | sed -n '2,$p' | awk -F'\t' -v OFS='\t' '{ $1 = $1 + 1; print }')"
+err ''
+status 0
+end
+
+if [ -w /dev/full ]; then	# Linux: a disk that is always full
+begin 'an output error is an error'
+rules 'every	daily	e'
+runsh 'remind -f r.tsv /dev/null > /dev/full'
+out ''
+err 'remind: stdout: No space left on device'
+status 1
+end
+fi
