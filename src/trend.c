@@ -870,15 +870,43 @@ marker(int p, double x, double y, const char *col)
 	}
 }
 
+/*
+ * The weekly means of daily[] (NAN for a week without data), each placed
+ * at the middle of its days inside the window; the number of weeks.
+ */
+static int
+weekly(double *mid, double *mean)
+{
+	long label, a, b;
+	double sum;
+	int i, k = 0, nd;
+
+	for (label = bucket(first, 'w'); label <= asof; label += 7) {
+		a = label < first ? first : label;
+		b = label + 6 > asof ? asof : label + 6;
+		sum = 0;
+		nd = 0;
+		for (i = (int)(a - first); i <= (int)(b - first); i++)
+			if (!isnan(daily[i])) {
+				sum += daily[i];
+				nd++;
+			}
+		mid[k] = (double)(a + b) / 2 - (double)first;
+		mean[k++] = nd > 0 ? sum / nd : NAN;
+	}
+	return k;
+}
+
 static void
 panel(size_t from, size_t to, double top)
 {
 	const struct series *s0 = all[from];
 	double lo, hi, y0 = top + PLOT_T, y1 = top + PANEL_H - PLOT_B, step, t, x, y;
-	double vmin = INFINITY, vmax = -INFINITY, sum, mid;
+	double vmin = INFINITY, vmax = -INFINITY;
+	double wmid[MAXDAYS / 7 + 3], wmean[MAXDAYS / 7 + 3];
 	size_t k, cl = couple_len(s0->who, s0->wholen), p;
-	long d, label;
-	int i, nd, pen, any = 0, fl, ticks;
+	long d;
+	int i, nw, pen, any = 0, fl, ticks;
 	char date[16];
 
 	/* the scale: the measure's range, else what the weeks reach */
@@ -965,55 +993,22 @@ panel(size_t from, size_t to, double top)
 		printf("<path fill=\"none\" stroke=\"%s\" stroke-width=\"1.8\"%s%s%s d=\"",
 		    colours[p % 6], *dashes[p % 6] ? " stroke-dasharray=\"" : "",
 		    dashes[p % 6], *dashes[p % 6] ? "\"" : "");
-		pen = 0;
-		label = LONG_MIN;
-		for (d = first; d <= asof + 1; d++) {
-			if (d <= asof && bucket(d, 'w') == label)
+		nw = weekly(wmid, wmean);
+		for (i = 0, pen = 0; i < nw; i++) {
+			if (isnan(wmean[i])) {
+				pen = 0;
 				continue;
-			/* a week ends: the mean of its days with data, at its middle */
-			if (label != LONG_MIN) {
-				long a = label < first ? first : label, b = label + 6 > asof ? asof : label + 6;
-
-				sum = 0;
-				nd = 0;
-				for (i = (int)(a - first); i <= (int)(b - first); i++)
-					if (!isnan(daily[i])) {
-						sum += daily[i];
-						nd++;
-					}
-				if (nd > 0) {
-					mid = (double)(a + b) / 2 - (double)first;
-					y = y1 - (sum / nd - lo) / (hi - lo) * (y1 - y0);
-					printf("%s%.1f %.1f", pen ? "L" : "M", xof(mid), y);
-					pen = 1;
-				} else if (pen) {
-					pen = 0;
-				}
 			}
-			label = bucket(d, 'w');
+			printf("%s%.1f %.1f", pen ? "L" : "M", xof(wmid[i]),
+			    y1 - (wmean[i] - lo) / (hi - lo) * (y1 - y0));
+			pen = 1;
 		}
 		fputs("\"/>\n", stdout);
 		/* the same weeks again as markers */
-		label = LONG_MIN;
-		for (d = first; d <= asof + 1; d++) {
-			if (d <= asof && bucket(d, 'w') == label)
-				continue;
-			if (label != LONG_MIN) {
-				long a = label < first ? first : label, b = label + 6 > asof ? asof : label + 6;
-
-				sum = 0;
-				nd = 0;
-				for (i = (int)(a - first); i <= (int)(b - first); i++)
-					if (!isnan(daily[i])) {
-						sum += daily[i];
-						nd++;
-					}
-				if (nd > 0)
-					marker((int)p, xof((double)(a + b) / 2 - (double)first),
-					    y1 - (sum / nd - lo) / (hi - lo) * (y1 - y0), colours[p % 6]);
-			}
-			label = bucket(d, 'w');
-		}
+		for (i = 0; i < nw; i++)
+			if (!isnan(wmean[i]))
+				marker((int)p, xof(wmid[i]),
+				    y1 - (wmean[i] - lo) / (hi - lo) * (y1 - y0), colours[p % 6]);
 		putchar('\n');
 		/* the legend */
 		y = y0 + 6 + 16.0 * (double)p;
