@@ -221,6 +221,7 @@ prompt(size_t k, size_t n, const struct question *q)
 		break;
 	}
 	fputc(' ', stderr);
+	fflush(stderr);
 }
 
 /* Ctrl-C cancels: die by SIGINT, so the shell sees an interrupt (130). */
@@ -244,6 +245,8 @@ interactive(const size_t *idx, size_t n, const char *set)
 	size_t len, outlen, k;
 	int rc;
 
+	/* a prompt goes out in one write, not torn by the echo of keys typed ahead */
+	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
 	e = getenv("TERM");
 	colour = isterm(2) && (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0') &&
 	    e != NULL && *e != '\0' && strcmp(e, "dumb") != 0;
@@ -418,7 +421,8 @@ main(int argc, char *argv[])
 	setprogname(argv[0]);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
 		version();
-	while ((c = getopt(argc, argv, "c:d:f:hlps:")) != -1) {
+	opterr = 0;		/* our own words, with our own name */
+	while ((c = getopt(argc, argv, ":c:d:f:hlps:")) != -1) {
 		switch (c) {
 		case 'c':
 			category = optarg;
@@ -441,7 +445,15 @@ main(int argc, char *argv[])
 		case 's':
 			set = optarg;
 			break;
+		case ':':
+			warnx_("-%c needs a value", optopt);
+			usage(stderr, 2);
+			break;
 		default:
+			if (optopt > 0x20 && optopt < 0x7f)
+				warnx_("unknown option -%c", optopt);
+			else
+				warnx_("unknown option");
 			usage(stderr, 2);
 		}
 	}

@@ -56,15 +56,16 @@ end
 begin 'an unknown option is a usage error'
 run ask -x
 out ''
-err_has '^usage: ask \[-f bank\] \[-s set\]$'
-err_has 'x'
+err "ask: unknown option -x
+$USAGE"
 status 2
 end
 
 begin 'an option without its value is a usage error'
 run ask -s
 out ''
-err_has '^usage: ask '
+err "ask: -s needs a value
+$USAGE"
 status 2
 end
 
@@ -465,13 +466,15 @@ end
 
 begin 'a NUL byte, DEL or a C1 control in a text answer is refused too'
 mkbank
-for a in 'a\000b' 'a\177b' 'a\302\205b'; do
+for a in 'a\000b' 'a\037b' 'a\177b' 'a\302\205b'; do
 	printf "\n\n\n\n$a\n" | "$top/bin/ask" -f t.tsv -s t; echo "rc=$?"
 done > got 2> errs
 same got 'rc=1
 rc=1
+rc=1
 rc=1'
 same errs 'ask: stdin:5: the answer has a control character in it (only tabs are kept)
+ask: stdin:5: the answer has a control character in it (only tabs are kept)
 ask: stdin:5: the answer has a control character in it (only tabs are kept)
 ask: stdin:5: the answer has a control character in it (only tabs are kept)'
 end
@@ -783,11 +786,14 @@ onterm() {
 	printf 'trap : INT\n%s\necho "$?" > "%s/.rc"\n' "$1" "$T" > "$T/.cmd"
 	shift
 	: > "$T/.tty"
-	type_keys "$@" | SHELL=/bin/sh script -qec "sh '$T/.cmd'" /dev/null > "$T/.tty" 2>&1
+	type_keys "$@" | SHELL=/bin/sh $limit script -qec "sh '$T/.cmd'" /dev/null > "$T/.tty" 2>&1
 	rc=$(cat "$T/.rc" 2>/dev/null || echo none)
 	tr -d '\r' < "$T/.tty" > "$T/.screen"
 }
 screen_has() { grep -Fq -- "$1" "$T/.screen" || fail "the screen lacks \"$1\": $(tail -c 400 "$T/.screen")"; }
+# a program that never stops reading must not hang the suite
+limit=
+command -v timeout > /dev/null 2>&1 && limit='timeout 60'
 skip() { echo "ok - $1 # SKIP script(1) is missing (Debian: bsdutils)"; }
 
 if have_script; then
