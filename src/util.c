@@ -258,15 +258,19 @@ putsafe(FILE *f, const char *s, size_t n)
 	int cut;
 
 	while (i < n) {
-		/* whole UTF-8 sequences only: escape() stops before one that does not fit */
-		size_t back = 0;
+		size_t k;
 
 		step = n - i < 256 ? n - i : 256;
-		/* a sequence has at most 3 continuation bytes: past them, any cut is fine */
-		while (step < n - i && back < 3 &&
-		    ((unsigned char)s[i + step] & 0xc0) == 0x80) {
-			step--;
-			back++;
+		/* never cut a character: one that starts in the last 3 bytes and
+		 * runs past the cut moves to the next chunk whole */
+		for (k = 1; step < n - i && k <= 3; k++) {
+			const unsigned char *c = (const unsigned char *)s + i + step - k;
+
+			if ((*c & 0xc0) != 0x80) {
+				if (*c >= 0xc0 && utf8_len(c, n - (i + step - k)) > k)
+					step -= k;
+				break;
+			}
 		}
 		o = escape(s + i, step, buf, sizeof buf, &cut);
 		fwrite(buf, 1, o, f);
