@@ -445,15 +445,8 @@ main(int argc, char *argv[])
 		case 's':
 			set = optarg;
 			break;
-		case ':':
-			warnx_("-%c needs a value", optopt);
-			usage(stderr, 2);
-			break;
 		default:
-			if (optopt > 0x20 && optopt < 0x7f)
-				warnx_("unknown option -%c", optopt);
-			else
-				warnx_("unknown option");
+			optfail(c);
 			usage(stderr, 2);
 		}
 	}

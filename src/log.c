@@ -337,7 +337,8 @@ main(int argc, char *argv[])
 	setprogname(argv[0]);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
 		version();
-	while ((c = getopt(argc, argv, "a:f:ht:w:")) != -1) {
+	opterr = 0;
+	while ((c = getopt(argc, argv, ":a:f:ht:w:")) != -1) {
 		switch (c) {
 		case 'a': journal = optarg; break;
 		case 'f': bankfile = optarg; break;
@@ -347,6 +348,7 @@ main(int argc, char *argv[])
 			usage(stdout);
 			return fshut(stdout, "stdout");
 		default:
+			optfail(c);
 			usage(stderr);
 			return 2;
 		}

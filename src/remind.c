@@ -1127,7 +1127,8 @@ main(int argc, char **argv)
 	setprogname(argv[0]);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
 		version();
-	while ((c = getopt(argc, argv, "d:f:hlw:")) != -1) {
+	opterr = 0;
+	while ((c = getopt(argc, argv, ":d:f:hlw:")) != -1) {
 		switch (c) {
 		case 'd':
 			darg = optarg;
@@ -1145,6 +1146,7 @@ main(int argc, char **argv)
 			who = optarg;
 			break;
 		default:
+			optfail(c);
 			usage(stderr, 2);
 		}
 	}

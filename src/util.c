@@ -78,6 +78,17 @@ version(void)
 	exit(fshut(stdout, "stdout"));
 }
 
+void
+optfail(int c)
+{
+	if (c == ':')
+		warnx_("-%c needs a value", optopt);
+	else if (optopt > 0x20 && optopt < 0x7f)
+		warnx_("unknown option -%c", optopt);
+	else
+		warnx_("unknown option");
+}
+
 int
 fshut(FILE *f, const char *name)
 {

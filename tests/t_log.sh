@@ -481,3 +481,20 @@ out ''
 err 'log: bank.tsv:2: touch is defined differently on line 1'
 status 1
 end
+
+for p in ask log trend remind; do
+begin "$p: an unknown option is named in the program's own words"
+run $p -x
+out ''
+err_has "^$p: unknown option -x\$"
+err_has "^usage: $p "
+status 2
+end
+done
+
+begin 'an option without its value is named'
+run log -a
+out ''
+err_has '^log: -a needs a value$'
+status 2
+end
