@@ -763,3 +763,22 @@ assert '[ "$(sed s/stdin/j.tsv/ one.err)" = "$(cat split.err)" ]' "the messages 
 assert '[ "$(wc -l < split.err)" -eq 2 ] && grep -q ":$((n - 1000)): bad value" split.err' "line numbers: $(cat split.err)"
 assert '[ "$(wc -l < split.out)" -gt 5000 ]' 'too few rows'
 end
+
+# With stdin a terminal and no journal named, the readers say how to name one
+# instead of waiting for typed records (script(1) gives them a terminal).
+for p in trend remind; do
+begin "$p: no journal named on a terminal: advice, exit 2"
+if script -qec true /dev/null > /dev/null 2>&1 < /dev/null; then
+	printf '%s\n' "$top/bin/$p; echo \"rc=\$?\"" > cmd
+	runsh 'sleep 1 | SHELL=/bin/sh script -qec "sh cmd" /dev/null | tr -d "\r"'
+	out "$p: which journal? name it, as in \"$p journal.tsv\", or set HEARTH_JOURNAL
+rc=2"
+	printf '2026-11-26\talex\ttouch\t4\n' > j.tsv
+	runsh 'sleep 1 | HEARTH_JOURNAL=j.tsv SHELL=/bin/sh script -qec "sh cmd" /dev/null | tr -d "\r" | tail -1'
+	out 'rc=0'
+else
+	echo "ok - $name # SKIP script(1) is missing (Debian: bsdutils)"
+	name="$name (skipped)"
+fi
+end
+done
