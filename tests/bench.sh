@@ -13,8 +13,13 @@
 # Commands that finish in under a quarter of a second run in a loop inside
 # one timing (the figure is the mean of one pass), so /usr/bin/time's 10 ms
 # resolution does not swamp them; startup on empty input is always the mean
-# of 200 runs. A command whose first run takes 10 s or more runs 3 times,
-# not 5, unless BENCH_RUNS says otherwise.
+# of 200 runs. A command whose first run takes 5 s or more runs 3 times,
+# not 5, unless BENCH_RUNS says otherwise (the slow peers would otherwise
+# take most of the time).
+#
+# The machine should be idle: on a busy one wall times grow while CPU times
+# hardly do; the table says so when mawk on a big file, which uses one core,
+# waited for one.
 #
 # Environment: BENCH_RUNS (runs per command, default 5), BENCH_QUICK=1 (a
 # tenth of the sizes, for a smoke run). Needs GNU time at /usr/bin/time.
@@ -41,7 +46,8 @@ ASOF=2026-11-26
 RUNS=${BENCH_RUNS:-5}
 INSTALL='not installed (apt-get install mawk gawk datamash miller)'
 
-# TZ stays the user's: Miller refuses a POSIX TZ such as UTC0.
+# TZ stays the user's (Miller runs with TZ empty: it refuses a POSIX TZ
+# such as UTC0); the hearth tools are given their dates.
 export LC_ALL=C NO_COLOR=1
 export HEARTH_NOW=2026-11-26T21:04:00+01:00 HEARTH_WHO=bench HEARTH_SEED=0
 # The built-in reminder rules, not the user's own.
@@ -170,7 +176,7 @@ bench() {
 	fi
 	n=$RUNS
 	if [ -z "${BENCH_RUNS:-}" ] && [ "$n" -gt 3 ] &&
-	    [ "$(awk -v w="$wall" 'BEGIN { print (w >= 10) }')" = 1 ]; then
+	    [ "$(awk -v w="$wall" 'BEGIN { print (w >= 5) }')" = 1 ]; then
 		n=3
 	fi
 	walls="$wall" cpus="$cpu" peak=$rss r=1
@@ -202,7 +208,7 @@ bench() {
 	    "$n" "$med" "$medcpu" "$bytes" "$peak" "$note" >> "$ROWS"
 	awk -v t="$med" -v m="$peak" -v n="$n" -v k="$k" -v w="$walls" 'BEGIN {
 		printf "%s", (t >= 1 ? sprintf("%.2f s", t) : t >= 0.01 ? sprintf("%.1f ms", t * 1000) : sprintf("%.2f ms", t * 1000))
-		printf ", %.1f MiB (%d runs", m / 1024, n
+		printf ", %.1f MiB (%d run%s", m / 1024, n, n > 1 ? "s" : ""
 		if (k > 1)
 			printf " of %d", k
 		printf ": %s s)\n", w }'
@@ -239,7 +245,7 @@ journal -c "$COUPLES" -n 640
 BIG=$f
 journal -c "$COUPLES" -n 90 -r 8
 WORST=$f
-journal -n "$YEARS"
+journal -D -n "$YEARS"
 TEN=$f
 BATCH=$B/batch-$BATCHLINES.tsv
 if [ ! -s "$BATCH" ]; then
@@ -280,7 +286,7 @@ else
 fi
 if have mlr; then
 	bench mlr1 peer "$bigsz" "mlr --tsv stats1 -a count,mean -f value -g who,what" \
-	    'mlr --tsv stats1 -a count,mean -f value -g who,what "$IN" > "$O/mlr1.out"'
+	    'TZ= mlr --tsv stats1 -a count,mean -f value -g who,what "$IN" > "$O/mlr1.out"'
 else
 	skip mlr1 Miller "$INSTALL"
 fi
@@ -316,7 +322,7 @@ if built log; then
 	    '"$LOG" -a "$A/journal.$i.tsv" < "$IN"'
 fi
 
-section remind "remind: $(records "$TEN") records, one couple over $YEARS days (gen -n $YEARS), $(mb "$tensz")"
+section remind "remind: $(records "$TEN") records, the demo couple over $YEARS days (gen -D -n $YEARS), $(mb "$tensz")"
 baselines 4 "$tensz" "$TEN"
 if built remind; then
 	bench remind4 hearth "$tensz" "remind -d $ASOF (built-in rules)" \
@@ -344,6 +350,7 @@ if [ -n "$trendok" ]; then
 	awk -F "$TAB" -v OFS="$TAB" '$2 == "trend1" {
 		$1 = "memory"; $3 = $3 " FILE (above)"; print }' "$ROWS" > "$B/row.tmp"
 	cat "$B/row.tmp" >> "$ROWS"
+	rm -f "$B/row.tmp"
 	bench mem1 hearth "$bigsz" "cat FILE | trend -d $ASOF" \
 	    'cat "$BIG" | "$TREND" -d "$ASOF" > "$O/mem1.out"'
 	bench mem3 hearth "$((bigsz * 3))" "cat FILE FILE FILE | trend -d $ASOF" \
@@ -378,12 +385,22 @@ fi
 	    "$(getconf _NPROCESSORS_ONLN 2> /dev/null || echo '?')" \
 	    "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2> /dev/null | sed 1q)" \
 	    "$(git rev-parse --short HEAD 2> /dev/null || echo '?')"
-	printf 'peers:'
-	have mawk && printf ' %s;' "$(mawk -W version 2>&1 | sed 1q)"
-	have gawk && printf ' %s;' "$(gawk --version | sed 1q | cut -d, -f1)"
-	have datamash && printf ' %s;' "$(datamash --version | sed 1q)"
-	have mlr && printf ' %s;' "$(mlr --version)"
-	echo
+	peers=
+	have mawk && peers="$peers, $(mawk -W version 2>&1 | sed 1q)"
+	have gawk && peers="$peers, $(gawk --version | sed 1q | cut -d, -f1)"
+	have datamash && peers="$peers, $(datamash --version | sed 1q)"
+	have mlr && peers="$peers, $(mlr --version)"
+	echo "peers: ${peers#, }"
+	# mawk uses one core: when its wall time is well above its CPU time,
+	# it waited for a core, and so did everything else.
+	awk -F "$TAB" '($2 == "mawk1" || $2 == "mawk2") && $4 != "-" && $6 > 0 &&
+	    $5 / $6 > r { r = $5 / $6 }
+	END {
+		if (r > 1.15) {
+			printf "WARNING: the machine was busy: mawk took up to %.1fx its CPU time in wall\n", r
+			print "time; wall times are inflated, CPU times are closer to an idle machine."
+		}
+	}' "$ROWS"
 	echo
 	awk -F "$TAB" '
 	function ftime(t) {
@@ -423,8 +440,10 @@ fi
 			istitle[n] = 1
 			for (r = 1; r <= nr[id[s]]; r++) {
 				split(row[id[s], r], f, "\t")
-				if (f[4] == "-")
-					line[++n] = f[3] "\t\t\t\t\t\t\t\t" f[9]
+				if (f[4] == "-") {
+					line[++n] = f[3] "\t" f[9]
+					isspan[n] = 1
+				}
 				else
 					line[++n] = f[3] "\t" f[4] "\t" ftime(f[5]) "\t" \
 					    ftime(f[6]) "\t" frate(f[7], f[5]) "\t" frss(f[8]) "\t" \
@@ -434,6 +453,12 @@ fi
 		for (i = 1; i <= n; i++) {
 			if (istitle[i])
 				continue
+			if (isspan[i]) {
+				split(line[i], f, "\t")
+				if (length(f[1]) > w[1])
+					w[1] = length(f[1])
+				continue
+			}
 			c = split(line[i], f, "\t")
 			for (j = 1; j < c; j++)
 				if (length(f[j]) > w[j])
@@ -442,6 +467,11 @@ fi
 		for (i = 1; i <= n; i++) {
 			if (istitle[i]) {
 				printf "\n%s\n", line[i]
+				continue
+			}
+			if (isspan[i]) {
+				split(line[i], f, "\t")
+				printf "  %-" w[1] "s  %s\n", f[1], f[2]
 				continue
 			}
 			c = split(line[i], f, "\t")

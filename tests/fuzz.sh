@@ -19,6 +19,7 @@
 #	FUZZJOBS=1 sh tests/fuzz.sh 30		# one target at a time
 #	FUZZONLY=stamp sh tests/fuzz.sh 60	# targets whose name has "stamp"
 #	./build/fuzz/fuzz_record CRASHFILE	# replay one input afterwards
+#	FUZZOUT=build/fz1 sh tests/fuzz.sh	# another directory, to run two at once
 top=$(cd "$(dirname "$0")/.." && pwd) || exit 2
 cd "$top" || exit 2
 
@@ -105,8 +106,9 @@ for t in $targets; do
 	execs=$(printf '%s\n' "$done_" | sed -n 's/^#\([0-9]*\).*/\1/p')
 	cov=$(printf '%s\n' "$done_" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
 	ft=$(printf '%s\n' "$done_" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')
+	secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$out/log/$t" | tail -n 1)
 	if [ "$rc" -eq 0 ] && [ -n "$done_" ]; then
-		printf '%s: %s runs in %ss, cov %s, ft %s\n' "$t" "$execs" "$time" "$cov" "$ft"
+		printf '%s: %s runs in %ss, cov %s, ft %s\n' "$t" "$execs" "${secs:-$time}" "$cov" "$ft"
 	else
 		bad=1
 		crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$out/log/$t" | tail -n 1)

@@ -42,6 +42,12 @@ fuzz_exit(int status)
 
 static char path[64];
 
+static void
+cleanup(void)
+{
+	unlink(path);
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -53,6 +59,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if ((fd = mkstemp(path)) < 0)
 		abort();
 	close(fd);
+	atexit(cleanup);
 	unsetenv("HEARTH_BANK");
 	return 0;
 }

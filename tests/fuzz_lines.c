@@ -46,6 +46,12 @@ fuzz_exit(int status)
 
 static char path[64];
 
+static void
+cleanup(void)
+{
+	unlink(path);
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -57,6 +63,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if ((fd = mkstemp(path)) < 0)
 		abort();
 	close(fd);
+	atexit(cleanup);
 	return 0;
 }
 

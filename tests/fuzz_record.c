@@ -1,10 +1,12 @@
 /*
- * fuzz_record.c - libFuzzer target: one journal line through record_parse(),
+ * fuzz_record.c - libFuzzer target: journal lines through record_parse(),
  * notes through note_check/note_unescape/note_escape, and any bytes through
  * vis() and putsafe().
  *
  * Built by tests/fuzz.sh (with -Dexit=fuzz_exit, like every target).
- * What must hold, for any input:
+ * Each line of the input is parsed in turn, after one fixed good line, so
+ * that whatever record_parse() remembers between calls is exercised and an
+ * input replays alone.  What must hold, for any input:
  *
  * - record_parse() never reads or writes outside line[0..len] (the byte
  *   at len is the caller's NUL, as lines_next() leaves it);
@@ -201,19 +203,35 @@ check_record(const struct record *r, const char *line, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static const char prime[] = "2026-11-24T21:04:00+01:00\talex\ttouch\t4\t";
 	struct record r;
-	const char *why;
+	const char *why, *p, *end, *nl;
 	char *line;
+	size_t len;
 
-	/* exactly len + 1 bytes, so ASan sees any step past the NUL */
-	line = malloc(size + 1);
-	memcpy(line, data, size);
-	line[size] = '\0';
-	if ((why = record_parse(line, size, &r)) == NULL)
-		check_record(&r, line, size);
-	else
-		CHECK(*why != '\0' && printable(why, strlen(why)));
+	/*
+	 * record_parse() may remember what it found good (a stamp, a name):
+	 * parse one fixed line first, so an input replays the same way alone,
+	 * then each line of the input in turn, as a reader would.
+	 */
+	line = malloc(sizeof prime);
+	memcpy(line, prime, sizeof prime);
+	CHECK(record_parse(line, sizeof prime - 1, &r) == NULL);
 	free(line);
+	for (p = (const char *)data, end = p + size; p <= end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		len = (size_t)(nl - p);
+		/* exactly len + 1 bytes, so ASan sees any step past the NUL */
+		line = malloc(len + 1);
+		memcpy(line, p, len);
+		line[len] = '\0';
+		if ((why = record_parse(line, len, &r)) == NULL)
+			check_record(&r, line, len);
+		else
+			CHECK(*why != '\0' && printable(why, strlen(why)));
+		free(line);
+	}
 
 	check_note((const char *)data, size);
 	check_text((const char *)data, size);
