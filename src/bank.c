@@ -8,6 +8,7 @@
  * ever executed; its text is only shown.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,11 +230,14 @@ struct loader {
 };
 
 static void
-lerr(struct loader *L, unsigned long line, const char *fmt, const char *arg)
+lerr(struct loader *L, unsigned long line, const char *fmt, ...)
 {
 	char msg[400];
+	va_list ap;
 
-	snprintf(msg, sizeof msg, fmt, arg);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	warnx_("%s:%lu: %s", vis(L->file, strlen(L->file)), line, msg);
 	L->errors++;
 }
@@ -264,11 +268,11 @@ bank_line(struct loader *L, unsigned long line, char **f, int user)
 	int mi;
 
 	if ((why = what_check(f[0], strlen(f[0]))) != NULL) {
-		lerr(L, line, "bad set: %s", why);
+		lerr(L, line, "bad set \"%s\": %s", vis(f[0], strlen(f[0])), why);
 		return;
 	}
 	if ((why = what_check(f[1], strlen(f[1]))) != NULL) {
-		lerr(L, line, "bad measure or category: %s", why);
+		lerr(L, line, "bad measure or category \"%s\": %s", vis(f[1], strlen(f[1])), why);
 		return;
 	}
 	if (f[6][0] == '\0') {
@@ -304,10 +308,7 @@ bank_line(struct loader *L, unsigned long line, char **f, int user)
 	mi = find(b, m.what);
 	if (mi >= 0 && !same(&b->m[mi], &m)) {
 		if (L->mline[mi] > 0) {
-			char msg[100];
-
-			snprintf(msg, sizeof msg, "%%s is defined differently on line %d", L->mline[mi]);
-			lerr(L, line, msg, m.what);
+			lerr(L, line, "%s is defined differently on line %d", m.what, L->mline[mi]);
 			return;
 		}
 		if (!user) {

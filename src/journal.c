@@ -283,7 +283,7 @@ fields(char *line, size_t len, char **f, size_t *n, int *nf, struct stamp *t,
 	*nf = k;
 	if (k != 4 && k != 5) {
 		snprintf(why, sizeof why,
-		    "want 5 tab-separated fields (time, who, what, value, note), found %s%d",
+		    "want 4 or 5 tab-separated fields (time, who, what, value, note), found %s%d",
 		    k > 5 ? "more than " : "", k > 5 ? 5 : k);
 		return why;
 	}

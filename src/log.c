@@ -230,23 +230,13 @@ writeall(int fd, const char *buf, size_t n)
 	return 0;
 }
 
-/* The last byte of the file open on fd, or '\n' when it cannot be read. */
+/* The last byte of the file, or '\n' when it cannot be read. */
 static int
 lastbyte(int fd, off_t size)
 {
 	char c;
-	int rfd;
 
-	if (pread(fd, &c, 1, size - 1) == 1)
-		return (unsigned char)c;
-	if (fd == 1 && (rfd = open("/dev/fd/1", O_RDONLY)) >= 0) {
-		ssize_t got = pread(rfd, &c, 1, size - 1);
-
-		close(rfd);
-		if (got == 1)
-			return (unsigned char)c;
-	}
-	return '\n';
+	return pread(fd, &c, 1, size - 1) == 1 ? (unsigned char)c : '\n';
 }
 
 /*
@@ -262,13 +252,21 @@ append(int fd, const char *name, int sync)
 	const char *head = "";
 	size_t hn = 0;
 	off_t size = 0;
-	int regular;
+	int regular, rfd = fd, rc = 0;
 
 	if (fstat(fd, &st) < 0) {
 		warn_("%s", name);
 		return 1;
 	}
 	regular = S_ISREG(st.st_mode);
+	/*
+	 * A file opened by the shell's >> cannot be read through its own
+	 * descriptor: read it through another, opened before the lock and
+	 * closed only at the end, since closing any descriptor of a file
+	 * drops the process's fcntl(2) locks on it.
+	 */
+	if (regular && fd == 1 && (fcntl(fd, F_GETFL) & O_ACCMODE) == O_WRONLY)
+		rfd = open("/dev/fd/1", O_RDONLY);
 	if (regular) {
 		memset(&lk, 0, sizeof lk);
 		lk.l_type = F_WRLCK;
@@ -287,7 +285,7 @@ append(int fd, const char *name, int sync)
 		if (size == 0) {
 			head = JOURNAL_HEADER;
 			hn = strlen(head);
-		} else if (lastbyte(fd, size) != '\n') {
+		} else if (lastbyte(rfd, size) != '\n') {
 			head = "\n";
 			hn = 1;
 		}
@@ -305,22 +303,23 @@ append(int fd, const char *name, int sync)
 	if (writeall(fd, out, outlen) < 0) {
 		int e = errno;
 
-		if (regular && ftruncate(fd, size) < 0)
-			warn_("%s: cannot undo a short write", name);
-		else if (regular) {
+		if (regular && ftruncate(fd, size) == 0) {
 			errno = e;
 			warn_("%s: nothing was written", name);
-			return 1;
+		} else {
+			if (regular)
+				warn_("%s: cannot undo a short write", name);
+			errno = e;
+			warn_("%s", name);
 		}
-		errno = e;
+		rc = 1;
+	} else if (sync && regular && fsync(fd) < 0) {
 		warn_("%s", name);
-		return 1;
+		rc = 1;
 	}
-	if (sync && regular && fsync(fd) < 0) {
-		warn_("%s", name);
-		return 1;
-	}
-	return 0;
+	if (rfd != fd && rfd >= 0)
+		close(rfd);
+	return rc;
 }
 
 int

@@ -412,7 +412,7 @@ mixed.tsv:10: a NUL byte in the line
 mixed.tsv:12: bad time "2026-11-26T21:00:00+25:00": no such offset
 mixed.tsv:13: the note is not UTF-8
 mixed.tsv:14: bad value "NaN": a value is a number like 4 or 2.5
-mixed.tsv:15: want 5 tab-separated fields (time, who, what, value, note), found more than 5
+mixed.tsv:15: want 4 or 5 tab-separated fields (time, who, what, value, note), found more than 5
 mixed.tsv:16: bad measure "Hugs": a measure name starts with a letter a-z'
 
 begin 'trend names ten bad records, escaped, and counts the good ones'
@@ -516,7 +516,7 @@ begin 'trend: CR-only line ends make one long bad line'
 printf '2026-11-25\talex\ttouch\t2\r2026-11-26\talex\ttouch\t4\r' > cr.tsv
 run trend -d 2026-11-26 cr.tsv
 out 'who	what	n	last7	base28	change	pchange	slope	ptrend	rmssd	flags'
-err 'trend: cr.tsv:1: want 5 tab-separated fields (time, who, what, value, note), found more than 5'
+err 'trend: cr.tsv:1: want 4 or 5 tab-separated fields (time, who, what, value, note), found more than 5'
 status 0
 end
 
@@ -524,8 +524,8 @@ begin 'trend skips binary junk (a PNG header)'
 cp "$BAD/junk.png" .
 run trend -d 2026-11-26 junk.png
 out 'who	what	n	last7	base28	change	pchange	slope	ptrend	rmssd	flags'
-err 'trend: junk.png:1: want 5 tab-separated fields (time, who, what, value, note), found 1
-trend: junk.png:2: want 5 tab-separated fields (time, who, what, value, note), found 1
+err 'trend: junk.png:1: want 4 or 5 tab-separated fields (time, who, what, value, note), found 1
+trend: junk.png:2: want 4 or 5 tab-separated fields (time, who, what, value, note), found 1
 trend: junk.png:3: a NUL byte in the line'
 status 0
 end

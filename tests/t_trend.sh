@@ -533,13 +533,13 @@ begin 'bad records are named and skipped; the rest is read'
 run trend j.tsv
 out "$HDR
 alex	touch	2	2.50	-	-	-	7.00	-	-	-"
-err 'trend: j.tsv:2: want 5 tab-separated fields (time, who, what, value, note), found 3
+err 'trend: j.tsv:2: want 4 or 5 tab-separated fields (time, who, what, value, note), found 3
 trend: j.tsv:3: bad time "2026-02-30": no such date
 trend: j.tsv:4: bad name "al ex": a name has no spaces or control characters
 trend: j.tsv:6: bad measure "Touch": a measure name starts with a letter a-z
 trend: j.tsv:7: bad value "4.0.1": a value is a number like 4 or 2.5
 trend: j.tsv:8: a backslash in a note starts \\, \t, \n or \r
-trend: j.tsv:9: want 5 tab-separated fields (time, who, what, value, note), found more than 5'
+trend: j.tsv:9: want 4 or 5 tab-separated fields (time, who, what, value, note), found more than 5'
 status 0
 end
 
