@@ -464,6 +464,19 @@ bank_load(struct bank *b, const char *file)
 	return rc;
 }
 
+void
+bank_free(struct bank *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nq; i++)
+		free(b->q[i].text);
+	free(b->q);
+	free(b->m);
+	free(b->index);
+	memset(b, 0, sizeof *b);
+}
+
 size_t
 bank_starters(const struct bank *b, const char *category, size_t *idx)
 {

@@ -125,6 +125,7 @@ struct bank {
 	size_t	 slots;
 };
 int	 bank_load(struct bank *b, const char *file);	// built-in + user bank (file, else $HEARTH_BANK, else XDG); -1 after messages
+void	 bank_free(struct bank *b);			// all it holds; b is empty after
 const struct measure *bank_measure(const struct bank *b, const char *what);	// NULL when no bank defines it
 struct measure measure_default(const char *what);	// what readers assume for an unknown measure
 const char *value_check(const struct measure *m, const char *s, size_t n);	// type and range; NULL or the reason
