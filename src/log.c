@@ -79,6 +79,8 @@ check(const char *what, size_t wn, const char *value, size_t vn,
 	/* a name the bank knows is well formed; only a stranger is checked */
 	if ((m = bank_measure(&bank, what)) == NULL &&
 	    (e = what_check(what, wn)) != NULL) {
+		if (wn == 0)
+			return e;
 		snprintf(why, sizeof why, "bad measure \"%s\": %s", vis(what, wn), e);
 		return why;
 	}

@@ -45,7 +45,7 @@ log_bad 'a line of four fields' 'touch\t4\tnote\tmore\n' \
     'want an answer (what, value, note) or a record (time, who, what, value, note), found 4 fields'
 log_bad 'a record of six fields' '2026-11-26T21:04:00+01:00\talex\ttouch\t4\tnote\tmore\n' \
     'want an answer (what, value, note) or a record (time, who, what, value, note), found 6 fields'
-log_bad 'an empty measure' '\t4\n' 'bad measure "": the measure is empty'
+log_bad 'an empty measure' '\t4\n' 'the measure is empty'
 log_bad 'an empty value' 'touch\t\n' 'bad value "" for touch: the value is empty'
 log_bad 'a record with an empty time' '\talex\ttouch\t4\t\n' 'the time is empty'
 log_bad 'a record with an empty name' '2026-11-26T21:04:00+01:00\t\ttouch\t4\t\n' 'the name is empty'
