@@ -404,7 +404,8 @@ readjournal(const char *name)
 		return 1;
 	b1 = xmalloc(sizeof *b1);
 	b2 = xmalloc(sizeof *b2);
-	b1->n = b2->n = 0;
+	memset(b1, 0, sizeof *b1);	/* sent whole through a pipe */
+	memset(b2, 0, sizeof *b2);
 	if (ncpu > 1 && fstat(l.fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size >= SPLIT && lseek(l.fd, 0, SEEK_CUR) == 0)
 		mid = midpoint(l.fd, (long long)st.st_size);
