@@ -40,17 +40,18 @@ struct series {
 	size_t	 wholen, whatlen;
 	unsigned long hash;
 	const struct measure *m;
-	struct measure mdef;		/* for a measure no bank defines */
 	float	*sum;			/* per day of the window: whole sums are exact */
 	double	*dsum;			/* instead, once a sum is not a small whole number */
-	unsigned *cnt;
-	struct figures f;
+	unsigned short *cnt;		/* records per day of the window */
+	unsigned *wcnt;			/* instead, once a day has 65535 */
+	struct figures *f;		/* made by compute() */
 };
 
 static struct bank bank;
 static struct series **tab;		/* open addressing, a power of 2 */
 static size_t tabcap, nseries;
 static struct series **all;		/* sorted by who, then what */
+static struct figures *figs;		/* all[i]->f */
 
 static long asof, first;		/* the window: first .. asof */
 static int wdays = 90;
@@ -130,8 +131,10 @@ lookup(const struct record *r)
 	if ((m = bank_measure(&bank, s->what)) != NULL)
 		s->m = m;
 	else {
-		s->mdef = measure_default(s->what);
-		s->m = &s->mdef;
+		struct measure *d = xmalloc(sizeof *d);
+
+		*d = measure_default(s->what);
+		s->m = d;
 	}
 	s->sum = xmalloc((size_t)wdays * sizeof *s->sum);
 	s->cnt = xmalloc((size_t)wdays * sizeof *s->cnt);
@@ -141,6 +144,26 @@ lookup(const struct record *r)
 	if (++nseries * 2 > tabcap)
 		grow();
 	return s;
+}
+
+/* One more record on day i of s: counts are short until a day has 65535. */
+static void
+countone(struct series *s, long i)
+{
+	int k;
+
+	if (s->wcnt != NULL)
+		s->wcnt[i]++;
+	else if (s->cnt[i] < 65535)
+		s->cnt[i]++;
+	else {
+		s->wcnt = xmalloc((size_t)wdays * sizeof *s->wcnt);
+		for (k = 0; k < wdays; k++)
+			s->wcnt[k] = s->cnt[k];
+		s->wcnt[i]++;
+		free(s->cnt);
+		s->cnt = NULL;
+	}
 }
 
 /*
@@ -155,7 +178,7 @@ add(struct series *s, long i, double v)
 	double t;
 	int k;
 
-	s->cnt[i]++;
+	countone(s, i);
 	if (s->dsum == NULL) {
 		t = (double)s->sum[i] + v;
 		if (t == (double)(long)t && t < 16777216.0 && t > -16777216.0 &&
@@ -176,6 +199,12 @@ static double
 sumof(const struct series *s, int i)
 {
 	return s->dsum ? s->dsum[i] : (double)s->sum[i];
+}
+
+static unsigned
+cntof(const struct series *s, int i)
+{
+	return s->wcnt ? s->wcnt[i] : s->cnt[i];
 }
 
 /*
@@ -321,6 +350,7 @@ sendhalf(int fd, int ok, const struct bad *b)
 {
 	size_t i, k;
 	double *d = xmalloc((size_t)wdays * sizeof *d);
+	unsigned *c = xmalloc((size_t)wdays * sizeof *c);
 	struct { size_t wl, ml; } hdr;
 
 	if (writeall(fd, &ok, sizeof ok) < 0 || writeall(fd, b, sizeof *b) < 0 ||
@@ -331,12 +361,14 @@ sendhalf(int fd, int ok, const struct bad *b)
 			continue;
 		hdr.wl = tab[i]->wholen;
 		hdr.ml = tab[i]->whatlen;
-		for (k = 0; k < (size_t)wdays; k++)
+		for (k = 0; k < (size_t)wdays; k++) {
 			d[k] = sumof(tab[i], (int)k);
+			c[k] = cntof(tab[i], (int)k);
+		}
 		if (writeall(fd, &hdr, sizeof hdr) < 0 ||
 		    writeall(fd, tab[i]->who, hdr.wl + hdr.ml + 2) < 0 ||
 		    writeall(fd, d, (size_t)wdays * sizeof *d) < 0 ||
-		    writeall(fd, tab[i]->cnt, (size_t)wdays * sizeof *tab[i]->cnt) < 0)
+		    writeall(fd, c, (size_t)wdays * sizeof *c) < 0)
 			_exit(1);
 	}
 	_exit(0);
@@ -374,7 +406,8 @@ takehalf(int fd, struct bad *b)
 			if (c[k] == 0)
 				continue;
 			add(s, (long)k, d[k]);
-			s->cnt[k] += c[k] - 1;	/* add() counted one */
+			while (--c[k] > 0)	/* add() counted one */
+				countone(s, (long)k);
 		}
 	}
 	rc = ok ? 0 : 1;
@@ -495,8 +528,8 @@ values(const struct series *s)
 	int sums = measure_sums(s->m), i;
 
 	for (i = 0; i < wdays; i++)
-		daily[i] = s->cnt[i] == 0 ? NAN :
-		    sums ? sumof(s, i) : sumof(s, i) / s->cnt[i];
+		daily[i] = cntof(s, i) == 0 ? NAN :
+		    sums ? sumof(s, i) : sumof(s, i) / cntof(s, i);
 }
 
 static void
@@ -511,9 +544,11 @@ compute(void)
 		if (tab[i] != NULL)
 			all[j++] = tab[i];
 	qsort(all, nseries, sizeof *all, whowhat);
+	figs = xmalloc((nseries ? nseries : 1) * sizeof *figs);
 	for (i = 0; i < nseries; i++) {
+		all[i]->f = &figs[i];
 		values(all[i]);
-		figures(daily, wdays, all[i]->m, &all[i]->f);
+		figures(daily, wdays, all[i]->m, all[i]->f);
 	}
 
 	by = xmalloc((nseries ? nseries : 1) * sizeof *by);
@@ -524,7 +559,7 @@ compute(void)
 		for (j = i + 1; j < nseries && samecouple(by[i], by[j]); j++)
 			;
 		for (k = i, g = 0; k < j; k++)
-			grp[g++] = &by[k]->f;
+			grp[g++] = by[k]->f;
 		if (g > 1)
 			figures_gaps(grp, g, by[i]->m);
 	}
@@ -594,7 +629,7 @@ report(void)
 	for (i = 0; i < nseries; i++) {
 		if (!selected(all[i]))
 			continue;
-		f = &all[i]->f;
+		f = all[i]->f;
 		printf("%s\t%s\t%d\t", all[i]->who, all[i]->what, f->n);
 		putfig(f->last7, 2, '\t');
 		putfig(f->base28, 2, '\t');
@@ -779,7 +814,7 @@ chart(void)
 			else
 				putchar(ascii[lvl]);
 		}
-		f = &all[k]->f;
+		f = all[k]->f;
 		printf("  %3d", f->n);
 		figure_format(buf, f->last7, 2);
 		printf(" %6s", buf);
@@ -937,7 +972,7 @@ panel(size_t from, size_t to, double top)
 	xml(s0->what, s0->whatlen);
 	fputs("</text>\n", stdout);
 	for (k = from; k < to; k++)
-		any |= selected(all[k]) && all[k]->f.flags;
+		any |= selected(all[k]) && all[k]->f->flags;
 	if (any) {
 		/* flagged: a heavy frame and the flags in words, for print too */
 		printf("<rect x=\"4\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" "
@@ -947,10 +982,10 @@ panel(size_t from, size_t to, double top)
 		    "font-weight=\"bold\">flagged:", PLOT_L + 8.0 * (double)(s0->whatlen +
 		    (cl ? cl + 2 : 0)) + 16, top + 18);
 		for (k = from, fl = 0; k < to; k++) {
-			if (!selected(all[k]) || !all[k]->f.flags)
+			if (!selected(all[k]) || !all[k]->f->flags)
 				continue;
 			for (i = 0; i < NFLAGS; i++)
-				if (all[k]->f.flags & (1u << i)) {
+				if (all[k]->f->flags & (1u << i)) {
 					printf("%s %s (", fl++ ? "," : "", flag_name(i));
 					xml(all[k]->who + (cl ? cl + 1 : 0),
 					    all[k]->wholen - (cl ? cl + 1 : 0));

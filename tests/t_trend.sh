@@ -782,3 +782,20 @@ else
 fi
 end
 done
+
+begin 'a day of 70000 records: counts past 65535 stay right'
+awk 'BEGIN { for (i = 0; i < 70000; i++) printf "2026-11-26\talex\ttouch\t%d\n", 1 + i % 2 }' > j.tsv
+run trend -m touch j.tsv
+out "$HDR
+alex	touch	1	1.50	-	-	-	-	-	-	-"
+status 0
+end
+
+begin 'sums that are not whole numbers, or too big for a float, stay exact'
+printf '2026-11-25\talex\tmood\t0.1\n2026-11-25\talex\tmood\t0.2\n2026-11-26\talex\tmood\t0.3\n2026-11-26\tsam\thugs\t16777216\n2026-11-26\tsam\thugs\t1\n2026-11-25\tsam\thugs\t3\n' > j.tsv
+run trend j.tsv
+out "$HDR
+alex	mood	2	0.23	-	-	-	1.05	-	-	-
+sam	hugs	2	8388610.00	-	-	-	117440498.00	-	-	-"
+status 0
+end
