@@ -15,11 +15,30 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #define HEARTH_VERSION	"1.0"
 #define LINE_LIMIT	65536		/* a longer line is a bad record */
 #define BATCH_LIMIT	(64UL << 20)	/* log writes at most this at once */
 #define JOURNAL_HEADER	"#time\twho\twhat\tvalue\tnote\n"
+
+/* Equal n bytes: memcmp for the few bytes of a field, without the call. */
+static inline int
+same_bytes(const char *a, const char *b, size_t n)
+{
+	unsigned long long x, y;
+
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	for (; n > 0; n--)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
+}
 
 /* util.c */
 extern const char *progname;

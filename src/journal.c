@@ -189,7 +189,7 @@ static struct stamp lastt;
 static int
 stamp_hit(const char *s, size_t n, struct stamp *t)
 {
-	if (lastn == 0 || n <= lastn || s[lastn] != '\t' || memcmp(s, last, lastn) != 0)
+	if (lastn == 0 || n <= lastn || s[lastn] != '\t' || !same_bytes(s, last, lastn))
 		return 0;
 	*t = lastt;
 	return 1;
@@ -200,7 +200,7 @@ stamp_cached(const char *s, size_t n, struct stamp *t)
 {
 	const char *bad;
 
-	if (n > 0 && n == lastn && memcmp(s, last, n) == 0) {
+	if (n > 0 && n == lastn && same_bytes(s, last, n)) {
 		*t = lastt;
 		return NULL;
 	}
@@ -221,7 +221,7 @@ who_cached(const char *s, size_t n)
 	static size_t lastn;
 	const char *bad;
 
-	if (n > 0 && n == lastn && memcmp(s, last, n) == 0)
+	if (n > 0 && n == lastn && same_bytes(s, last, n))
 		return NULL;
 	if ((bad = who_check(s, n)) != NULL)
 		return bad;
@@ -241,7 +241,7 @@ what_cached(const char *s, size_t n)
 	if (n == 0 || n > 32)
 		return what_check(s, n);
 	k = (n * 31 + (unsigned char)s[0] * 7 + (unsigned char)s[n - 1]) & 63;
-	if (goodn[k] == n && memcmp(good[k], s, n) == 0)
+	if (goodn[k] == n && same_bytes(good[k], s, n))
 		return NULL;
 	if ((bad = what_check(s, n)) != NULL)
 		return bad;

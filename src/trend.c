@@ -38,7 +38,6 @@
 struct series {
 	char	*who, *what;		/* one allocation: who\0what\0 */
 	size_t	 wholen, whatlen;
-	unsigned long hash;
 	const struct measure *m;
 	float	*sum;			/* per day of the window: whole sums are exact */
 	double	*dsum;			/* instead, once a sum is not a small whole number */
@@ -48,7 +47,11 @@ struct series {
 };
 
 static struct bank bank;
-static struct series **tab;		/* open addressing, a power of 2 */
+struct slot {
+	unsigned long hash;		/* here, so a probe touches no series */
+	struct series *s;
+};
+static struct slot *tab;		/* open addressing, a power of 2 */
 static size_t tabcap, nseries;
 static struct series **all;		/* sorted by who, then what */
 static struct figures *figs;		/* all[i]->f */
@@ -70,33 +73,43 @@ usage(FILE *f, int status)
 	exit(status);
 }
 
+/* A word at a time into h: names are short, and this is per record. */
+static unsigned long long
+mix(unsigned long long h, const char *s, size_t n)
+{
+	unsigned long long w;
+	size_t i;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	for (w = n, i = 0; i < n; i++)
+		w |= (unsigned long long)(unsigned char)s[i] << (8 * i + 8);
+	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+	return h ^ (h >> 29);
+}
+
 static unsigned long
 hashkey(const char *who, size_t wl, const char *what, size_t ml)
 {
-	unsigned long h = 2166136261UL;
-	size_t i;
-
-	for (i = 0; i < wl; i++)
-		h = (h ^ (unsigned char)who[i]) * 16777619UL;
-	h = (h ^ '\t') * 16777619UL;
-	for (i = 0; i < ml; i++)
-		h = (h ^ (unsigned char)what[i]) * 16777619UL;
-	return h ^ (h >> 15);
+	return (unsigned long)mix(mix(0x243f6a8885a308d3ULL, who, wl), what, ml);
 }
 
 static void
 grow(void)
 {
-	struct series **old = tab;
+	struct slot *old = tab;
 	size_t oldcap = tabcap, i, j;
 
 	tabcap = tabcap ? tabcap * 2 : 256;
 	tab = xmalloc(tabcap * sizeof *tab);
 	memset(tab, 0, tabcap * sizeof *tab);
 	for (i = 0; i < oldcap; i++) {
-		if (old[i] == NULL)
+		if (old[i].s == NULL)
 			continue;
-		for (j = old[i]->hash & (tabcap - 1); tab[j]; j = (j + 1) & (tabcap - 1))
+		for (j = old[i].hash & (tabcap - 1); tab[j].s; j = (j + 1) & (tabcap - 1))
 			;
 		tab[j] = old[i];
 	}
@@ -114,20 +127,23 @@ lookup(const struct record *r)
 
 	if (tabcap == 0)
 		grow();
-	for (j = h & (tabcap - 1); (s = tab[j]) != NULL; j = (j + 1) & (tabcap - 1))
-		if (s->hash == h && s->wholen == r->wholen && s->whatlen == r->whatlen &&
-		    memcmp(s->who, r->who, r->wholen) == 0 &&
-		    memcmp(s->what, r->what, r->whatlen) == 0)
+	for (j = h & (tabcap - 1); (s = tab[j].s) != NULL; j = (j + 1) & (tabcap - 1))
+		if (tab[j].hash == h && s->wholen == r->wholen && s->whatlen == r->whatlen &&
+		    same_bytes(s->who, r->who, r->wholen) &&
+		    same_bytes(s->what, r->what, r->whatlen))
 			return s;
-	s = xmalloc(sizeof *s);
+	/* one block: the series, its sums and counts, then who\0what\0 */
+	s = xmalloc(sizeof *s + (size_t)wdays * (sizeof *s->sum + sizeof *s->cnt) +
+	    r->wholen + r->whatlen + 2);
 	memset(s, 0, sizeof *s);
-	s->who = xmalloc(r->wholen + r->whatlen + 2);
+	s->sum = (float *)(s + 1);
+	s->cnt = (unsigned short *)(s->sum + wdays);
+	s->who = (char *)(s->cnt + wdays);
 	memcpy(s->who, r->who, r->wholen + 1);
 	s->what = s->who + r->wholen + 1;
 	memcpy(s->what, r->what, r->whatlen + 1);
 	s->wholen = r->wholen;
 	s->whatlen = r->whatlen;
-	s->hash = h;
 	if ((m = bank_measure(&bank, s->what)) != NULL)
 		s->m = m;
 	else {
@@ -136,11 +152,10 @@ lookup(const struct record *r)
 		*d = measure_default(s->what);
 		s->m = d;
 	}
-	s->sum = xmalloc((size_t)wdays * sizeof *s->sum);
-	s->cnt = xmalloc((size_t)wdays * sizeof *s->cnt);
 	memset(s->sum, 0, (size_t)wdays * sizeof *s->sum);
 	memset(s->cnt, 0, (size_t)wdays * sizeof *s->cnt);
-	tab[j] = s;
+	tab[j].hash = h;
+	tab[j].s = s;
 	if (++nseries * 2 > tabcap)
 		grow();
 	return s;
@@ -161,8 +176,7 @@ countone(struct series *s, long i)
 		for (k = 0; k < wdays; k++)
 			s->wcnt[k] = s->cnt[k];
 		s->wcnt[i]++;
-		free(s->cnt);
-		s->cnt = NULL;
+		s->cnt = NULL;		/* it lives on in the series' block */
 	}
 }
 
@@ -189,7 +203,6 @@ add(struct series *s, long i, double v)
 		s->dsum = xmalloc((size_t)wdays * sizeof *s->dsum);
 		for (k = 0; k < wdays; k++)
 			s->dsum[k] = s->sum[k];
-		free(s->sum);
 		s->sum = NULL;
 	}
 	s->dsum[i] += v;
@@ -345,33 +358,38 @@ readall(int fd, void *p, size_t n)
  * The child's half: its bad records, then each series as who and what
  * and its window of sums and counts, through the pipe.
  */
-static void
+static int
 sendhalf(int fd, int ok, const struct bad *b)
 {
 	size_t i, k;
 	double *d = xmalloc((size_t)wdays * sizeof *d);
 	unsigned *c = xmalloc((size_t)wdays * sizeof *c);
 	struct { size_t wl, ml; } hdr;
+	int rc = 1;
 
 	if (writeall(fd, &ok, sizeof ok) < 0 || writeall(fd, b, sizeof *b) < 0 ||
 	    writeall(fd, &nseries, sizeof nseries) < 0)
-		_exit(1);
+		goto out;
 	for (i = 0; i < tabcap; i++) {
-		if (tab[i] == NULL)
+		if (tab[i].s == NULL)
 			continue;
-		hdr.wl = tab[i]->wholen;
-		hdr.ml = tab[i]->whatlen;
+		hdr.wl = tab[i].s->wholen;
+		hdr.ml = tab[i].s->whatlen;
 		for (k = 0; k < (size_t)wdays; k++) {
-			d[k] = sumof(tab[i], (int)k);
-			c[k] = cntof(tab[i], (int)k);
+			d[k] = sumof(tab[i].s, (int)k);
+			c[k] = cntof(tab[i].s, (int)k);
 		}
 		if (writeall(fd, &hdr, sizeof hdr) < 0 ||
-		    writeall(fd, tab[i]->who, hdr.wl + hdr.ml + 2) < 0 ||
+		    writeall(fd, tab[i].s->who, hdr.wl + hdr.ml + 2) < 0 ||
 		    writeall(fd, d, (size_t)wdays * sizeof *d) < 0 ||
 		    writeall(fd, c, (size_t)wdays * sizeof *c) < 0)
-			_exit(1);
+			goto out;
 	}
-	_exit(0);
+	rc = 0;
+out:
+	free(d);
+	free(c);
+	return rc;
 }
 
 /* Add the child's half to ours; 0, or -1 when it did not arrive whole. */
@@ -448,7 +466,11 @@ readjournal(const char *name)
 			close(p[0]);
 			lines_span(&l, mid, -1);
 			readspan(&l, b2);
-			sendhalf(p[1], l.eof, b2);
+			status = sendhalf(p[1], l.eof, b2);
+			lines_close(&l);
+			free(b1);
+			free(b2);
+			_exit(status);
 		}
 		close(p[1]);
 		if (pid < 0)
@@ -541,8 +563,8 @@ compute(void)
 
 	all = xmalloc((nseries ? nseries : 1) * sizeof *all);
 	for (i = j = 0; i < tabcap; i++)
-		if (tab[i] != NULL)
-			all[j++] = tab[i];
+		if (tab[i].s != NULL)
+			all[j++] = tab[i].s;
 	qsort(all, nseries, sizeof *all, whowhat);
 	figs = xmalloc((nseries ? nseries : 1) * sizeof *figs);
 	for (i = 0; i < nseries; i++) {
