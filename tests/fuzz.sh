@@ -4,9 +4,10 @@
 #
 # Every tests/fuzz_*.c is one target, built with clang into build/fuzz/
 # (never into the source tree) against the core in src/, which is compiled
-# there too with the same sanitizers.  Everything is compiled with
-# -Dexit=fuzz_exit: each target says what exit() means to it (a parser that
-# exits is a crash; a whole program's exit longjmps back to the fuzzer).
+# there too with the same sanitizers and warnings (shown, not fatal).
+# Everything is compiled with -Dexit=fuzz_exit; tests/fuzz.h, the harness
+# every target includes, says what that means: a whole program's exit
+# inside fuzz_run() longjmps back to its target, any other exit is a crash.
 # A target whose program is not in src/ yet is skipped and said so.
 #
 # Each target runs on a fresh copy of its seeds in tests/corpus/NAME (new
@@ -30,7 +31,7 @@ jobs=${FUZZJOBS:-2}
 only=${FUZZONLY:-}
 out=${FUZZOUT:-build/fuzz}
 san='-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer'
-cflags="-std=c99 -D_POSIX_C_SOURCE=200809L -Dexit=fuzz_exit -g -O1 $san -Isrc"
+cflags="-std=c99 -D_POSIX_C_SOURCE=200809L -Dexit=fuzz_exit -Wall -Wextra -pedantic -g -O1 $san -Isrc"
 
 command -v "$cc" >/dev/null 2>&1 || { echo "fuzz.sh: $cc not found (set FUZZCC)" >&2; exit 2; }
 make -s src/bankdata.c || exit 2
@@ -61,6 +62,7 @@ for src in tests/fuzz_*.c; do
 		echo "$t: does not build"
 		exit 1
 	fi
+	cat "$out/log/$t.build"		# its warnings, if any
 	targets="$targets $t"
 done
 

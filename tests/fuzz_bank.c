@@ -14,78 +14,29 @@
  * - starter_of_day() gives a starter exactly when there is one, and any N
  *   consecutive days give N different starters (N the number of them).
  *
- * The core has no function that frees a bank, so this file frees its
- * questions and measures itself (bank_free() below): proposed for bank.c.
- * Messages about bad lines go to stderr, which fuzz.sh closes.
+ * Each bank is freed with the core's bank_free().  Messages about bad
+ * lines go to stderr, which fuzz.sh closes.
  */
-#include <fcntl.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "fuzz.h"
 
-#include "hearth.h"
+static char *path;
 
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-int	LLVMFuzzerInitialize(int *, char ***);
-
-void
-fuzz_exit(int status)
+/* A reason or a question is printable in a message. */
+static int
+printable(const char *s)
 {
-	fprintf(stderr, "fuzz_bank: exit(%d) while loading a bank\n", status);
-	abort();
-}
-
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", \
-	__FILE__, __LINE__, #c); abort(); } } while (0)
-
-static char path[64];
-
-static void
-cleanup(void)
-{
-	unlink(path);
+	return fuzz_printable(s, strlen(s), 0);
 }
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	int fd;
-
 	(void)argc;
 	(void)argv;
-	snprintf(path, sizeof path, "/tmp/fuzz_bank.XXXXXX");
-	if ((fd = mkstemp(path)) < 0)
-		abort();
-	close(fd);
-	atexit(cleanup);
+	fuzz_tmpdir("fuzz_bank");
+	path = fuzz_path("bank.tsv");
 	unsetenv("HEARTH_BANK");
 	return 0;
-}
-
-static void
-bank_free(struct bank *b)
-{
-	size_t i;
-
-	for (i = 0; i < b->nq; i++)
-		free(b->q[i].text);
-	free(b->q);
-	free(b->m);
-	free(b->index);
-	memset(b, 0, sizeof *b);
-}
-
-static int
-printable(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (; *p; p++)
-		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
-			return 0;
-	return utf8_valid(s, strlen(s));
 }
 
 static void
@@ -183,14 +134,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct bank b;
 	size_t i, j;
-	int fd;
 
-	if ((fd = open(path, O_WRONLY | O_TRUNC)) < 0)
-		abort();
-	if (write(fd, data, size) != (ssize_t)size)
-		abort();
-	close(fd);
-
+	fuzz_putfile(path, data, size);
 	bank_load(&b, path);
 	CHECK(b.nm > 0 && b.nq > 0);		/* the built-in bank at least */
 	for (i = 0; i < b.nm; i++)

@@ -17,53 +17,23 @@
  * counts.  journal_next() returns exactly the records that record_parse()
  * accepts among those lines, skipping comments and blank lines.
  */
-#include <fcntl.h>
 #include <pthread.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
-#include "hearth.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-int	LLVMFuzzerInitialize(int *, char ***);
-
-void
-fuzz_exit(int status)
-{
-	fprintf(stderr, "fuzz_lines: exit(%d) while reading\n", status);
-	abort();
-}
-
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", \
-	__FILE__, __LINE__, #c); abort(); } } while (0)
+#include "fuzz.h"
 
 #define BIG	65535
 #define SMALL	4096
 #define MAXEXP	(24UL << 20)	/* expanded input at most */
 
-static char path[64];
-
-static void
-cleanup(void)
-{
-	unlink(path);
-}
+static char *path;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	int fd;
-
 	(void)argc;
 	(void)argv;
-	snprintf(path, sizeof path, "/tmp/fuzz_lines.XXXXXX");
-	if ((fd = mkstemp(path)) < 0)
-		abort();
-	close(fd);
-	atexit(cleanup);
+	fuzz_tmpdir("fuzz_lines");
+	path = fuzz_path("input");
 	return 0;
 }
 
@@ -125,14 +95,10 @@ static int
 open_stream(struct lines *l, int pipe_it, struct feed *f, pthread_t *th,
     const char *buf, size_t n, const uint8_t *data, size_t size)
 {
-	int p[2], fd;
+	int p[2];
 
 	if (!pipe_it) {
-		if ((fd = open(path, O_WRONLY | O_TRUNC)) < 0)
-			abort();
-		if (n > 0 && write(fd, buf, n) != (ssize_t)n)
-			abort();
-		close(fd);
+		fuzz_putfile(path, buf, n);
 		return lines_open(l, path);
 	}
 	if (pipe(p) < 0)

@@ -3,7 +3,7 @@
  * notes through note_check/note_unescape/note_escape, and any bytes through
  * vis() and putsafe().
  *
- * Built by tests/fuzz.sh (with -Dexit=fuzz_exit, like every target).
+ * Built by tests/fuzz.sh; an exit() here is a finding (tests/fuzz.h).
  * Each line of the input is parsed in turn, after one fixed good line, so
  * that whatever record_parse() remembers between calls is exercised and an
  * input replays alone.  What must hold, for any input:
@@ -20,41 +20,7 @@
  *   passes note_check() and unescapes back to the text;
  * - putsafe() writes exactly the escaped text, and vis() a prefix of it.
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "hearth.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-/* A parser that exits is a finding in itself. */
-void
-fuzz_exit(int status)
-{
-	fprintf(stderr, "fuzz_record: exit(%d) from a parser\n", status);
-	abort();
-}
-
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", \
-	__FILE__, __LINE__, #c); abort(); } } while (0)
-
-/* Printable in a message: UTF-8 with no C0, DEL or C1 control. */
-static int
-printable(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (p[i] < 0x20 || p[i] == 0x7f)
-			return 0;
-		if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xa0)
-			return 0;
-	}
-	return utf8_valid(s, n);
-}
+#include "fuzz.h"
 
 /* The escaping putsafe() promises, written out byte by byte. */
 static size_t
@@ -105,7 +71,7 @@ check_escapes(const uint8_t *data, size_t size)
 
 	want = malloc(4 * size + 1);
 	wn = ref_escape(data, size, want);
-	CHECK(printable(want, wn));
+	CHECK(fuzz_printable(want, wn, 0));
 	f = open_memstream(&got, &gotn);
 	CHECK(f != NULL);
 	putsafe(f, (const char *)data, size);
@@ -118,7 +84,7 @@ check_escapes(const uint8_t *data, size_t size)
 	v = vis((const char *)data, size);
 	vn = strlen(v);
 	CHECK(vn <= 203);
-	CHECK(printable(v, vn));
+	CHECK(fuzz_printable(v, vn, 0));
 	if (wn <= 200)
 		CHECK(vn == wn && memcmp(v, want, wn) == 0);
 	else {
@@ -229,7 +195,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if ((why = record_parse(line, len, &r)) == NULL)
 			check_record(&r, line, len);
 		else
-			CHECK(*why != '\0' && printable(why, strlen(why)));
+			CHECK(*why != '\0' && fuzz_printable(why, strlen(why), 0));
 		free(line);
 	}
 

@@ -1,14 +1,12 @@
 /*
  * fuzz_remind.c - libFuzzer target: the whole of remind(1), run in-process.
  *
- * src/remind.c is included with its main renamed remind_main; everything
- * is compiled with -Dexit=fuzz_exit (tests/fuzz.sh), so usage() and die()
- * longjmp back here.  remind keeps its rules, series and message buffer in
- * statics; reset() frees and clears them after each run, so it must follow
- * their names in remind.c.  prompt() keeps a pointer into the bank in a
- * static of its own, out of reach, so the bank is loaded once and handed
- * out again on every later bank_load() (which also saves parsing the
- * built-in bank on every run).
+ * src/remind.c is included with its main renamed remind_main and run by
+ * fuzz_run() (tests/fuzz.h), to which usage() and die() return.  remind
+ * keeps its rules, series and message buffer in statics; reset() frees and
+ * clears them after each run, so it must follow their names in remind.c.
+ * prompt() keeps a pointer into the bank in a static of its own, out of
+ * reach, so the bank must be the one fuzz_bank_load() parses once.
  *
  * The first byte of the input chooses the options: bit 0 `-l` (list the
  * rules), bit 1 `-w alex`.  The rest is split at its first NUL byte or,
@@ -22,51 +20,7 @@
  * - each reminder is "2026-11-26<TAB>kind:N<TAB>message", N the line of a
  *   rule of that kind in the file.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <math.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include "hearth.h"
-#include "stats.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-int	LLVMFuzzerInitialize(int *, char ***);
-
-static jmp_buf back;
-static int armed, exitstatus;
-
-void
-fuzz_exit(int status)
-{
-	if (!armed)
-		abort();
-	exitstatus = status;
-	longjmp(back, 1);
-}
-
-static struct bank cached;
-
-/* The built-in bank, loaded once; the programs never change a bank. */
-static int
-fuzz_bank_load(struct bank *b, const char *file)
-{
-	if (file != NULL)
-		abort();
-	if (cached.nq == 0 && bank_load(&cached, NULL) < 0)
-		abort();
-	*b = cached;
-	return 0;
-}
+#include "fuzz.h"
 
 #define main remind_main
 #define bank_load fuzz_bank_load
@@ -74,70 +28,21 @@ fuzz_bank_load(struct bank *b, const char *file)
 #undef bank_load
 #undef main
 
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", \
-	__FILE__, __LINE__, #c); abort(); } } while (0)
-
-static char dir[64], rpath[96], jpath[96], opath[96];
-
-static void
-cleanup(void)
-{
-	unlink(rpath);
-	unlink(jpath);
-	unlink(opath);
-	rmdir(dir);
-}
+static char *rpath, *jpath, *opath;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	snprintf(dir, sizeof dir, "/tmp/fuzz_remind.XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		abort();
-	atexit(cleanup);
-	snprintf(rpath, sizeof rpath, "%s/remind.tsv", dir);
-	snprintf(jpath, sizeof jpath, "%s/journal.tsv", dir);
-	snprintf(opath, sizeof opath, "%s/out", dir);
-	setenv("HEARTH_NOW", "2026-11-26T21:04:00+01:00", 1);
-	setenv("HOME", "/nonexistent", 1);
-	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
-	setenv("TZ", "UTC0", 1);
+	fuzz_tmpdir("fuzz_remind");
+	rpath = fuzz_path("remind.tsv");
+	jpath = fuzz_path("journal.tsv");
+	opath = fuzz_path("out");
+	fuzz_env();
 	setenv("LC_ALL", "C", 1);
-	unsetenv("HEARTH_BANK");
 	unsetenv("HEARTH_SEED");
 	return 0;
-}
-
-static void
-putfile(const char *path, const void *s, size_t n)
-{
-	int fd;
-
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0)
-		abort();
-	if (n > 0 && write(fd, s, n) != (ssize_t)n)
-		abort();
-	close(fd);
-}
-
-static char *
-getfile(const char *path, size_t *np)
-{
-	struct stat st;
-	char *s;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY)) < 0 || fstat(fd, &st) < 0)
-		abort();
-	s = malloc((size_t)st.st_size + 1);
-	if (read(fd, s, (size_t)st.st_size) != st.st_size)
-		abort();
-	close(fd);
-	s[st.st_size] = '\0';
-	*np = (size_t)st.st_size;
-	return s;
 }
 
 static void
@@ -180,21 +85,6 @@ reset(void)
 	memset(&bank, 0, sizeof bank);
 }
 
-static int
-printable(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7f)
-			return 0;
-		if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xa0)
-			return 0;
-	}
-	return utf8_valid(s, n);
-}
-
 /* Line n of the rules file starts with kind and a tab. */
 static int
 rule_at(const char *rules, size_t rn, unsigned long n, const char *kind)
@@ -218,8 +108,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *rules, *journal, *p;
 	char *argv[16], *out, *line, *nl, *colon;
 	size_t rn, jn, on, i;
-	volatile int rc;
-	int argc = 0, list, saved, fd, errs;
+	int argc = 0, list, rc, errs;
 
 	if (size == 0)
 		return 0;
@@ -242,9 +131,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			rn = i + 1;
 		}
 	}
-	putfile(rpath, rules, rn);
-	putfile(jpath, journal, jn);
-	putfile(opath, "", 0);
+	fuzz_putfile(rpath, rules, rn);
+	fuzz_putfile(jpath, journal, jn);
+	fuzz_putfile(opath, "", 0);
 
 	argv[argc++] = "remind";
 	if (list)
@@ -263,35 +152,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = jpath;
 	argv[argc] = NULL;
 
-	fflush(stdout);
-	saved = dup(1);
-	fd = open(opath, O_WRONLY | O_APPEND);
-	dup2(fd, 1);
-	close(fd);
-	/*
-	 * glibc's getopt remembers where it was inside the last run's argv
-	 * (freed since) unless optind is 0, which resets it whole.
-	 */
-#ifdef __GLIBC__
-	optind = 0;
-#else
-	optind = 1;
-#endif
-	armed = 1;
-	if (setjmp(back) == 0)
-		rc = remind_main(argc, argv);
-	else
-		rc = exitstatus;
-	armed = 0;
-	fflush(stdout);
-	dup2(saved, 1);
-	close(saved);
+	rc = fuzz_run(remind_main, argc, argv, opath);
 	errs = nerrs;
 	reset();
 
-	out = getfile(opath, &on);
+	out = fuzz_getfile(opath, &on);
 	CHECK(rc == 0 || rc == 1);
-	CHECK(printable(out, on));
+	CHECK(fuzz_printable(out, on, 1));
 	if (errs > 0)
 		CHECK(rc == 1 && on == 0);
 	if (!list && rc == 0) {

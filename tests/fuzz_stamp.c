@@ -14,25 +14,8 @@
  *   strtod's value of it.
  */
 #include <math.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "hearth.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-int	LLVMFuzzerInitialize(int *, char ***);
-
-void
-fuzz_exit(int status)
-{
-	fprintf(stderr, "fuzz_stamp: exit(%d) from a parser\n", status);
-	abort();
-}
-
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", \
-	__FILE__, __LINE__, #c); abort(); } } while (0)
+#include "fuzz.h"
 
 static struct stamp nowt;
 

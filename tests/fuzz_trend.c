@@ -2,13 +2,11 @@
  * fuzz_trend.c - libFuzzer target: the whole of trend(1), run in-process,
  * with an independent count of what it should have read.
  *
- * src/trend.c is included with its main renamed trend_main; everything is
- * compiled with -Dexit=fuzz_exit (tests/fuzz.sh), so usage() and die()
- * longjmp back here.  trend keeps its series, bank and options in statics;
- * reset() frees and clears them after each run, so it must follow their
- * names in trend.c.  The built-in bank is loaded once and handed out again
- * on every later bank_load(): parsing it on every run would cost most of
- * the time.
+ * src/trend.c is included with its main renamed trend_main and run by
+ * fuzz_run() (tests/fuzz.h), to which usage() and die() return, with the
+ * built-in bank parsed once (fuzz_bank_load()).  trend keeps its series,
+ * bank and options in statics; reset() frees and clears them after each
+ * run, so it must follow their names and allocations in trend.c.
  *
  * The first byte of the input chooses the options, the rest is a journal:
  *
@@ -29,49 +27,7 @@
  * - the daily series (-s, -s -b day) has one row per day with data, whose
  *   value is the day's mean or sum as the measure's type says.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <math.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include "hearth.h"
-#include "stats.h"
-
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-int	LLVMFuzzerInitialize(int *, char ***);
-
-static jmp_buf back;
-static int armed, exitstatus;
-
-void
-fuzz_exit(int status)
-{
-	if (!armed)
-		abort();
-	exitstatus = status;
-	longjmp(back, 1);
-}
-
-static struct bank cached;
-
-/* The built-in bank, loaded once; the programs never change a bank. */
-static int
-fuzz_bank_load(struct bank *b, const char *file)
-{
-	if (file != NULL)
-		abort();
-	if (cached.nq == 0 && bank_load(&cached, NULL) < 0)
-		abort();
-	*b = cached;
-	return 0;
-}
+#include "fuzz.h"
 
 #define main trend_main
 #define bank_load fuzz_bank_load
@@ -79,91 +35,47 @@ fuzz_bank_load(struct bank *b, const char *file)
 #undef bank_load
 #undef main
 
-#define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: %s\n", \
-	__FILE__, __LINE__, #c); abort(); } } while (0)
-
 #define ASOF	"2026-11-26"
 
-static char dir[64], jpath[96], opath[96];
-
-static void
-cleanup(void)
-{
-	unlink(jpath);
-	unlink(opath);
-	rmdir(dir);
-}
+static char *jpath, *opath;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	snprintf(dir, sizeof dir, "/tmp/fuzz_trend.XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		abort();
-	atexit(cleanup);
-	snprintf(jpath, sizeof jpath, "%s/journal.tsv", dir);
-	snprintf(opath, sizeof opath, "%s/out", dir);
-	setenv("HEARTH_NOW", "2026-11-26T21:04:00+01:00", 1);
-	setenv("HOME", "/nonexistent", 1);
-	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
-	setenv("TZ", "UTC0", 1);
+	fuzz_tmpdir("fuzz_trend");
+	jpath = fuzz_path("journal.tsv");
+	opath = fuzz_path("out");
+	fuzz_env();
 	setenv("LC_ALL", "C", 1);
-	unsetenv("HEARTH_BANK");
 	unsetenv("NO_COLOR");
 	return 0;
 }
 
 static void
-putfile(const char *path, const void *s, size_t n)
-{
-	int fd;
-
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0)
-		abort();
-	if (n > 0 && write(fd, s, n) != (ssize_t)n)
-		abort();
-	close(fd);
-}
-
-static char *
-getfile(const char *path, size_t *np)
-{
-	struct stat st;
-	char *s;
-	int fd;
-
-	if ((fd = open(path, O_RDONLY)) < 0 || fstat(fd, &st) < 0)
-		abort();
-	s = malloc((size_t)st.st_size + 1);
-	if (read(fd, s, (size_t)st.st_size) != st.st_size)
-		abort();
-	close(fd);
-	s[st.st_size] = '\0';
-	*np = (size_t)st.st_size;
-	return s;
-}
-
-static void
 reset(void)
 {
+	struct series *s;
 	size_t i;
 
 	for (i = 0; i < tabcap; i++) {
-		if (tab[i] == NULL)
+		if ((s = tab[i].s) == NULL)
 			continue;
-		free(tab[i]->who);
-		free(tab[i]->sum);
-		free(tab[i]->dsum);
-		free(tab[i]->cnt);
-		free(tab[i]);
+		/* a measure no bank defines has a default of its own */
+		if (bank_measure(&bank, s->what) != s->m)
+			free((struct measure *)s->m);
+		free(s->dsum);
+		free(s->wcnt);
+		free(s);		/* with sum, cnt, who and what */
 	}
 	free(tab);
 	tab = NULL;
 	tabcap = nseries = 0;
 	free(all);
 	all = NULL;
+	free(figs);
+	figs = NULL;
 	free(selwho);
 	free(selwhat);
 	selwho = selwhat = NULL;
@@ -261,21 +173,6 @@ fields(char *s, char **f, int max)
 	}
 }
 
-static int
-printable(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7f)
-			return 0;
-		if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] < 0xa0)
-			return 0;
-	}
-	return utf8_valid(s, n);
-}
-
 static void
 check_report(char *out, int sel)
 {
@@ -371,8 +268,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *argv[20], *out, nbuf[8];
 	static const char *ns[] = { NULL, "7", "30", "400" };
 	static const char *bs[] = { NULL, "day", "week", "month" };
-	volatile int rc;
-	int argc = 0, mode, sel, days, saved, fd;
+	int argc = 0, mode, sel, days, rc;
 	size_t on;
 	long asofday;
 
@@ -414,36 +310,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv[argc++] = ASOF;
 	argv[argc++] = jpath;
 	argv[argc] = NULL;
-	putfile(jpath, data + 1, size - 1);
-	putfile(opath, "", 0);
+	fuzz_putfile(jpath, data + 1, size - 1);
+	fuzz_putfile(opath, "", 0);
 
-	fflush(stdout);
-	saved = dup(1);
-	fd = open(opath, O_WRONLY | O_APPEND);
-	dup2(fd, 1);
-	close(fd);
-	/*
-	 * glibc's getopt remembers where it was inside the last run's argv
-	 * (freed since) unless optind is 0, which resets it whole.
-	 */
-#ifdef __GLIBC__
-	optind = 0;
-#else
-	optind = 1;
-#endif
-	armed = 1;
-	if (setjmp(back) == 0)
-		rc = trend_main(argc, argv);
-	else
-		rc = exitstatus;
-	armed = 0;
-	fflush(stdout);
-	dup2(saved, 1);
-	close(saved);
+	rc = fuzz_run(trend_main, argc, argv, opath);
 
-	out = getfile(opath, &on);
+	out = fuzz_getfile(opath, &on);
 	CHECK(rc == 0);
-	CHECK(printable(out, on));
+	CHECK(fuzz_printable(out, on, 1));
 	date_parse(ASOF, 10, &asofday);
 	reference((const char *)data + 1, size - 1,
 	    asofday - days + 1, asofday);
