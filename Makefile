@@ -72,7 +72,7 @@ valgrind: all $(UNITS) tests/gen
 
 lint:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
-	cppcheck -q --error-exitcode=1 --std=c99 --enable=warning,portability \
+	cppcheck -q --error-exitcode=1 --std=c99 --library=posix --enable=warning,portability \
 	    --inline-suppr -Isrc src tests/gen.c
 
 demo: all tests/gen

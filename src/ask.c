@@ -377,8 +377,10 @@ starter(const char *category, const char *date)
 	day = t.day;
 	if (date != NULL && (why = day_parse(date, t.day, &day)) != NULL)
 		bad_option("-d \"%s\": %s (or today, yesterday)", vis(date, strlen(date)), why);
-	if ((text = starter_of_day(&b, category, day, seed)) == NULL)
-		die(1, "the bank has no conversation starters");
+	if ((text = starter_of_day(&b, category, day, seed)) == NULL) {
+		warnx_("the bank has no conversation starters");
+		return 1;
+	}
 	/* the bank was checked: no control characters, valid UTF-8 */
 	fputs(text, stdout);
 	putchar('\n');

@@ -40,13 +40,19 @@ same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define NORETURN __attribute__((noreturn))
+#else
+#define NORETURN
+#endif
+
 /* util.c */
 extern const char *progname;
 void	 setprogname(const char *argv0);		// progname = basename of argv0
 void	 warnx_(const char *fmt, ...);			// "prog: msg\n" on stderr
 void	 warn_(const char *fmt, ...);			// "prog: msg: strerror(errno)\n"
-void	 die(int status, const char *fmt, ...);		// warnx_ then exit(status)
-void	 version(void);
+void	 die(int status, const char *fmt, ...) NORETURN;	// warnx_ then exit(status)
+void	 version(void) NORETURN;
 void	 optfail(int c);				// getopt(3) with opterr = 0 and ":..." returned c: say what was wrong					// "prog (hearth) VERSION" on stdout, exit 0
 int	 fshut(FILE *f, const char *name);		// flush+check f; 0, or 1 after a message
 const char *vis(const char *s, size_t n);		// s for a message: controls escaped, cut at 200 bytes; 4 rotating static buffers

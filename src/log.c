@@ -201,6 +201,8 @@ whoami(void)
 
 	if (w != NULL && *w != '\0')
 		return w;
+	/* one thread, one call: getpwuid_r would buy nothing */
+	/* cppcheck-suppress getpwuidCalled */
 	if ((pw = getpwuid(getuid())) != NULL)
 		return pw->pw_name;
 	if ((w = getenv("LOGNAME")) != NULL && *w != '\0')

@@ -136,9 +136,9 @@ lookup(const struct record *r)
 	s = xmalloc(sizeof *s + (size_t)wdays * (sizeof *s->sum + sizeof *s->cnt) +
 	    r->wholen + r->whatlen + 2);
 	memset(s, 0, sizeof *s);
-	s->sum = (float *)(s + 1);
-	s->cnt = (unsigned short *)(s->sum + wdays);
-	s->who = (char *)(s->cnt + wdays);
+	s->sum = (void *)(s + 1);
+	s->cnt = (void *)(s->sum + wdays);
+	s->who = (void *)(s->cnt + wdays);
 	memcpy(s->who, r->who, r->wholen + 1);
 	s->what = s->who + r->wholen + 1;
 	memcpy(s->what, r->what, r->whatlen + 1);
