@@ -125,7 +125,7 @@ section() {
 # skip ID LABEL NOTE: a row that did not run.
 skip() {
 	printf '%s\t%s\t%s\t-\t-\t-\t-\t-\t%s\n' "$sec" "$1" "$2" "$3" >> "$ROWS"
-	printf '  %-50s %s\n' "$2" "$3"
+	printf '  %-52s %s\n' "$2" "$3"
 }
 
 # timed K CMD: run CMD K times in one timing; sets wall, cpu, rss (KiB) and
@@ -150,7 +150,7 @@ timed() {
 bench() {
 	id=$1 kind=$2 bytes=$3 label=$4 cmd=$5 k=${6:-}
 	errf=$O/$id.err
-	printf '  %-50s ' "$label"
+	printf '  %-52s ' "$label"
 	rm -f "$A"/*
 	if [ -n "$k" ]; then
 		timed "$k" "$cmd"
@@ -208,7 +208,7 @@ bench() {
 	    "$n" "$med" "$medcpu" "$bytes" "$peak" "$note" >> "$ROWS"
 	awk -v t="$med" -v m="$peak" -v n="$n" -v k="$k" -v w="$walls" 'BEGIN {
 		printf "%s", (t >= 1 ? sprintf("%.2f s", t) : t >= 0.01 ? sprintf("%.1f ms", t * 1000) : sprintf("%.2f ms", t * 1000))
-		printf ", %.1f MiB (%d run%s", m / 1024, n, n > 1 ? "s" : ""
+		printf ", %.1f MiB (%d run%s", m / 1024, n, (n > 1 ? "s" : "")
 		if (k > 1)
 			printf " of %d", k
 		printf ": %s s)\n", w }'
