@@ -24,7 +24,9 @@
 #include "hearth.h"
 
 static struct bank bank;
-static char *out;		/* the batch as it will be written */
+/* The batch as it will be written, with room before it for the header. */
+#define ROOM	sizeof JOURNAL_HEADER
+static char *base, *out;
 static size_t outlen, outcap;
 static int nbad;
 static int toobig;
@@ -49,7 +51,8 @@ put(const char *s, size_t n)
 			outcap = outcap ? 2 * outcap : 1 << 16;
 		if (outcap > BATCH_LIMIT)
 			outcap = BATCH_LIMIT;
-		out = xrealloc(out, outcap);
+		base = xrealloc(base, ROOM + outcap);
+		out = base + ROOM;
 	}
 	if (s != NULL)
 		memcpy(out + outlen, s, n);
@@ -139,27 +142,28 @@ answer(const char *what, size_t wn, const char *value, size_t vn,
 static void
 line(char *s, size_t n, unsigned long lineno)
 {
-	char *f[5], *p = s, *tab;
-	size_t fn[5];
+	char *f[5];
+	size_t fn[5], i, start = 0;
 	struct record r;
 	const char *why;
 	char msg[120];
 	int k = 0;
 
-	if (memchr(s, '\0', n) != NULL) {
-		bad("stdin", lineno, "a NUL byte in the line");
-		return;
-	}
-	for (;;) {
-		tab = memchr(p, '\t', (size_t)(s + n - p));
+	/* answers are short: one pass finds the tabs and any NUL */
+	for (i = 0; i <= n; i++) {
+		if (i < n && s[i] != '\t') {
+			if (s[i] == '\0') {
+				bad("stdin", lineno, "a NUL byte in the line");
+				return;
+			}
+			continue;
+		}
 		if (k < 5) {
-			f[k] = p;
-			fn[k] = (size_t)((tab ? tab : s + n) - p);
+			f[k] = s + start;
+			fn[k] = i - start;
 		}
 		k++;
-		if (tab == NULL)
-			break;
-		p = tab + 1;
+		start = i + 1;
 	}
 	if (k == 2 || k == 3) {
 		f[0][fn[0]] = f[1][fn[1]] = '\0';	/* the tabs; the line ends in NUL */
@@ -296,12 +300,8 @@ append(int fd, const char *name, int sync)
 	}
 	if (hn > 0) {
 		/* still one write: the header or newline goes in front */
-		char *all = xmalloc(hn + outlen);
-
-		memcpy(all, head, hn);
-		memcpy(all + hn, out, outlen);
-		free(out);
-		out = all;
+		out -= hn;
+		memcpy(out, head, hn);
 		outlen += hn;
 	}
 	if (writeall(fd, out, outlen) < 0) {
