@@ -57,8 +57,8 @@ static void
 reset(void)
 {
 	memset(&bank, 0, sizeof bank);
-	free(out);
-	out = NULL;
+	free(base);
+	base = out = NULL;
 	outlen = outcap = 0;
 	nbad = 0;
 	toobig = 0;
