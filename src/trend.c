@@ -11,10 +11,11 @@
  *
  * Invariants:
  * - Memory is series x window: a hash table of series, each with a sum
- *   and a count per day of the window.  A record costs one parse (every
- *   record is fully checked, so a bad one is named wherever it is) and,
- *   when its day is inside the window, one hash lookup; nothing is
- *   allocated per record.
+ *   and a count per day of the window.  A record outside the window costs
+ *   a look at its date; one inside it a parse and one hash lookup;
+ *   nothing is allocated per record.
+ * - A big regular file is read in two halves at once (readjournal), and
+ *   the output is the same as from one pass, bad-record lines included.
  * - Every statistic, gap included, is computed from all the data; -w and
  *   -m only choose what is printed.
  * - Numbers are read and written in the C locale (nothing here calls
