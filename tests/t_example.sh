@@ -29,3 +29,24 @@ out 'same'
 err ''
 status 0
 end
+
+begin 'make install and uninstall, with DESTDIR, PREFIX and PROGPREFIX'
+runsh 'D=$PWD/root
+	make -s -C "$top" install DESTDIR="$D" PREFIX=/usr PROGPREFIX=hearth- &&
+	(cd "$D" && find . -type f | sort && ls -l usr/bin/hearth-log | cut -c1-10) &&
+	make -s -C "$top" uninstall DESTDIR="$D" PREFIX=/usr PROGPREFIX=hearth- &&
+	find "$D" -type f | wc -l'
+out './usr/bin/hearth-ask
+./usr/bin/hearth-log
+./usr/bin/hearth-remind
+./usr/bin/hearth-trend
+./usr/share/man/man1/hearth-ask.1
+./usr/share/man/man1/hearth-log.1
+./usr/share/man/man1/hearth-remind.1
+./usr/share/man/man1/hearth-trend.1
+./usr/share/man/man5/hearth.5
+./usr/share/man/man7/hearth.7
+-rwxr-xr-x
+0'
+status 0
+end
