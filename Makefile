@@ -63,7 +63,7 @@ check: all $(UNITS) tests/gen
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 sanitize:
 	rm -rf build/san && mkdir -p build/san/bin
-	cp -R src tests Makefile build/san/
+	cp -R src tests man Makefile build/san/
 	cd build/san && $(MAKE) CC=clang CFLAGS='$(SANFLAGS)' LDFLAGS='$(SANFLAGS)' check
 
 # The suite with every hearth program run under valgrind's memcheck.

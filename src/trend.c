@@ -196,8 +196,8 @@ add(struct series *s, long i, double v)
 	countone(s, i);
 	if (s->dsum == NULL) {
 		t = (double)s->sum[i] + v;
-		if (t == (double)(long)t && t < 16777216.0 && t > -16777216.0 &&
-		    v == (double)(long)v) {
+		if (t < 16777216.0 && t > -16777216.0 && t == (double)(long)t &&
+		    v < 16777216.0 && v > -16777216.0 && v == (double)(long)v) {
 			s->sum[i] = (float)t;
 			return;
 		}
@@ -782,7 +782,7 @@ chart(void)
 	int utf8 = utf8_locale(), colour = isterm(1) && (nc == NULL || *nc == '\0');
 	int per = (wdays + 59) / 60, cells = (wdays + per - 1) / per, c, i, d0, lvl, nd, fl;
 	size_t k, ww = 3, mw = 4;
-	double *cell = xmalloc((size_t)cells * sizeof *cell), lo, hi, sum;
+	double *cell = xmalloc((size_t)cells * sizeof *cell), lo, hi, sum, x;
 	char d1[16], d2[16], buf[32];
 	const struct figures *f;
 
@@ -830,8 +830,8 @@ chart(void)
 				putchar(' ');
 				continue;
 			}
-			lvl = (int)floor((cell[c] - lo) / (hi - lo) * 7 + 0.5);
-			lvl = lvl < 0 ? 0 : lvl > 7 ? 7 : lvl;
+			x = floor((cell[c] - lo) / (hi - lo) * 7 + 0.5);
+			lvl = !(x > 0) ? 0 : x > 7 ? 7 : (int)x;	/* clamp first: any double */
 			if (utf8)
 				fputs(blocks[lvl], stdout);
 			else

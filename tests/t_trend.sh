@@ -799,3 +799,13 @@ alex	mood	2	0.23	-	-	-	1.05	-	-	-
 sam	hugs	2	8388610.00	-	-	-	117440498.00	-	-	-"
 status 0
 end
+
+# found by fuzz_trend: a value far outside the measure's range made the
+# sparkline's level overflow an int (undefined behaviour, caught by UBSan)
+begin '-c: a value far outside the range is drawn at the top, not overflowed'
+printf '2026-11-24\tsam\topen\t888888888883\n2026-11-25\tsam\topen\t3\n2026-11-26\tsam\topen\t-999999999999\n' > j.tsv
+run trend -c -n 30 j.tsv
+status 0
+err ''
+out_has '^sam +open +[#=:. -]*#.* 3 '
+end
