@@ -32,9 +32,9 @@ end
 
 begin 'make install and uninstall, with DESTDIR, PREFIX and PROGPREFIX'
 runsh 'D=$PWD/root
-	make -s -C "$top" install DESTDIR="$D" PREFIX=/usr PROGPREFIX=hearth- &&
+	make -s --no-print-directory -C "$top" install DESTDIR="$D" PREFIX=/usr PROGPREFIX=hearth- &&
 	(cd "$D" && find . -type f | sort && ls -l usr/bin/hearth-log | cut -c1-10) &&
-	make -s -C "$top" uninstall DESTDIR="$D" PREFIX=/usr PROGPREFIX=hearth- &&
+	make -s --no-print-directory -C "$top" uninstall DESTDIR="$D" PREFIX=/usr PROGPREFIX=hearth- &&
 	find "$D" -type f | wc -l'
 out './usr/bin/hearth-ask
 ./usr/bin/hearth-log
