@@ -18,15 +18,6 @@ extern const char *const bank_builtin[];	/* its lines, then NULL */
 
 static const char *types[] = { "scale", "yesno", "count", "minutes", "text" };
 
-static unsigned long
-hash(const char *s)
-{
-	unsigned long h = 2166136261UL;
-
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619UL;
-	return h;
-}
 
 /* The index from measure name to b->m: one hash lookup per record. */
 static void
@@ -41,7 +32,7 @@ reindex(struct bank *b)
 	for (i = 0; i < b->slots; i++)
 		b->index[i] = -1;
 	for (i = 0; i < b->nm; i++) {
-		for (j = hash(b->m[i].what) & (b->slots - 1); b->index[j] >= 0;
+		for (j = hash_bytes(b->m[i].what, strlen(b->m[i].what)) & (b->slots - 1); b->index[j] >= 0;
 		    j = (j + 1) & (b->slots - 1))
 			;
 		b->index[j] = (int)i;
@@ -55,7 +46,7 @@ find(const struct bank *b, const char *what)
 
 	if (b->index == NULL)
 		return -1;
-	for (j = hash(what) & (b->slots - 1); b->index[j] >= 0;
+	for (j = hash_bytes(what, strlen(what)) & (b->slots - 1); b->index[j] >= 0;
 	    j = (j + 1) & (b->slots - 1))
 		if (strcmp(b->m[b->index[j]].what, what) == 0)
 			return b->index[j];
@@ -520,7 +511,7 @@ starter_of_day(const struct bank *b, const char *category, long day,
 		return NULL;
 	}
 	if (category != NULL)		/* each category its own permutation */
-		x ^= hash(category);
+		x ^= hash_bytes(category, strlen(category));
 	for (i = n - 1; i > 0; i--) {	/* Fisher-Yates, fixed generator */
 		j = (size_t)(splitmix64(&x) % (i + 1));
 		t = idx[i];

@@ -61,6 +61,7 @@ int	 isterm(int fd);				// isatty(fd), but never when $HEARTH_NOTTY is set
 void	*xmalloc(size_t n);				// malloc or die(1)
 void	*xrealloc(void *p, size_t n);			// realloc or die(1)
 char	*xstrdup(const char *s);
+unsigned long hash_bytes(const char *s, size_t n);	// FNV-1a: table slots, and the starters' per-category seed
 int	 utf8_valid(const char *s, size_t n);		// well-formed UTF-8 (no overlongs, surrogates)
 int	 utf8_locale(void);				// LC_CTYPE says UTF-8
 

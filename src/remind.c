@@ -683,16 +683,6 @@ rules_list(void)
 	}
 }
 
-static size_t
-hash(const char *s, size_t n)
-{
-	size_t h = 2166136261u, i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static int
 series_is(const struct series *x, const char *w, size_t wn, size_t g)
 {
@@ -712,13 +702,13 @@ group_of(const char *what)
 		gtab = xmalloc(gtabcap * sizeof *gtab);
 		memset(gtab, 0, gtabcap * sizeof *gtab);
 		for (i = 0; i < ngrp; i++) {
-			for (j = hash(grp[i].what, strlen(grp[i].what)) & (gtabcap - 1);
+			for (j = hash_bytes(grp[i].what, strlen(grp[i].what)) & (gtabcap - 1);
 			    gtab[j]; j = (j + 1) & (gtabcap - 1))
 				;
 			gtab[j] = i + 1;
 		}
 	}
-	for (h = hash(what, n) & (gtabcap - 1); gtab[h]; h = (h + 1) & (gtabcap - 1))
+	for (h = hash_bytes(what, n) & (gtabcap - 1); gtab[h]; h = (h + 1) & (gtabcap - 1))
 		if (strcmp(grp[gtab[h] - 1].what, what) == 0)
 			return gtab[h] - 1;
 	if (ngrp == grpcap) {
@@ -736,7 +726,7 @@ group_of(const char *what)
 static size_t
 series_key(const char *w, size_t wn, size_t g)
 {
-	return hash(w, wn) * 31 + g;
+	return hash_bytes(w, wn) * 31 + g;
 }
 
 static struct series *

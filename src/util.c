@@ -110,6 +110,17 @@ fshut(FILE *f, const char *name)
 	return 0;
 }
 
+unsigned long
+hash_bytes(const char *s, size_t n)
+{
+	unsigned long h = 2166136261UL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619UL;
+	return h;
+}
+
 void *
 xmalloc(size_t n)
 {
