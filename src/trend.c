@@ -36,25 +36,53 @@
 
 #define MAXDAYS	3660
 
+/*
+ * The series of one person sit side by side, day by day: the sum and the
+ * count of measure k on day i are at [i * cap + k] of the person's
+ * arrays.  One check-in (one person, one day, a handful of measures)
+ * then touches a line or two of memory, not a few lines per record: on
+ * a caseload of thousands, that is most of trend's time.
+ */
+struct person {
+	unsigned long hash;
+	char	*who;
+	size_t	 wholen;
+	int	 nm, cap;		/* cells used, cells per day */
+	int	 guess;			/* the cell after the last one used */
+	unsigned *ids;			/* cell k holds the measure names[ids[k]] */
+	unsigned char *wide;		/* cell k moved to its series' dsum, wcnt */
+	struct series **ser;		/* cell k's series */
+	float	*sum;			/* wdays x cap: whole sums are exact */
+	unsigned short *cnt;		/* wdays x cap: records per day */
+};
+
 struct series {
-	char	*who, *what;		/* one allocation: who\0what\0 */
+	struct person *p;
+	int	 k;			/* its cell */
+	const char *who, *what;
 	size_t	 wholen, whatlen;
 	const struct measure *m;
-	float	*sum;			/* per day of the window: whole sums are exact */
-	double	*dsum;			/* instead, once a sum is not a small whole number */
-	unsigned short *cnt;		/* records per day of the window */
-	unsigned *wcnt;			/* instead, once a day has 65535 */
+	double	*dsum;			/* once a sum is not a small whole number, */
+	unsigned *wcnt;			/* or a day has 65535 records */
 	struct figures *f;		/* made by compute() */
 };
 
-static struct bank bank;
-struct slot {
-	unsigned long hash;		/* here, so a probe touches no series */
-	struct series *s;
+/* Measure names, each kept once, with what they measure. */
+struct name {
+	unsigned long hash;
+	char	 what[33];
+	size_t	 len;
+	const struct measure *m;
 };
-static struct slot *tab;		/* open addressing, a power of 2 */
-static size_t tabcap, nseries;
-static struct series **all;		/* sorted by who, then what */
+
+static struct bank bank;
+static struct person **ptab;		/* open addressing, a power of 2 */
+static size_t ptabcap, npersons;
+static struct name **names;		/* each on its own: series point into it */
+static unsigned *ntab;			/* index + 1 into names, a power of 2 */
+static size_t ntabcap, nnames;
+static struct series **all;		/* in order of first sight; compute() sorts */
+static size_t nseries, allcap;
 static struct figures *figs;		/* all[i]->f */
 
 static long asof, first;		/* the window: first .. asof */
@@ -74,11 +102,11 @@ usage(FILE *f, int status)
 	exit(status);
 }
 
-/* A word at a time into h: names are short, and this is per record. */
-static unsigned long long
-mix(unsigned long long h, const char *s, size_t n)
+/* A word at a time: names are short, and this is per check-in. */
+static unsigned long
+hashof(const char *s, size_t n)
 {
-	unsigned long long w;
+	unsigned long long h = 0x243f6a8885a308d3ULL, w;
 	size_t i;
 
 	for (; n >= 8; s += 8, n -= 8) {
@@ -89,136 +117,243 @@ mix(unsigned long long h, const char *s, size_t n)
 	for (w = n, i = 0; i < n; i++)
 		w |= (unsigned long long)(unsigned char)s[i] << (8 * i + 8);
 	h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-	return h ^ (h >> 29);
-}
-
-static unsigned long
-hashkey(const char *who, size_t wl, const char *what, size_t ml)
-{
-	return (unsigned long)mix(mix(0x243f6a8885a308d3ULL, who, wl), what, ml);
+	return (unsigned long)(h ^ (h >> 29));
 }
 
 static void
-grow(void)
+pgrow(void)
 {
-	struct slot *old = tab;
-	size_t oldcap = tabcap, i, j;
+	struct person **old = ptab;
+	size_t oldcap = ptabcap, i, j;
 
-	tabcap = tabcap ? tabcap * 2 : 256;
-	tab = xmalloc(tabcap * sizeof *tab);
-	memset(tab, 0, tabcap * sizeof *tab);
+	ptabcap = ptabcap ? ptabcap * 2 : 64;
+	ptab = xmalloc(ptabcap * sizeof *ptab);
+	memset(ptab, 0, ptabcap * sizeof *ptab);
 	for (i = 0; i < oldcap; i++) {
-		if (old[i].s == NULL)
+		if (old[i] == NULL)
 			continue;
-		for (j = old[i].hash & (tabcap - 1); tab[j].s; j = (j + 1) & (tabcap - 1))
+		for (j = old[i]->hash & (ptabcap - 1); ptab[j]; j = (j + 1) & (ptabcap - 1))
 			;
-		tab[j] = old[i];
+		ptab[j] = old[i];
 	}
 	free(old);
 }
 
-/* The series of who and what, made on first sight. */
-static struct series *
-lookup(const struct record *r)
+/* The person named who, made on first sight; a check-in asks in a row. */
+static struct person *
+person(const char *who, size_t wl)
 {
-	unsigned long h = hashkey(r->who, r->wholen, r->what, r->whatlen);
-	struct series *s;
-	const struct measure *m;
+	static struct person *last;
+	struct person *p;
+	unsigned long h;
 	size_t j;
 
-	if (tabcap == 0)
-		grow();
-	for (j = h & (tabcap - 1); (s = tab[j].s) != NULL; j = (j + 1) & (tabcap - 1))
-		if (tab[j].hash == h && s->wholen == r->wholen && s->whatlen == r->whatlen &&
-		    same_bytes(s->who, r->who, r->wholen) &&
-		    same_bytes(s->what, r->what, r->whatlen))
-			return s;
-	/* one block: the series, its sums and counts, then who\0what\0 */
-	s = xmalloc(sizeof *s + (size_t)wdays * (sizeof *s->sum + sizeof *s->cnt) +
-	    r->wholen + r->whatlen + 2);
-	memset(s, 0, sizeof *s);
-	s->sum = (void *)(s + 1);
-	s->cnt = (void *)(s->sum + wdays);
-	s->who = (void *)(s->cnt + wdays);
-	memcpy(s->who, r->who, r->wholen + 1);
-	s->what = s->who + r->wholen + 1;
-	memcpy(s->what, r->what, r->whatlen + 1);
-	s->wholen = r->wholen;
-	s->whatlen = r->whatlen;
-	if ((m = bank_measure(&bank, s->what)) != NULL)
-		s->m = m;
-	else {
-		struct measure *d = xmalloc(sizeof *d);
-
-		*d = measure_default(s->what);
-		s->m = d;
-	}
-	memset(s->sum, 0, (size_t)wdays * sizeof *s->sum);
-	memset(s->cnt, 0, (size_t)wdays * sizeof *s->cnt);
-	tab[j].hash = h;
-	tab[j].s = s;
-	if (++nseries * 2 > tabcap)
-		grow();
-	return s;
+	if (last != NULL && last->wholen == wl && same_bytes(last->who, who, wl))
+		return last;
+	h = hashof(who, wl);
+	if (ptabcap == 0)
+		pgrow();
+	for (j = h & (ptabcap - 1); (p = ptab[j]) != NULL; j = (j + 1) & (ptabcap - 1))
+		if (p->hash == h && p->wholen == wl && same_bytes(p->who, who, wl))
+			return last = p;
+	p = xmalloc(sizeof *p + wl + 1);
+	memset(p, 0, sizeof *p);
+	p->hash = h;
+	p->who = (char *)(p + 1);
+	memcpy(p->who, who, wl);
+	p->who[wl] = '\0';
+	p->wholen = wl;
+	ptab[j] = p;
+	if (++npersons * 2 > ptabcap)
+		pgrow();
+	return last = p;
 }
 
-/* One more record on day i of s: counts are short until a day has 65535. */
 static void
-countone(struct series *s, long i)
+ngrow(void)
 {
-	int k;
+	size_t i, j;
 
-	if (s->wcnt != NULL)
-		s->wcnt[i]++;
-	else if (s->cnt[i] < 65535)
-		s->cnt[i]++;
-	else {
-		s->wcnt = xmalloc((size_t)wdays * sizeof *s->wcnt);
-		for (k = 0; k < wdays; k++)
-			s->wcnt[k] = s->cnt[k];
-		s->wcnt[i]++;
-		s->cnt = NULL;		/* it lives on in the series' block */
+	ntabcap = ntabcap ? ntabcap * 2 : 64;
+	free(ntab);
+	ntab = xmalloc(ntabcap * sizeof *ntab);
+	memset(ntab, 0, ntabcap * sizeof *ntab);
+	for (i = 0; i < nnames; i++) {
+		for (j = names[i]->hash & (ntabcap - 1); ntab[j]; j = (j + 1) & (ntabcap - 1))
+			;
+		ntab[j] = (unsigned)i + 1;
 	}
+}
+
+/* The number of the measure name what, and what it measures. */
+static unsigned
+nameid(const char *what, size_t ml)
+{
+	unsigned long h = hashof(what, ml);
+	const struct measure *bm;
+	struct measure *d;
+	struct name *nm;
+	size_t j;
+
+	if (ntabcap == 0)
+		ngrow();
+	for (j = h & (ntabcap - 1); ntab[j]; j = (j + 1) & (ntabcap - 1)) {
+		nm = names[ntab[j] - 1];
+		if (nm->hash == h && nm->len == ml && same_bytes(nm->what, what, ml))
+			return ntab[j] - 1;
+	}
+	names = xrealloc(names, (nnames + 1) * sizeof *names);
+	nm = names[nnames] = xmalloc(sizeof *nm);
+	nm->hash = h;
+	memcpy(nm->what, what, ml);
+	nm->what[ml] = '\0';
+	nm->len = ml;
+	if ((bm = bank_measure(&bank, nm->what)) == NULL) {
+		d = xmalloc(sizeof *d);
+		*d = measure_default(nm->what);
+		bm = d;
+	}
+	nm->m = bm;
+	ntab[j] = (unsigned)++nnames;
+	if (nnames * 2 > ntabcap)
+		ngrow();
+	return (unsigned)nnames - 1;
+}
+
+/* A new cell for measure id in p, and its series; rows widen as needed. */
+static int
+newcell(struct person *p, unsigned id)
+{
+	struct series *s;
+	float *sum;
+	unsigned short *cnt;
+	size_t i;
+	int k = p->nm, cap;
+
+	if (p->nm == p->cap) {
+		/* 1, 2, 4, 8, then 8 at a time: little room is ever unused */
+		cap = p->cap < 8 ? (p->cap ? p->cap * 2 : 1) : p->cap + 8;
+		sum = xmalloc((size_t)wdays * cap * (sizeof *sum + sizeof *cnt));
+		cnt = (void *)(sum + (size_t)wdays * cap);
+		memset(sum, 0, (size_t)wdays * cap * (sizeof *sum + sizeof *cnt));
+		for (i = 0; i < (size_t)wdays && p->nm > 0; i++) {
+			memcpy(sum + i * cap, p->sum + i * p->cap, p->nm * sizeof *sum);
+			memcpy(cnt + i * cap, p->cnt + i * p->cap, p->nm * sizeof *cnt);
+		}
+		free(p->sum);
+		p->sum = sum;
+		p->cnt = cnt;
+		p->cap = cap;
+		p->ids = xrealloc(p->ids, cap * sizeof *p->ids);
+		p->wide = xrealloc(p->wide, cap * sizeof *p->wide);
+		p->ser = xrealloc(p->ser, cap * sizeof *p->ser);
+	}
+	s = xmalloc(sizeof *s);
+	memset(s, 0, sizeof *s);
+	s->p = p;
+	s->k = k;
+	s->who = p->who;
+	s->wholen = p->wholen;
+	s->what = names[id]->what;
+	s->whatlen = names[id]->len;
+	s->m = names[id]->m;
+	if (nseries == allcap) {
+		allcap = allcap ? allcap * 2 : 256;
+		all = xrealloc(all, allcap * sizeof *all);
+	}
+	all[nseries++] = s;
+	p->ids[k] = id;
+	p->wide[k] = 0;
+	p->ser[k] = s;
+	p->nm++;
+	return k;
 }
 
 /*
- * Add v to day i of s.  Sums live in floats, exact for whole numbers below
- * 2^24 (every built-in measure is whole), which keeps a caseload of
- * thousands of series in a few megabytes; a series whose sums stop being
- * small whole numbers moves to doubles, so no figure loses a digit.
+ * The cell of measure what in p.  A check-in asks its measures in the
+ * same order every day, so the cell after the last one is tried first.
+ */
+static int
+cell(struct person *p, const char *what, size_t ml)
+{
+	const struct name *nm;
+	unsigned id;
+	int k = p->guess;
+
+	if (k < p->nm) {
+		nm = names[p->ids[k]];
+		if (nm->len == ml && same_bytes(nm->what, what, ml))
+			goto found;
+	}
+	id = nameid(what, ml);
+	for (k = 0; k < p->nm && p->ids[k] != id; k++)
+		;
+	if (k == p->nm)
+		k = newcell(p, id);
+found:
+	p->guess = k + 1 < p->nm ? k + 1 : 0;
+	return k;
+}
+
+/* Cell k of p moves to doubles and wide counts, in its series. */
+static void
+widen(struct person *p, int k)
+{
+	struct series *s = p->ser[k];
+	size_t i;
+
+	s->dsum = xmalloc((size_t)wdays * sizeof *s->dsum);
+	s->wcnt = xmalloc((size_t)wdays * sizeof *s->wcnt);
+	for (i = 0; i < (size_t)wdays; i++) {
+		s->dsum[i] = p->sum[i * p->cap + k];
+		s->wcnt[i] = p->cnt[i * p->cap + k];
+	}
+	p->wide[k] = 1;
+}
+
+static int
+whole(double x)
+{
+	return x < 16777216.0 && x > -16777216.0 && x == (double)(long)x;
+}
+
+/*
+ * Add v, the sum of n records, to day i of cell k of p.  Sums live in
+ * floats, exact for whole numbers below 2^24 (every built-in measure is
+ * whole), and counts in shorts: a caseload of thousands of series fits
+ * in a few megabytes.  A cell whose sums stop being small whole numbers,
+ * or whose day reaches 65535 records, moves to doubles and wide counts,
+ * so no figure loses a digit.
  */
 static void
-add(struct series *s, long i, double v)
+add(struct person *p, int k, long i, double v, unsigned n)
 {
+	size_t at = (size_t)i * p->cap + k;
 	double t;
-	int k;
 
-	countone(s, i);
-	if (s->dsum == NULL) {
-		t = (double)s->sum[i] + v;
-		if (t < 16777216.0 && t > -16777216.0 && t == (double)(long)t &&
-		    v < 16777216.0 && v > -16777216.0 && v == (double)(long)v) {
-			s->sum[i] = (float)t;
+	if (!p->wide[k]) {
+		t = (double)p->sum[at] + v;
+		if (n <= 65535u - p->cnt[at] && whole(t) && whole(v)) {
+			p->sum[at] = (float)t;
+			p->cnt[at] += (unsigned short)n;
 			return;
 		}
-		s->dsum = xmalloc((size_t)wdays * sizeof *s->dsum);
-		for (k = 0; k < wdays; k++)
-			s->dsum[k] = s->sum[k];
-		s->sum = NULL;
+		widen(p, k);
 	}
-	s->dsum[i] += v;
+	p->ser[k]->dsum[i] += v;
+	p->ser[k]->wcnt[i] += n;
 }
 
 static double
 sumof(const struct series *s, int i)
 {
-	return s->dsum ? s->dsum[i] : (double)s->sum[i];
+	return s->dsum ? s->dsum[i] : (double)s->p->sum[(size_t)i * s->p->cap + s->k];
 }
 
 static unsigned
 cntof(const struct series *s, int i)
 {
-	return s->wcnt ? s->wcnt[i] : s->cnt[i];
+	return s->wcnt ? s->wcnt[i] : s->p->cnt[(size_t)i * s->p->cap + s->k];
 }
 
 /*
@@ -266,6 +401,7 @@ static void
 readspan(struct lines *l, struct bad *b)
 {
 	struct record r;
+	struct person *p;
 	const char *why;
 	char *s, lastdate[10];
 	size_t n;
@@ -293,7 +429,8 @@ readspan(struct lines *l, struct bad *b)
 		}
 		if (r.t.day > asof || r.t.day < first)
 			continue;
-		add(lookup(&r), r.t.day - first, r.v);
+		p = person(r.who, r.wholen);
+		add(p, cell(p, r.what, r.whatlen), r.t.day - first, r.v, 1);
 	}
 }
 
@@ -371,17 +508,16 @@ sendhalf(int fd, int ok, const struct bad *b)
 	if (writeall(fd, &ok, sizeof ok) < 0 || writeall(fd, b, sizeof *b) < 0 ||
 	    writeall(fd, &nseries, sizeof nseries) < 0)
 		goto out;
-	for (i = 0; i < tabcap; i++) {
-		if (tab[i].s == NULL)
-			continue;
-		hdr.wl = tab[i].s->wholen;
-		hdr.ml = tab[i].s->whatlen;
+	for (i = 0; i < nseries; i++) {
+		hdr.wl = all[i]->wholen;
+		hdr.ml = all[i]->whatlen;
 		for (k = 0; k < (size_t)wdays; k++) {
-			d[k] = sumof(tab[i].s, (int)k);
-			c[k] = cntof(tab[i].s, (int)k);
+			d[k] = sumof(all[i], (int)k);
+			c[k] = cntof(all[i], (int)k);
 		}
 		if (writeall(fd, &hdr, sizeof hdr) < 0 ||
-		    writeall(fd, tab[i].s->who, hdr.wl + hdr.ml + 2) < 0 ||
+		    writeall(fd, all[i]->who, hdr.wl + 1) < 0 ||
+		    writeall(fd, all[i]->what, hdr.ml + 1) < 0 ||
 		    writeall(fd, d, (size_t)wdays * sizeof *d) < 0 ||
 		    writeall(fd, c, (size_t)wdays * sizeof *c) < 0)
 			goto out;
@@ -397,14 +533,13 @@ out:
 static int
 takehalf(int fd, struct bad *b)
 {
-	struct record r;
-	struct series *s;
+	struct person *p;
 	size_t i, k, ns;
 	struct { size_t wl, ml; } hdr;
 	char name[64 + 32 + 2];
+	int cl, ok, rc = -1;
 	double *d = xmalloc((size_t)wdays * sizeof *d);
 	unsigned *c = xmalloc((size_t)wdays * sizeof *c);
-	int ok, rc = -1;
 
 	if (readall(fd, &ok, sizeof ok) < 0 || readall(fd, b, sizeof *b) < 0 ||
 	    readall(fd, &ns, sizeof ns) < 0)
@@ -415,19 +550,11 @@ takehalf(int fd, struct bad *b)
 		    readall(fd, d, (size_t)wdays * sizeof *d) < 0 ||
 		    readall(fd, c, (size_t)wdays * sizeof *c) < 0)
 			goto out;
-		memset(&r, 0, sizeof r);
-		r.who = name;
-		r.wholen = hdr.wl;
-		r.what = name + hdr.wl + 1;
-		r.whatlen = hdr.ml;
-		s = lookup(&r);
-		for (k = 0; k < (size_t)wdays; k++) {
-			if (c[k] == 0)
-				continue;
-			add(s, (long)k, d[k]);
-			while (--c[k] > 0)	/* add() counted one */
-				countone(s, (long)k);
-		}
+		p = person(name, hdr.wl);
+		cl = cell(p, name + hdr.wl + 1, hdr.ml);
+		for (k = 0; k < (size_t)wdays; k++)
+			if (c[k] > 0)
+				add(p, cl, (long)k, d[k], c[k]);
 	}
 	rc = ok ? 0 : 1;
 out:
@@ -562,20 +689,18 @@ compute(void)
 	struct figures **grp;
 	size_t i, j, k, g;
 
-	all = xmalloc((nseries ? nseries : 1) * sizeof *all);
-	for (i = j = 0; i < tabcap; i++)
-		if (tab[i].s != NULL)
-			all[j++] = tab[i].s;
+	if (nseries == 0)
+		return;
 	qsort(all, nseries, sizeof *all, whowhat);
-	figs = xmalloc((nseries ? nseries : 1) * sizeof *figs);
+	figs = xmalloc(nseries * sizeof *figs);
 	for (i = 0; i < nseries; i++) {
 		all[i]->f = &figs[i];
 		values(all[i]);
 		figures(daily, wdays, all[i]->m, all[i]->f);
 	}
 
-	by = xmalloc((nseries ? nseries : 1) * sizeof *by);
-	grp = xmalloc((nseries ? nseries : 1) * sizeof *grp);
+	by = xmalloc(nseries * sizeof *by);
+	grp = xmalloc(nseries * sizeof *grp);
 	memcpy(by, all, nseries * sizeof *by);
 	qsort(by, nseries, sizeof *by, whatcouple);
 	for (i = 0; i < nseries; i = j) {
