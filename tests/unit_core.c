@@ -851,6 +851,7 @@ static void
 test_fields(void)
 {
 	double v = -1;
+	int i;
 	char nines[1000];
 
 	CHECK(who_check("alex", 4) == NULL, "who_check alex");
@@ -871,6 +872,14 @@ test_fields(void)
 
 	CHECK(number_parse("42abc", 2, &v) == NULL && v == 42, "number_parse reads only n bytes");
 	CHECK(number_parse("2.5", 3, &v) == NULL && v == 2.5, "number_parse 2.5");
+	for (i = 0; i < 256; i++) {
+		char c = (char)i;
+		int ok = number_parse(&c, 1, &v) == NULL;
+
+		if (ok != (c >= '0' && c <= '9') || (ok && v != c - '0'))
+			break;
+	}
+	CHECK(i == 256, "number_parse: one byte is a value only when it is a digit");
 	CHECK(number_parse("-2", 2, &v) == NULL && v == -2, "number_parse -2");
 	CHECK(number_parse("", 0, &v) != NULL, "number_parse empty");
 	CHECK(number_parse("4.", 2, &v) != NULL, "number_parse 4.");
@@ -1928,6 +1937,32 @@ test_seed(void)
 
 /* ---- util.c ---- */
 
+/* same_bytes: every length to 40, a difference at every place, either way. */
+static void
+test_same_bytes(void)
+{
+	char a[48], b[48];
+	size_t n, i, at, bad = 0;
+
+	for (n = 0; n <= 40; n++)
+		for (at = 0; at <= 8; at++) {	/* any alignment */
+			for (i = 0; i < n; i++)
+				a[at + i] = b[at + i] = (char)('a' + (i * 7 + n) % 26);
+			if (!same_bytes(a + at, b + at, n))
+				bad++;
+			for (i = 0; i < n; i++) {
+				b[at + i] ^= 0x20;
+				if (same_bytes(a + at, b + at, n) || same_bytes(b + at, a + at, n))
+					bad++;
+				b[at + i] ^= 0x20;
+			}
+		}
+	CHECK(bad == 0, "same_bytes finds a difference at any place, for any length to 40");
+	a[0] = 'x';
+	b[0] = 'y';
+	CHECK(same_bytes(a, b, 0), "same_bytes: no bytes are equal");
+}
+
 static void
 test_util(void)
 {
@@ -2177,6 +2212,7 @@ main(void)
 	test_two_banks();
 	test_seed();
 	test_util();
+	test_same_bytes();
 
 	free(recbuf);
 	cleanup(tmpdir);
