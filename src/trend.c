@@ -494,20 +494,24 @@ readall(int fd, void *p, size_t n)
 
 /*
  * The child's half: its bad records, then each series as who and what
- * and its window of sums and counts, through the pipe.
+ * and its window of sums and counts, through the pipe, buffered.
  */
 static int
 sendhalf(int fd, int ok, const struct bad *b)
 {
+	FILE *f = fdopen(fd, "w");
 	size_t i, k;
 	double *d = xmalloc((size_t)wdays * sizeof *d);
 	unsigned *c = xmalloc((size_t)wdays * sizeof *c);
 	struct { size_t wl, ml; } hdr;
 	int rc = 1;
 
-	if (writeall(fd, &ok, sizeof ok) < 0 || writeall(fd, b, sizeof *b) < 0 ||
-	    writeall(fd, &nseries, sizeof nseries) < 0)
+	if (f == NULL)
 		goto out;
+	setvbuf(f, NULL, _IOFBF, 1 << 20);
+	fwrite(&ok, sizeof ok, 1, f);
+	fwrite(b, sizeof *b, 1, f);
+	fwrite(&nseries, sizeof nseries, 1, f);
 	for (i = 0; i < nseries; i++) {
 		hdr.wl = all[i]->wholen;
 		hdr.ml = all[i]->whatlen;
@@ -515,14 +519,14 @@ sendhalf(int fd, int ok, const struct bad *b)
 			d[k] = sumof(all[i], (int)k);
 			c[k] = cntof(all[i], (int)k);
 		}
-		if (writeall(fd, &hdr, sizeof hdr) < 0 ||
-		    writeall(fd, all[i]->who, hdr.wl + 1) < 0 ||
-		    writeall(fd, all[i]->what, hdr.ml + 1) < 0 ||
-		    writeall(fd, d, (size_t)wdays * sizeof *d) < 0 ||
-		    writeall(fd, c, (size_t)wdays * sizeof *c) < 0)
-			goto out;
+		fwrite(&hdr, sizeof hdr, 1, f);
+		fwrite(all[i]->who, hdr.wl + 1, 1, f);
+		fwrite(all[i]->what, hdr.ml + 1, 1, f);
+		fwrite(d, sizeof *d, (size_t)wdays, f);
+		fwrite(c, sizeof *c, (size_t)wdays, f);
 	}
-	rc = 0;
+	rc = ferror(f) != 0;
+	rc |= fclose(f) != 0;
 out:
 	free(d);
 	free(c);
@@ -533,6 +537,7 @@ out:
 static int
 takehalf(int fd, struct bad *b)
 {
+	FILE *f = fdopen(fd, "r");
 	struct person *p;
 	size_t i, k, ns;
 	struct { size_t wl, ml; } hdr;
@@ -541,14 +546,19 @@ takehalf(int fd, struct bad *b)
 	double *d = xmalloc((size_t)wdays * sizeof *d);
 	unsigned *c = xmalloc((size_t)wdays * sizeof *c);
 
-	if (readall(fd, &ok, sizeof ok) < 0 || readall(fd, b, sizeof *b) < 0 ||
-	    readall(fd, &ns, sizeof ns) < 0)
+	if (f == NULL) {
+		close(fd);
+		goto out;
+	}
+	setvbuf(f, NULL, _IOFBF, 1 << 20);
+	if (fread(&ok, sizeof ok, 1, f) != 1 || fread(b, sizeof *b, 1, f) != 1 ||
+	    fread(&ns, sizeof ns, 1, f) != 1)
 		goto out;
 	for (i = 0; i < ns; i++) {
-		if (readall(fd, &hdr, sizeof hdr) < 0 || hdr.wl > 64 || hdr.ml > 32 ||
-		    readall(fd, name, hdr.wl + hdr.ml + 2) < 0 ||
-		    readall(fd, d, (size_t)wdays * sizeof *d) < 0 ||
-		    readall(fd, c, (size_t)wdays * sizeof *c) < 0)
+		if (fread(&hdr, sizeof hdr, 1, f) != 1 || hdr.wl > 64 || hdr.ml > 32 ||
+		    fread(name, hdr.wl + hdr.ml + 2, 1, f) != 1 ||
+		    fread(d, sizeof *d, (size_t)wdays, f) != (size_t)wdays ||
+		    fread(c, sizeof *c, (size_t)wdays, f) != (size_t)wdays)
 			goto out;
 		p = person(name, hdr.wl);
 		cl = cell(p, name + hdr.wl + 1, hdr.ml);
@@ -558,6 +568,8 @@ takehalf(int fd, struct bad *b)
 	}
 	rc = ok ? 0 : 1;
 out:
+	if (f != NULL)
+		fclose(f);
 	free(d);
 	free(c);
 	return rc;
@@ -611,8 +623,7 @@ readjournal(const char *name)
 		rc = 1;
 	badprint(l.name, b1, 0);
 	if (pid > 0) {
-		status = takehalf(p[0], b2);
-		close(p[0]);
+		status = takehalf(p[0], b2);	/* and closes it */
 		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 			;
 		if (status < 0) {
@@ -683,6 +694,49 @@ values(const struct series *s)
 }
 
 static void
+figurerange(size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		values(all[i]);
+		figures(daily, wdays, all[i]->m, all[i]->f);
+	}
+}
+
+/* Many series: both cores, a child doing the second half. */
+#define SPLITSERIES	4096
+
+static void
+figureall(void)
+{
+	size_t half = nseries / 2;
+	pid_t pid = -1;
+	int p[2], ok;
+
+	if (ncpu < 2 || nseries < SPLITSERIES || pipe(p) < 0) {
+		figurerange(0, nseries);
+		return;
+	}
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		close(p[0]);
+		figurerange(half, nseries);
+		_exit(writeall(p[1], figs + half, (nseries - half) * sizeof *figs) < 0);
+	}
+	close(p[1]);
+	figurerange(0, pid < 0 ? nseries : half);
+	if (pid > 0) {
+		ok = readall(p[0], figs + half, (nseries - half) * sizeof *figs) == 0;
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		if (!ok)		/* it did not come whole: do it here */
+			figurerange(half, nseries);
+	}
+	close(p[0]);
+}
+
+static void
 compute(void)
 {
 	struct series **by;
@@ -693,11 +747,9 @@ compute(void)
 		return;
 	qsort(all, nseries, sizeof *all, whowhat);
 	figs = xmalloc(nseries * sizeof *figs);
-	for (i = 0; i < nseries; i++) {
+	for (i = 0; i < nseries; i++)
 		all[i]->f = &figs[i];
-		values(all[i]);
-		figures(daily, wdays, all[i]->m, all[i]->f);
-	}
+	figureall();
 
 	by = xmalloc(nseries * sizeof *by);
 	grp = xmalloc(nseries * sizeof *grp);
