@@ -37,24 +37,29 @@
 #define MAXDAYS	3660
 
 /*
- * The series of one person sit side by side, day by day: the sum and the
- * count of measure k on day i are at [i * cap + k] of the person's
- * arrays.  One check-in (one person, one day, a handful of measures)
- * then touches a line or two of memory, not a few lines per record: on
- * a caseload of thousands, that is most of trend's time.
+ * The series of one person sit side by side, day by day: day i of the
+ * window is a row of cap float sums and then cap short counts, and
+ * measure k is cell k of every row.  One check-in (one person, one day,
+ * a handful of measures) then touches a line or two of memory, not a
+ * few lines per record: on a caseload of thousands, that is most of
+ * trend's time.
  */
+struct cellinfo {
+	struct series *s;		/* cell k's series */
+	unsigned id;			/* its measure, names[id] */
+	int	 next;			/* the cell that came after it last time */
+	int	 wide;			/* moved to its series' dsum and wcnt */
+};
+
 struct person {
-	unsigned long hash;
 	char	*who;
 	size_t	 wholen;
-	int	 nm, cap;		/* cells used, cells per day */
-	int	 guess;			/* the cell after the last one used */
-	unsigned *ids;			/* cell k holds the measure names[ids[k]] */
-	unsigned char *wide;		/* cell k moved to its series' dsum, wcnt */
-	struct series **ser;		/* cell k's series */
-	float	*sum;			/* wdays x cap: whole sums are exact */
-	unsigned short *cnt;		/* wdays x cap: records per day */
+	int	 nm, cap;		/* cells used, cells per row (even) */
+	int	 last, guess;		/* the cell used last, the one likely next */
+	struct cellinfo *c;		/* cap of them */
+	char	*rows;			/* wdays rows of cap * ROW bytes */
 };
+#define ROW	(sizeof(float) + sizeof(unsigned short))
 
 struct series {
 	struct person *p;
@@ -76,7 +81,11 @@ struct name {
 };
 
 static struct bank bank;
-static struct person **ptab;		/* open addressing, a power of 2 */
+struct pslot {
+	unsigned long hash;		/* here, so a probe touches no person */
+	struct person *p;
+};
+static struct pslot *ptab;		/* open addressing, a power of 2 */
 static size_t ptabcap, npersons;
 static struct name **names;		/* each on its own: series point into it */
 static unsigned *ntab;			/* index + 1 into names, a power of 2 */
@@ -123,16 +132,16 @@ hashof(const char *s, size_t n)
 static void
 pgrow(void)
 {
-	struct person **old = ptab;
+	struct pslot *old = ptab;
 	size_t oldcap = ptabcap, i, j;
 
 	ptabcap = ptabcap ? ptabcap * 2 : 64;
 	ptab = xmalloc(ptabcap * sizeof *ptab);
 	memset(ptab, 0, ptabcap * sizeof *ptab);
 	for (i = 0; i < oldcap; i++) {
-		if (old[i] == NULL)
+		if (old[i].p == NULL)
 			continue;
-		for (j = old[i]->hash & (ptabcap - 1); ptab[j]; j = (j + 1) & (ptabcap - 1))
+		for (j = old[i].hash & (ptabcap - 1); ptab[j].p; j = (j + 1) & (ptabcap - 1))
 			;
 		ptab[j] = old[i];
 	}
@@ -153,17 +162,17 @@ person(const char *who, size_t wl)
 	h = hashof(who, wl);
 	if (ptabcap == 0)
 		pgrow();
-	for (j = h & (ptabcap - 1); (p = ptab[j]) != NULL; j = (j + 1) & (ptabcap - 1))
-		if (p->hash == h && p->wholen == wl && same_bytes(p->who, who, wl))
+	for (j = h & (ptabcap - 1); (p = ptab[j].p) != NULL; j = (j + 1) & (ptabcap - 1))
+		if (ptab[j].hash == h && p->wholen == wl && same_bytes(p->who, who, wl))
 			return last = p;
 	p = xmalloc(sizeof *p + wl + 1);
 	memset(p, 0, sizeof *p);
-	p->hash = h;
 	p->who = (char *)(p + 1);
 	memcpy(p->who, who, wl);
 	p->who[wl] = '\0';
 	p->wholen = wl;
-	ptab[j] = p;
+	ptab[j].hash = h;
+	ptab[j].p = p;
 	if (++npersons * 2 > ptabcap)
 		pgrow();
 	return last = p;
@@ -220,33 +229,39 @@ nameid(const char *what, size_t ml)
 	return (unsigned)nnames - 1;
 }
 
+static float *
+sumrow(const struct person *p, long i)
+{
+	return (float *)(void *)(p->rows + (size_t)i * p->cap * ROW);
+}
+
+static unsigned short *
+cntrow(const struct person *p, long i)
+{
+	return (unsigned short *)(void *)(p->rows + (size_t)i * p->cap * ROW +
+	    (size_t)p->cap * sizeof(float));
+}
+
 /* A new cell for measure id in p, and its series; rows widen as needed. */
 static int
 newcell(struct person *p, unsigned id)
 {
+	struct person o = *p;
 	struct series *s;
-	float *sum;
-	unsigned short *cnt;
-	size_t i;
-	int k = p->nm, cap;
+	long i;
+	int k = p->nm;
 
 	if (p->nm == p->cap) {
-		/* 1, 2, 4, 8, then 8 at a time: little room is ever unused */
-		cap = p->cap < 8 ? (p->cap ? p->cap * 2 : 1) : p->cap + 8;
-		sum = xmalloc((size_t)wdays * cap * (sizeof *sum + sizeof *cnt));
-		cnt = (void *)(sum + (size_t)wdays * cap);
-		memset(sum, 0, (size_t)wdays * cap * (sizeof *sum + sizeof *cnt));
-		for (i = 0; i < (size_t)wdays && p->nm > 0; i++) {
-			memcpy(sum + i * cap, p->sum + i * p->cap, p->nm * sizeof *sum);
-			memcpy(cnt + i * cap, p->cnt + i * p->cap, p->nm * sizeof *cnt);
+		/* 2, 4, 8, then 8 at a time: little room is ever unused */
+		p->cap = p->cap < 8 ? (p->cap ? p->cap * 2 : 2) : p->cap + 8;
+		p->rows = xmalloc((size_t)wdays * p->cap * ROW);
+		memset(p->rows, 0, (size_t)wdays * p->cap * ROW);
+		for (i = 0; i < wdays && o.nm > 0; i++) {
+			memcpy(sumrow(p, i), sumrow(&o, i), o.nm * sizeof(float));
+			memcpy(cntrow(p, i), cntrow(&o, i), o.nm * sizeof(unsigned short));
 		}
-		free(p->sum);
-		p->sum = sum;
-		p->cnt = cnt;
-		p->cap = cap;
-		p->ids = xrealloc(p->ids, cap * sizeof *p->ids);
-		p->wide = xrealloc(p->wide, cap * sizeof *p->wide);
-		p->ser = xrealloc(p->ser, cap * sizeof *p->ser);
+		free(o.rows);
+		p->c = xrealloc(p->c, (size_t)p->cap * sizeof *p->c);
 	}
 	s = xmalloc(sizeof *s);
 	memset(s, 0, sizeof *s);
@@ -262,16 +277,18 @@ newcell(struct person *p, unsigned id)
 		all = xrealloc(all, allcap * sizeof *all);
 	}
 	all[nseries++] = s;
-	p->ids[k] = id;
-	p->wide[k] = 0;
-	p->ser[k] = s;
+	p->c[k].s = s;
+	p->c[k].id = id;
+	p->c[k].next = k + 1;
+	p->c[k].wide = 0;
 	p->nm++;
 	return k;
 }
 
 /*
  * The cell of measure what in p.  A check-in asks its measures in the
- * same order every day, so the cell after the last one is tried first.
+ * same order every day, so the cell that followed the last one last
+ * time is tried first; then the name's number, and p's cells in turn.
  */
 static int
 cell(struct person *p, const char *what, size_t ml)
@@ -281,17 +298,20 @@ cell(struct person *p, const char *what, size_t ml)
 	int k = p->guess;
 
 	if (k < p->nm) {
-		nm = names[p->ids[k]];
+		nm = names[p->c[k].id];
 		if (nm->len == ml && same_bytes(nm->what, what, ml))
 			goto found;
 	}
 	id = nameid(what, ml);
-	for (k = 0; k < p->nm && p->ids[k] != id; k++)
+	for (k = 0; k < p->nm && p->c[k].id != id; k++)
 		;
 	if (k == p->nm)
 		k = newcell(p, id);
+	if (p->last < p->nm)
+		p->c[p->last].next = k;
 found:
-	p->guess = k + 1 < p->nm ? k + 1 : 0;
+	p->last = k;
+	p->guess = p->c[k].next;
 	return k;
 }
 
@@ -299,16 +319,16 @@ found:
 static void
 widen(struct person *p, int k)
 {
-	struct series *s = p->ser[k];
-	size_t i;
+	struct series *s = p->c[k].s;
+	long i;
 
 	s->dsum = xmalloc((size_t)wdays * sizeof *s->dsum);
 	s->wcnt = xmalloc((size_t)wdays * sizeof *s->wcnt);
-	for (i = 0; i < (size_t)wdays; i++) {
-		s->dsum[i] = p->sum[i * p->cap + k];
-		s->wcnt[i] = p->cnt[i * p->cap + k];
+	for (i = 0; i < wdays; i++) {
+		s->dsum[i] = sumrow(p, i)[k];
+		s->wcnt[i] = cntrow(p, i)[k];
 	}
-	p->wide[k] = 1;
+	p->c[k].wide = 1;
 }
 
 static int
@@ -328,32 +348,35 @@ whole(double x)
 static void
 add(struct person *p, int k, long i, double v, unsigned n)
 {
-	size_t at = (size_t)i * p->cap + k;
+	float *sum;
+	unsigned short *cnt;
 	double t;
 
-	if (!p->wide[k]) {
-		t = (double)p->sum[at] + v;
-		if (n <= 65535u - p->cnt[at] && whole(t) && whole(v)) {
-			p->sum[at] = (float)t;
-			p->cnt[at] += (unsigned short)n;
+	if (!p->c[k].wide) {
+		sum = sumrow(p, i);
+		cnt = cntrow(p, i);
+		t = (double)sum[k] + v;
+		if (n <= 65535u - cnt[k] && whole(t) && whole(v)) {
+			sum[k] = (float)t;
+			cnt[k] += (unsigned short)n;
 			return;
 		}
 		widen(p, k);
 	}
-	p->ser[k]->dsum[i] += v;
-	p->ser[k]->wcnt[i] += n;
+	p->c[k].s->dsum[i] += v;
+	p->c[k].s->wcnt[i] += n;
 }
 
 static double
 sumof(const struct series *s, int i)
 {
-	return s->dsum ? s->dsum[i] : (double)s->p->sum[(size_t)i * s->p->cap + s->k];
+	return s->dsum ? s->dsum[i] : (double)sumrow(s->p, i)[s->k];
 }
 
 static unsigned
 cntof(const struct series *s, int i)
 {
-	return s->wcnt ? s->wcnt[i] : s->p->cnt[(size_t)i * s->p->cap + s->k];
+	return s->wcnt ? s->wcnt[i] : cntrow(s->p, i)[s->k];
 }
 
 /*
