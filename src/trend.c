@@ -10,10 +10,12 @@
  * day, week or month (-s), a terminal chart (-c) or an SVG (-g).
  *
  * Invariants:
- * - Memory is series x window: a hash table of series, each with a sum
- *   and a count per day of the window.  A record outside the window costs
- *   a look at its date; one inside it a parse and one hash lookup;
- *   nothing is allocated per record.
+ * - Memory is series x window: per person, a row of cells (a day's sum
+ *   and count of each measure) per day of the window.  A record outside
+ *   the window costs a look at its date; one inside it a parse, its
+ *   person (most often the last one again) and its cell (most often the
+ *   one that came next last time); nothing is allocated per record.
+ * - Many series are figured on both cores (figureall).
  * - A big regular file is read in two halves at once (readjournal), and
  *   the output is the same as from one pass, bad-record lines included.
  * - Every statistic, gap included, is computed from all the data; -w and
@@ -24,6 +26,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,11 +41,15 @@
 
 /*
  * The series of one person sit side by side, day by day: day i of the
- * window is a row of cap float sums and then cap short counts, and
- * measure k is cell k of every row.  One check-in (one person, one day,
- * a handful of measures) then touches a line or two of memory, not a
- * few lines per record: on a caseload of thousands, that is most of
- * trend's time.
+ * window is a row of cap cells, and measure k is cell k of every row.
+ * A cell is one 32-bit word: the day's sum, a whole number, in the top
+ * 24 bits and its count of records in the low 8.  One check-in (one
+ * person, one day, a handful of measures) then touches a line or two of
+ * memory, not a few lines per record, and a caseload of thousands of
+ * series fits in a few megabytes: on a big journal, that is most of
+ * trend's time.  A cell whose sum leaves that range or stops being whole,
+ * or whose day gets a 256th record, moves to doubles and wide counts in
+ * its series, so no figure loses a digit.
  */
 struct cellinfo {
 	struct series *s;		/* cell k's series */
@@ -54,12 +61,13 @@ struct cellinfo {
 struct person {
 	char	*who;
 	size_t	 wholen;
-	int	 nm, cap;		/* cells used, cells per row (even) */
+	int	 nm, cap;		/* cells used, cells per row */
 	int	 last, guess;		/* the cell used last, the one likely next */
 	struct cellinfo *c;		/* cap of them */
-	char	*rows;			/* wdays rows of cap * ROW bytes */
+	uint32_t *rows;			/* wdays rows of cap cells */
 };
-#define ROW	(sizeof(float) + sizeof(unsigned short))
+#define SUMMAX	0x7fffff		/* a cell's sum is in -SUMMAX-1..SUMMAX */
+#define CNTMAX	0xff
 
 struct series {
 	struct person *p;
@@ -229,17 +237,17 @@ nameid(const char *what, size_t ml)
 	return (unsigned)nnames - 1;
 }
 
-static float *
-sumrow(const struct person *p, long i)
+/* A cell's sum and count. */
+static long
+cellsum(uint32_t c)
 {
-	return (float *)(void *)(p->rows + (size_t)i * p->cap * ROW);
+	return (long)(c >> 8 ^ 0x800000) - 0x800000;	/* 24 bits, signed */
 }
 
-static unsigned short *
-cntrow(const struct person *p, long i)
+static unsigned
+cellcnt(uint32_t c)
 {
-	return (unsigned short *)(void *)(p->rows + (size_t)i * p->cap * ROW +
-	    (size_t)p->cap * sizeof(float));
+	return c & CNTMAX;
 }
 
 /* A new cell for measure id in p, and its series; rows widen as needed. */
@@ -252,14 +260,13 @@ newcell(struct person *p, unsigned id)
 	int k = p->nm;
 
 	if (p->nm == p->cap) {
-		/* 2, 4, 8, then 8 at a time: little room is ever unused */
-		p->cap = p->cap < 8 ? (p->cap ? p->cap * 2 : 2) : p->cap + 8;
-		p->rows = xmalloc((size_t)wdays * p->cap * ROW);
-		memset(p->rows, 0, (size_t)wdays * p->cap * ROW);
-		for (i = 0; i < wdays && o.nm > 0; i++) {
-			memcpy(sumrow(p, i), sumrow(&o, i), o.nm * sizeof(float));
-			memcpy(cntrow(p, i), cntrow(&o, i), o.nm * sizeof(unsigned short));
-		}
+		/* 1, 2, 4, 8, then 8 at a time: little room is ever unused */
+		p->cap = p->cap < 8 ? (p->cap ? p->cap * 2 : 1) : p->cap + 8;
+		p->rows = xmalloc((size_t)wdays * p->cap * sizeof *p->rows);
+		memset(p->rows, 0, (size_t)wdays * p->cap * sizeof *p->rows);
+		for (i = 0; i < wdays && o.nm > 0; i++)
+			memcpy(p->rows + (size_t)i * p->cap, o.rows + (size_t)i * o.cap,
+			    o.nm * sizeof *p->rows);
 		free(o.rows);
 		p->c = xrealloc(p->c, (size_t)p->cap * sizeof *p->c);
 	}
@@ -325,40 +332,26 @@ widen(struct person *p, int k)
 	s->dsum = xmalloc((size_t)wdays * sizeof *s->dsum);
 	s->wcnt = xmalloc((size_t)wdays * sizeof *s->wcnt);
 	for (i = 0; i < wdays; i++) {
-		s->dsum[i] = sumrow(p, i)[k];
-		s->wcnt[i] = cntrow(p, i)[k];
+		s->dsum[i] = cellsum(p->rows[(size_t)i * p->cap + k]);
+		s->wcnt[i] = cellcnt(p->rows[(size_t)i * p->cap + k]);
 	}
 	p->c[k].wide = 1;
 }
 
-static int
-whole(double x)
-{
-	return x < 16777216.0 && x > -16777216.0 && x == (double)(long)x;
-}
-
-/*
- * Add v, the sum of n records, to day i of cell k of p.  Sums live in
- * floats, exact for whole numbers below 2^24 (every built-in measure is
- * whole), and counts in shorts: a caseload of thousands of series fits
- * in a few megabytes.  A cell whose sums stop being small whole numbers,
- * or whose day reaches 65535 records, moves to doubles and wide counts,
- * so no figure loses a digit.
- */
+/* Add v, the sum of n records, to day i of cell k of p. */
 static void
 add(struct person *p, int k, long i, double v, unsigned n)
 {
-	float *sum;
-	unsigned short *cnt;
+	uint32_t *c;
 	double t;
 
 	if (!p->c[k].wide) {
-		sum = sumrow(p, i);
-		cnt = cntrow(p, i);
-		t = (double)sum[k] + v;
-		if (n <= 65535u - cnt[k] && whole(t) && whole(v)) {
-			sum[k] = (float)t;
-			cnt[k] += (unsigned short)n;
+		c = &p->rows[(size_t)i * p->cap + k];
+		t = (double)cellsum(*c) + v;
+		if (n <= CNTMAX - cellcnt(*c) && t <= SUMMAX && t >= -SUMMAX - 1 &&
+		    t == (double)(long)t) {
+			*c = (uint32_t)((unsigned long)(long)t << 8 & 0xffffff00UL) |
+			    (cellcnt(*c) + n);
 			return;
 		}
 		widen(p, k);
@@ -370,13 +363,14 @@ add(struct person *p, int k, long i, double v, unsigned n)
 static double
 sumof(const struct series *s, int i)
 {
-	return s->dsum ? s->dsum[i] : (double)sumrow(s->p, i)[s->k];
+	return s->dsum ? s->dsum[i] :
+	    (double)cellsum(s->p->rows[(size_t)i * s->p->cap + s->k]);
 }
 
 static unsigned
 cntof(const struct series *s, int i)
 {
-	return s->wcnt ? s->wcnt[i] : cntrow(s->p, i)[s->k];
+	return s->wcnt ? s->wcnt[i] : cellcnt(s->p->rows[(size_t)i * s->p->cap + s->k]);
 }
 
 /*

@@ -800,6 +800,22 @@ sam	hugs	2	8388610.00	-	-	-	117440498.00	-	-	-"
 status 0
 end
 
+begin 'sums at the edge of a cell (24 bits, signed) and 256 records a day stay exact'
+{
+	printf '2026-11-24\talex\tmood\t-8388608\n2026-11-24\talex\tmood\t-1\n'
+	printf '2026-11-25\talex\tmood\t8388607\n2026-11-26\talex\tmood\t8388607\n2026-11-26\talex\tmood\t1\n'
+	awk 'BEGIN { for (i = 0; i < 300; i++) printf "2026-11-2%d\tsam\ttouch\t%d\n", 5 + i % 2, 1 + (i < 256) }'
+} > j.tsv
+run trend -s j.tsv
+out "date	who	what	value	days
+2026-11-24	alex	mood	-4194304.50	1
+2026-11-25	alex	mood	8388607.00	1
+2026-11-26	alex	mood	4194304.00	1
+2026-11-25	sam	touch	1.85	1
+2026-11-26	sam	touch	1.85	1"
+status 0
+end
+
 # found by fuzz_trend: a value far outside the measure's range made the
 # sparkline's level overflow an int (undefined behaviour, caught by UBSan)
 begin '-c: a value far outside the range is drawn at the top, not overflowed'
