@@ -103,7 +103,12 @@ value_check(const struct measure *m, const char *s, size_t n)
 	static char why[300];
 	const char *bad;
 	double v;
-	int integer = n > 0 && memchr(s, '.', n) == NULL;
+	size_t i;
+	int integer = n > 0;
+
+	for (i = 0; i < n; i++)		/* values are a few bytes: no call */
+		if (s[i] == '.')
+			integer = 0;
 
 	if ((bad = number_parse(s, n, &v)) != NULL) {
 		snprintf(why, sizeof why, "bad value \"%s\" for %s: %s",

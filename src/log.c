@@ -70,6 +70,21 @@ bad(const char *where, unsigned long line, const char *why)
 		warnx_("%s", why);
 }
 
+/* The bank's measure named by n bytes of what (a NUL after them); a batch
+ * mostly repeats a few, so the last one found is tried first. */
+static const struct measure *
+measure(const char *what, size_t n)
+{
+	static const struct measure *last;
+	static size_t lastn;
+
+	if (last != NULL && n == lastn && same_bytes(last->what, what, n))
+		return last;
+	if ((last = bank_measure(&bank, what)) != NULL)
+		lastn = n;
+	return last;
+}
+
 /* The measure for what, checked with its value and note; NULL or the reason. */
 static const char *
 check(const char *what, size_t wn, const char *value, size_t vn,
@@ -80,7 +95,7 @@ check(const char *what, size_t wn, const char *value, size_t vn,
 	const char *e;
 
 	/* a name the bank knows is well formed; only a stranger is checked */
-	if ((m = bank_measure(&bank, what)) == NULL &&
+	if ((m = measure(what, wn)) == NULL &&
 	    (e = what_check(what, wn)) != NULL) {
 		if (wn == 0)
 			return e;
