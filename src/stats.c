@@ -388,6 +388,43 @@ flag_parse(const char *s)
 	return 0;
 }
 
+/*
+ * printf's "%.*f" without printf, where that is sure to give the same
+ * digits: r = |x| * 10^digits is within 2^-13 of the exact product below
+ * 2^40, so when r is more than 2^-10 away from a half, rounding r rounds
+ * the exact value the same way.  0 where unsure; "-" only before a digit
+ * that is not 0.
+ */
+static int
+quickfigure(char *buf, double x, int digits)
+{
+	static const double p10[] = { 1, 10, 100, 1000, 1e4, 1e5, 1e6 };
+	char tmp[24];
+	unsigned long long q;
+	double r;
+	int n, i, k;
+
+	if (digits < 0 || digits > 6 || !isfinite(x))
+		return 0;
+	r = fabs(x) * p10[digits];
+	if (!(r < 1099511627776.0) || fabs(r - floor(r) - 0.5) <= 1.0 / 1024)
+		return 0;
+	q = (unsigned long long)(r + 0.5);
+	i = 0;
+	if (x < 0 && q != 0)
+		buf[i++] = '-';
+	for (n = k = 0; k < digits || q > 0 || k == digits; k++) {
+		if (k == digits && digits > 0)
+			tmp[n++] = '.';
+		tmp[n++] = (char)('0' + q % 10);
+		q /= 10;
+	}
+	while (n > 0)
+		buf[i++] = tmp[--n];
+	buf[i] = '\0';
+	return i;
+}
+
 size_t
 figure_format(char *buf, double x, int digits)
 {
@@ -404,6 +441,8 @@ figure_format(char *buf, double x, int digits)
 	 * a half (1/40 summed as 0.02499999...) counts as one, so the last
 	 * digit does not depend on the order of a sum. */
 	x += copysign(pow(10, -digits) * 1e-6, x);
+	if ((len = quickfigure(buf, x, digits)) > 0)
+		return (size_t)len;
 	len = snprintf(buf, 32, "%.*f", digits, x);
 	if (len < 0 || len >= 32)
 		len = snprintf(buf, 32, "%.*g", digits + 6, x);

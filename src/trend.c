@@ -409,6 +409,12 @@ badprint(const char *name, const struct bad *b, unsigned long line0)
 	nbadall += b->n;
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(a)	__builtin_prefetch(a, 1)
+#else
+#define PREFETCH(a)	((void)0)
+#endif
+
 /*
  * Read lines until the end of l's span.  A record outside the window is
  * skipped once its date says so, before the rest of it is checked: that
@@ -418,12 +424,13 @@ static void
 readspan(struct lines *l, struct bad *b)
 {
 	struct record r;
-	struct person *p;
+	struct person *p, *q = NULL;	/* q: the record before, added late */
 	const char *why;
 	char *s, lastdate[10];
 	size_t n;
-	long day = 0;
-	int rc, known = 0;
+	long day = 0, qday = 0;
+	double qv = 0;
+	int rc, known = 0, k, qk = 0;
 
 	while ((rc = lines_next(l, &s, &n)) > 0) {
 		if (rc == 2) {
@@ -447,8 +454,17 @@ readspan(struct lines *l, struct bad *b)
 		if (r.t.day > asof || r.t.day < first)
 			continue;
 		p = person(r.who, r.wholen);
-		add(p, cell(p, r.what, r.whatlen), r.t.day - first, r.v, 1);
+		k = cell(p, r.what, r.whatlen);
+		PREFETCH(&p->rows[(size_t)(r.t.day - first) * p->cap + k]);
+		if (q != NULL)
+			add(q, qk, qday, qv, 1);
+		q = p;
+		qk = k;
+		qday = r.t.day - first;
+		qv = r.v;
 	}
+	if (q != NULL)
+		add(q, qk, qday, qv, 1);
 }
 
 /* Both cores for a big file: worth a fork from this size on. */

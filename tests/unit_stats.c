@@ -419,6 +419,58 @@ test_gap(void)
 	CHECK(a.flags == 0, "one partner: no gap");
 }
 
+/* figure_format as it was, all printf: the quick path must agree with it */
+static void
+slowfigure(char *buf, double x, int digits)
+{
+	size_t len;
+
+	x += copysign(pow(10, -digits) * 1e-6, x);
+	snprintf(buf, 32, "%.*f", digits, x);
+	len = strlen(buf);
+	if (buf[0] == '-' && strspn(buf + 1, "0.") == len - 1)
+		memmove(buf, buf + 1, len);
+}
+
+static void
+test_format_quick(void)
+{
+	char a[64], b[64], what[160];
+	unsigned long long s = 88172645463325252ULL;
+	double x;
+	long i, bad = 0;
+	int d;
+
+	for (i = 0; i < 2000000 && bad < 5; i++) {
+		s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+		d = (int)(s % 4);
+		switch (i % 4) {
+		case 0:		/* anything up to a million */
+			x = ((double)(s >> 11) / 9007199254740992.0 - 0.5) * 2e6;
+			break;
+		case 1:		/* halves and their neighbours, at d and d + 1 decimals */
+			x = ((long)(s >> 40) - 8388608) / (2 * pow(10, d));
+			if (s & 4)	/* a half after figure_format's nudge */
+				x -= copysign(pow(10, -d) * 1e-6, x);
+			x = nextafter(x, (s & 1) ? 1e9 : -1e9);
+			break;
+		case 2:		/* figures as trend makes them: means of small sums */
+			x = (double)((long)(s >> 44) % 2000 - 1000) / (double)(1 + (s >> 20) % 90);
+			break;
+		default:	/* the same, times 7, near the quick path's edges */
+			x = ((long)(s >> 20) % 1000000) / 7.0 + ((s & 2) ? 1099511627.7760 : 0);
+		}
+		figure_format(a, x, d);
+		slowfigure(b, x, d);
+		if (strcmp(a, b) != 0) {
+			snprintf(what, sizeof what, "figure_format(%.17g, %d) is \"%s\" as printf says", x, d, b);
+			CHECK_STR(a, b, what);
+			bad++;
+		}
+	}
+	CHECK(bad == 0, "figure_format's quick path agrees with printf on 2,000,000 figures");
+}
+
 static void
 test_format(void)
 {
@@ -449,6 +501,12 @@ test_format(void)
 	figure_format(buf, 0.0005, 3);
 	CHECK_STR(buf, "0.001", "a half with three decimals");
 	CHECK(figure_format(buf, -2.5, 2) == 5 && strcmp(buf, "-2.50") == 0, "length returned");
+	figure_format(buf, 1e300, 2);
+	CHECK(strlen(buf) < 32 && strchr(buf, 'e') != NULL, "a huge figure fits, written short");
+	figure_format(buf, 2e12, 2);
+	CHECK_STR(buf, "2000000000000.00", "a figure past the quick path");
+	figure_format(buf, 7, 0);
+	CHECK_STR(buf, "7", "no decimals, no point");
 	if (setlocale(LC_NUMERIC, "de_DE.UTF-8") != NULL) {
 		figure_format(buf, 2.5, 2);
 		CHECK_STR(buf, "2.50", "a point in a German locale");
@@ -486,5 +544,6 @@ main(void)
 	test_quiet();
 	test_gap();
 	test_format();
+	test_format_quick();
 	return unit_failed;
 }
