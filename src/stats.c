@@ -49,14 +49,6 @@ reaches(double x, double c)
 }
 
 static int
-dblcmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static int
 intcmp(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -122,7 +114,13 @@ mann_whitney_p(const double *x, int nx, const double *y, int ny)
 	all = stmp;
 	memcpy(all, x, (size_t)nx * sizeof *all);
 	memcpy(all + nx, y, (size_t)ny * sizeof *all);
-	qsort(all, (size_t)(nx + ny), sizeof *all, dblcmp);
+	for (i = 1; i < nx + ny; i++) {		/* few: an insertion sort */
+		double t = all[i];
+
+		for (j = i; j > 0 && all[j - 1] > t; j--)
+			all[j] = all[j - 1];
+		all[j] = t;
+	}
 	var = n1 * n2 / 12 * ((N + 1) - ties(all, nx + ny, tie_mw) / (N * (N - 1)));
 	if (!(var > 1e-12))
 		return 1;
@@ -142,8 +140,17 @@ inversions(double *a, double *tmp, int lo, int hi)
 	double inv;
 	int mid, i, j, k;
 
-	if (hi - lo < 2)
-		return 0;
+	if (hi - lo <= 16) {	/* short runs: each step an insertion sort makes is one */
+		double x;
+
+		for (inv = 0, i = lo + 1; i < hi; i++) {
+			for (x = a[i], j = i; j > lo && a[j - 1] > x; j--)
+				a[j] = a[j - 1];
+			inv += i - j;
+			a[j] = x;
+		}
+		return inv;
+	}
 	mid = lo + (hi - lo) / 2;
 	inv = inversions(a, tmp, lo, mid) + inversions(a, tmp, mid, hi);
 	for (i = lo, j = mid, k = lo; i < mid || j < hi; ) {
