@@ -423,6 +423,8 @@ main(int argc, char *argv[])
 	setprogname(argv[0]);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
 		version();
+	if (argc > 1 && strcmp(argv[1], "--help") == 0)
+		usage(stdout, 0);
 	opterr = 0;		/* our own words, with our own name */
 	while ((c = getopt(argc, argv, ":c:d:f:hlps:")) != -1) {
 		switch (c) {

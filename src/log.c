@@ -355,6 +355,10 @@ main(int argc, char *argv[])
 	setprogname(argv[0]);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
 		version();
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		usage(stdout);
+		return fshut(stdout, "stdout");
+	}
 	opterr = 0;
 	while ((c = getopt(argc, argv, ":a:f:ht:w:")) != -1) {
 		switch (c) {

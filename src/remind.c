@@ -1117,6 +1117,8 @@ main(int argc, char **argv)
 	setprogname(argv[0]);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
 		version();
+	if (argc > 1 && strcmp(argv[1], "--help") == 0)
+		usage(stdout, 0);
 	opterr = 0;
 	while ((c = getopt(argc, argv, ":d:f:hlw:")) != -1) {
 		switch (c) {

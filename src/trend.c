@@ -1364,6 +1364,8 @@ main(int argc, char **argv)
 	setprogname(argv[0]);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
 		version();
+	if (argc > 1 && strcmp(argv[1], "--help") == 0)
+		usage(stdout, 0);
 	opterr = 0;	/* our own words, and the program's name, not its path */
 	while ((c = getopt(argc, argv, ":cgsb:d:n:w:m:h")) != -1) {
 		switch (c) {

@@ -46,6 +46,13 @@ err ''
 status 0
 end
 
+begin '--help is -h'
+run ask --help
+out "$USAGE"
+err ''
+status 0
+end
+
 begin '--version'
 run ask --version
 out "ask (hearth) $VERSION"

@@ -454,6 +454,13 @@ err ''
 status 0
 end
 
+begin '--help is -h'
+run log --help
+out 'usage: log [-a journal] [-f bank] [-t time] [-w who] [what value [note ...]]'
+err ''
+status 0
+end
+
 begin '--version'
 run log --version
 out_has '^log \(hearth\) [0-9]'

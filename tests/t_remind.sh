@@ -69,6 +69,13 @@ err ''
 status 0
 end
 
+begin '--help is -h'
+run remind --help
+out "$USAGE"
+err ''
+status 0
+end
+
 begin '--version'
 run remind --version
 out 'remind (hearth) 1.0'

@@ -625,6 +625,13 @@ err ''
 status 0
 end
 
+begin '--help is -h'
+run trend --help
+out "$USAGE"
+err ''
+status 0
+end
+
 begin '--version'
 run trend --version
 out "trend (hearth) $VERSION"
