@@ -101,20 +101,20 @@ const char *
 value_check(const struct measure *m, const char *s, size_t n)
 {
 	static char why[300];
-	const char *bad;
-	double v;
+	double v = 0;
 	size_t i;
 	int integer = n > 0;
 
 	for (i = 0; i < n; i++)		/* values are a few bytes: no call */
 		if (s[i] == '.')
 			integer = 0;
-
-	if ((bad = number_parse(s, n, &v)) != NULL) {
-		snprintf(why, sizeof why, "bad value \"%s\" for %s: %s",
-		    vis(s, n), m->what, bad);
+	if (n == 0) {
+		snprintf(why, sizeof why, "bad value \"\" for %s: the value is empty", m->what);
 		return why;
 	}
+	/* not a number at all: say what this measure takes, below */
+	if (number_parse(s, n, &v) != NULL)
+		integer = 0;
 	switch (m->type) {
 	case T_SCALE:
 	case T_MINUTES:

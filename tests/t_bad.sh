@@ -72,14 +72,14 @@ log_bad 'a date written the other way' '26/11/2026\talex\ttouch\t4\t\n' \
 
 # --- log: numbers
 
-log_bad 'an exponent' 'touch\t1e3\n' 'bad value "1e3" for touch: a value is a number like 4 or 2.5'
-log_bad 'nan' 'touch\tnan\n' 'bad value "nan" for touch: a value is a number like 4 or 2.5'
-log_bad 'inf' 'talk_min\tinf\n' 'bad value "inf" for talk_min: a value is a number like 4 or 2.5'
+log_bad 'an exponent' 'touch\t1e3\n' 'touch takes a whole number from 1 to 5, not "1e3"'
+log_bad 'nan' 'touch\tnan\n' 'touch takes a whole number from 1 to 5, not "nan"'
+log_bad 'inf' 'talk_min\tinf\n' 'talk_min takes a whole number from 0 to 1440, not "inf"'
 log_bad 'twenty digits' 'hugs\t99999999999999999999\n' \
-    'bad value "99999999999999999999" for hugs: the value has too many digits'
-log_bad 'a decimal comma' 'touch\t4,5\n' 'bad value "4,5" for touch: a value is a number like 4 or 2.5'
-log_bad 'a plus sign' 'touch\t+4\n' 'bad value "+4" for touch: a value is a number like 4 or 2.5'
-log_bad 'a value with a space' 'touch\t 4\n' 'bad value " 4" for touch: a value is a number like 4 or 2.5'
+    'hugs takes a whole number of 0 or more, not "99999999999999999999"'
+log_bad 'a decimal comma' 'touch\t4,5\n' 'touch takes a whole number from 1 to 5, not "4,5"'
+log_bad 'a plus sign' 'touch\t+4\n' 'touch takes a whole number from 1 to 5, not "+4"'
+log_bad 'a value with a space' 'touch\t 4\n' 'touch takes a whole number from 1 to 5, not " 4"'
 log_bad 'a scale answer above its range' 'touch\t6\n' 'touch takes a whole number from 1 to 5, not "6"'
 log_bad 'a scale answer below its range' 'touch\t0\n' 'touch takes a whole number from 1 to 5, not "0"'
 log_bad '4.0 for a scale' 'touch\t4.0\n' 'touch takes a whole number from 1 to 5, not "4.0"'
@@ -113,7 +113,7 @@ log_bad 'a backslash that starts nothing' 'touch\t4\tsee \\q\n' \
 log_bad 'a NUL byte' 'touch\t4\000\n' 'a NUL byte in the line'
 # CR-only line ends: one line, whose last CR is dropped as a CRLF's would be
 log_bad 'CR-only line ends' 'touch\t4\ropen\t5\r' \
-    'bad value "4\ropen" for touch: a value is a number like 4 or 2.5'
+    'touch takes a whole number from 1 to 5, not "4\ropen"'
 
 # record_parse() may remember the last good stamp: a different one of the
 # same length must still be checked, and read as itself.
@@ -174,7 +174,7 @@ safe	5'
 run log -a j.tsv
 out ''
 err 'log: stdin:2: open takes a whole number from 1 to 5, not "6"
-log: stdin:4: bad value "x" for talk: a value is a number like 4 or 2.5
+log: stdin:4: talk takes a whole number from 1 to 5, not "x"
 log: stdin:6: hugs takes a whole number of 0 or more, not "-2"
 log: 3 bad lines: nothing was written'
 status 1
@@ -275,7 +275,7 @@ begin 'log refuses nan as an operand'
 journal
 run log -a j.tsv close nan
 out ''
-err 'log: bad value "nan" for close: a value is a number like 4 or 2.5'
+err 'log: close takes a whole number from 1 to 5, not "nan"'
 status 1
 unchanged
 end

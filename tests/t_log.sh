@@ -174,16 +174,16 @@ touch	0|touch takes a whole number from 1 to 5, not "0"
 touch	4.0|touch takes a whole number from 1 to 5, not "4.0"
 touch	4.5|touch takes a whole number from 1 to 5, not "4.5"
 touch	-1|touch takes a whole number from 1 to 5, not "-1"
-touch	1e1|bad value "1e1" for touch: a value is a number like 4 or 2.5
-touch	nan|bad value "nan" for touch: a value is a number like 4 or 2.5
-touch	4,5|bad value "4,5" for touch: a value is a number like 4 or 2.5
+touch	1e1|touch takes a whole number from 1 to 5, not "1e1"
+touch	nan|touch takes a whole number from 1 to 5, not "nan"
+touch	4,5|touch takes a whole number from 1 to 5, not "4,5"
 touch	|bad value "" for touch: the value is empty
 checkin	2|checkin takes 1 (yes) or 0 (no), not "2"
-checkin	y|bad value "y" for checkin: a value is a number like 4 or 2.5
+checkin	y|checkin takes 1 (yes) or 0 (no), not "y"
 hugs	-1|hugs takes a whole number of 0 or more, not "-1"
 hugs	2.5|hugs takes a whole number of 0 or more, not "2.5"
 talk_min	1441|talk_min takes a whole number from 0 to 1440, not "1441"
-talk_min	9999999999999999|bad value "9999999999999999" for talk_min: the value has too many digits
+talk_min	9999999999999999|talk_min takes a whole number from 0 to 1440, not "9999999999999999"
 share	2	hi|share is a text answer: its value is 1 and the answer goes in the note, not "2"
 share	1|share is a text answer: the answer goes in the note, and it is empty
 Touch	4|bad measure "Touch": a measure name starts with a letter a-z
