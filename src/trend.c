@@ -1319,7 +1319,8 @@ svg(void)
 	double h;
 	char d1[16], d2[16];
 
-	qsort(all, nseries, sizeof *all, panelcmp);
+	if (nseries > 1)
+		qsort(all, nseries, sizeof *all, panelcmp);
 	for (i = 0; i < nseries; i = j) {
 		int sel = 0;
 
