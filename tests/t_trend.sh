@@ -771,6 +771,19 @@ assert '[ "$(wc -l < split.err)" -eq 2 ] && grep -q ":$((n - 1000)): bad value" 
 assert '[ "$(wc -l < split.out)" -gt 5000 ]' 'too few rows'
 end
 
+begin 'the figures of many series, worked out by two processes, are each as one process gives them'
+gen -c 300 -n 90 -e 2026-11-26 > many.tsv
+# each quarter of the couples has fewer than 4096 series: figured in one process
+for q in 0 1 2 3; do
+	awk -F'\t' -v q=$q '{ c = substr($2, 2, 4) + 0 } c % 4 == q' many.tsv > q$q.tsv
+done
+runsh 'trend -d 2026-11-26 many.tsv > all.out; echo $?; for q in 0 1 2 3; do trend -d 2026-11-26 q$q.tsv | sed 1d; done | sort > parts.out'
+out '0'
+assert '[ "$(sed 1d all.out | wc -l)" -gt 8192 ]' "too few series to split: $(wc -l < all.out)"
+assert '[ "$(sed 1d all.out | sort)" = "$(cat parts.out)" ]' "the figures differ: $(sed 1d all.out | sort | diff - parts.out | head -5)"
+assert '[ "$(grep -c -e declining -e drop -e volatile all.out)" -gt 10 ]' 'too few flags to tell'
+end
+
 # With stdin a terminal and no journal named, the readers say how to name one
 # instead of waiting for typed records (script(1) gives them a terminal).
 for p in trend remind; do
