@@ -95,6 +95,7 @@ struct pslot {
 };
 static struct pslot *ptab;		/* open addressing, a power of 2 */
 static size_t ptabcap, npersons;
+static struct person *lastp;		/* the one person() found last */
 static struct name **names;		/* each on its own: series point into it */
 static unsigned *ntab;			/* index + 1 into names, a power of 2 */
 static size_t ntabcap, nnames;
@@ -160,19 +161,18 @@ pgrow(void)
 static struct person *
 person(const char *who, size_t wl)
 {
-	static struct person *last;
 	struct person *p;
 	unsigned long h;
 	size_t j;
 
-	if (last != NULL && last->wholen == wl && same_bytes(last->who, who, wl))
-		return last;
+	if (lastp != NULL && lastp->wholen == wl && same_bytes(lastp->who, who, wl))
+		return lastp;
 	h = hashof(who, wl);
 	if (ptabcap == 0)
 		pgrow();
 	for (j = h & (ptabcap - 1); (p = ptab[j].p) != NULL; j = (j + 1) & (ptabcap - 1))
 		if (ptab[j].hash == h && p->wholen == wl && same_bytes(p->who, who, wl))
-			return last = p;
+			return lastp = p;
 	p = xmalloc(sizeof *p + wl + 1);
 	memset(p, 0, sizeof *p);
 	p->who = (char *)(p + 1);
@@ -183,7 +183,7 @@ person(const char *who, size_t wl)
 	ptab[j].p = p;
 	if (++npersons * 2 > ptabcap)
 		pgrow();
-	return last = p;
+	return lastp = p;
 }
 
 static void

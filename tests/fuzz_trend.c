@@ -56,24 +56,38 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 static void
 reset(void)
 {
-	struct series *s;
 	size_t i;
 
-	for (i = 0; i < tabcap; i++) {
-		if ((s = tab[i].s) == NULL)
+	for (i = 0; i < ptabcap; i++) {
+		if (ptab[i].p == NULL)
 			continue;
-		/* a measure no bank defines has a default of its own */
-		if (bank_measure(&bank, s->what) != s->m)
-			free((struct measure *)s->m);
-		free(s->dsum);
-		free(s->wcnt);
-		free(s);		/* with sum, cnt, who and what */
+		free(ptab[i].p->c);
+		free(ptab[i].p->rows);
+		free(ptab[i].p);	/* with its name */
 	}
-	free(tab);
-	tab = NULL;
-	tabcap = nseries = 0;
+	free(ptab);
+	ptab = NULL;
+	ptabcap = npersons = 0;
+	lastp = NULL;
+	for (i = 0; i < nnames; i++) {
+		/* a measure no bank defines has a default of its own */
+		if (bank_measure(&bank, names[i]->what) != names[i]->m)
+			free((struct measure *)names[i]->m);
+		free(names[i]);
+	}
+	free(names);
+	names = NULL;
+	free(ntab);
+	ntab = NULL;
+	ntabcap = nnames = 0;
+	for (i = 0; i < nseries; i++) {
+		free(all[i]->dsum);
+		free(all[i]->wcnt);
+		free(all[i]);
+	}
 	free(all);
 	all = NULL;
+	nseries = allcap = 0;
 	free(figs);
 	figs = NULL;
 	free(selwho);
