@@ -111,6 +111,24 @@ log_bad 'an overlong UTF-8 slash in a note' 'touch\t4\ta\300\257b\n' 'the note i
 log_bad 'a backslash that starts nothing' 'touch\t4\tsee \\q\n' \
     'a backslash in a note starts \\, \t, \n or \r'
 log_bad 'a NUL byte' 'touch\t4\000\n' 'a NUL byte in the line'
+
+# log looks for tabs and NULs eight bytes at a time: a NUL anywhere in a
+# line of any length is found, and a tab is not taken for one
+begin 'log finds a NUL at every place of answers from 3 to 40 bytes'
+line='open	4	a note of some length for the test'
+missed=''
+for len in 3 7 8 9 15 16 17 24 40; do
+	l=$(printf '%s' "$line" | cut -c1-$len)
+	i=1
+	while [ $i -le $len ]; do
+		{ printf '%s' "$l" | head -c $((i - 1)); printf '\000'; printf '%s\n' "$l" | tail -c +$((i + 1)); } > in
+		HEARTH_NOW=2026-11-26T21:04:00+01:00 "$top/bin/log" -w alex < in > /dev/null 2> e
+		grep -q 'stdin:1: a NUL byte in the line' e || missed="$missed $len:$i"
+		i=$((i + 1))
+	done
+done
+assert '[ -z "$missed" ]' "missed at length:place$missed"
+end
 # CR-only line ends: one line, whose last CR is dropped as a CRLF's would be
 log_bad 'CR-only line ends' 'touch\t4\ropen\t5\r' \
     'touch takes a whole number from 1 to 5, not "4\ropen"'
