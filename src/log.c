@@ -123,41 +123,20 @@ check(const char *what, size_t wn, const char *value, size_t vn,
 static char prefix[200];	/* "time\twho\t" for answers */
 static size_t prefixlen;
 
-/* what, value and note of a record, after its time and who */
+/* head (the stamp and name, or nothing), then what, value and note */
 static void
-fields(const char *what, size_t wn, const char *value, size_t vn,
-    const char *note, size_t nn)
+fields(const char *head, size_t hn, const char *what, size_t wn,
+    const char *value, size_t vn, const char *note, size_t nn)
 {
 	char *p;
-	size_t n = wn + vn + nn + 3;
+	size_t n = hn + wn + vn + nn + 3;
 
 	put(NULL, n);		/* room, then fill it in place */
 	if (toobig)
 		return;
 	p = out + outlen - n;
-	memcpy(p, what, wn);
-	p += wn;
-	*p++ = '\t';
-	memcpy(p, value, vn);
-	p += vn;
-	*p++ = '\t';
-	memcpy(p, note, nn);
-	p[nn] = '\n';
-}
-
-static void
-answer(const char *what, size_t wn, const char *value, size_t vn,
-    const char *note, size_t nn)
-{
-	char *p;
-	size_t n = prefixlen + wn + vn + nn + 3;
-
-	put(NULL, n);		/* room, then fill it in place */
-	if (toobig)
-		return;
-	p = out + outlen - n;
-	memcpy(p, prefix, prefixlen);
-	p += prefixlen;
+	memcpy(p, head, hn);
+	p += hn;
 	memcpy(p, what, wn);
 	p += wn;
 	*p++ = '\t';
@@ -219,7 +198,8 @@ line(char *s, size_t n, unsigned long lineno)
 		    k == 3 ? fn[2] : 0)) != NULL)
 			bad("stdin", lineno, why);
 		else
-			answer(f[0], fn[0], f[1], fn[1], k == 3 ? f[2] : "", k == 3 ? fn[2] : 0);
+			fields(prefix, prefixlen, f[0], fn[0], f[1], fn[1], k == 3 ? f[2] : "",
+			    k == 3 ? fn[2] : 0);
 		return;
 	}
 	if (k != 5) {
@@ -242,7 +222,7 @@ line(char *s, size_t n, unsigned long lineno)
 	put("\t", 1);
 	put(r.who, r.wholen);
 	put("\t", 1);
-	fields(r.what, r.whatlen, r.value, strlen(r.value), r.note, r.notelen);
+	fields("", 0, r.what, r.whatlen, r.value, strlen(r.value), r.note, r.notelen);
 }
 
 static const char *
@@ -451,7 +431,8 @@ main(int argc, char *argv[])
 		if ((why = check(argv[0], strlen(argv[0]), argv[1], strlen(argv[1]),
 		    note, nn)) != NULL)
 			die(1, "%s", why);
-		answer(argv[0], strlen(argv[0]), argv[1], strlen(argv[1]), note, nn);
+		fields(prefix, prefixlen, argv[0], strlen(argv[0]), argv[1], strlen(argv[1]),
+		    note, nn);
 		free(note);
 	} else {
 		if (lines_open(&in, NULL) < 0)
