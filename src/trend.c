@@ -755,7 +755,7 @@ figureall(void)
 	if ((pid = fork()) == 0) {
 		close(p[0]);
 		figurerange(half, nseries);
-		_exit(writeall(p[1], figs + half, (nseries - half) * sizeof *figs) < 0);
+		_exit(writeall(p[1], figs + half, (nseries - half) * sizeof *figs) < 0 ? 1 : 0);
 	}
 	close(p[1]);
 	figurerange(0, pid < 0 ? nseries : half);
