@@ -53,7 +53,7 @@
  */
 struct cellinfo {
 	struct series *s;		/* cell k's series */
-	unsigned id;			/* its measure, names[id] */
+	const struct name *nm;		/* its measure */
 	int	 next;			/* the cell that came after it last time */
 	int	 wide;			/* moved to its series' dsum and wcnt */
 };
@@ -202,9 +202,9 @@ ngrow(void)
 	}
 }
 
-/* The number of the measure name what, and what it measures. */
-static unsigned
-nameid(const char *what, size_t ml)
+/* The measure name what, kept once, and what it measures. */
+static const struct name *
+intern(const char *what, size_t ml)
 {
 	unsigned long h = hashof(what, ml);
 	const struct measure *bm;
@@ -217,7 +217,7 @@ nameid(const char *what, size_t ml)
 	for (j = h & (ntabcap - 1); ntab[j]; j = (j + 1) & (ntabcap - 1)) {
 		nm = names[ntab[j] - 1];
 		if (nm->hash == h && nm->len == ml && same_bytes(nm->what, what, ml))
-			return ntab[j] - 1;
+			return nm;
 	}
 	names = xrealloc(names, (nnames + 1) * sizeof *names);
 	nm = names[nnames] = xmalloc(sizeof *nm);
@@ -234,7 +234,7 @@ nameid(const char *what, size_t ml)
 	ntab[j] = (unsigned)++nnames;
 	if (nnames * 2 > ntabcap)
 		ngrow();
-	return (unsigned)nnames - 1;
+	return nm;
 }
 
 /* A cell's sum and count. */
@@ -250,9 +250,9 @@ cellcnt(uint32_t c)
 	return c & CNTMAX;
 }
 
-/* A new cell for measure id in p, and its series; rows widen as needed. */
+/* A new cell for measure nm in p, and its series; rows widen as needed. */
 static int
-newcell(struct person *p, unsigned id)
+newcell(struct person *p, const struct name *nm)
 {
 	struct person o = *p;
 	struct series *s;
@@ -276,16 +276,16 @@ newcell(struct person *p, unsigned id)
 	s->k = k;
 	s->who = p->who;
 	s->wholen = p->wholen;
-	s->what = names[id]->what;
-	s->whatlen = names[id]->len;
-	s->m = names[id]->m;
+	s->what = nm->what;
+	s->whatlen = nm->len;
+	s->m = nm->m;
 	if (nseries == allcap) {
 		allcap = allcap ? allcap * 2 : 256;
 		all = xrealloc(all, allcap * sizeof *all);
 	}
 	all[nseries++] = s;
 	p->c[k].s = s;
-	p->c[k].id = id;
+	p->c[k].nm = nm;
 	p->c[k].next = k + 1;
 	p->c[k].wide = 0;
 	p->nm++;
@@ -295,25 +295,24 @@ newcell(struct person *p, unsigned id)
 /*
  * The cell of measure what in p.  A check-in asks its measures in the
  * same order every day, so the cell that followed the last one last
- * time is tried first; then the name's number, and p's cells in turn.
+ * time is tried first; then the name, and p's cells in turn.
  */
 static int
 cell(struct person *p, const char *what, size_t ml)
 {
 	const struct name *nm;
-	unsigned id;
 	int k = p->guess;
 
 	if (k < p->nm) {
-		nm = names[p->c[k].id];
+		nm = p->c[k].nm;
 		if (nm->len == ml && same_bytes(nm->what, what, ml))
 			goto found;
 	}
-	id = nameid(what, ml);
-	for (k = 0; k < p->nm && p->c[k].id != id; k++)
+	nm = intern(what, ml);
+	for (k = 0; k < p->nm && p->c[k].nm != nm; k++)
 		;
 	if (k == p->nm)
-		k = newcell(p, id);
+		k = newcell(p, nm);
 	if (p->last < p->nm)
 		p->c[p->last].next = k;
 found:
