@@ -52,10 +52,10 @@
  * its series, so no figure loses a digit.
  */
 struct cellinfo {
-	struct series *s;		/* cell k's series */
 	const struct name *nm;		/* its measure */
 	int	 next;			/* the cell that came after it last time */
-	int	 wide;			/* moved to its series' dsum and wcnt */
+	double	*dsum;			/* once its sum leaves the cell, */
+	unsigned *wcnt;			/* or its count does: wdays of each */
 };
 
 struct person {
@@ -69,14 +69,13 @@ struct person {
 #define SUMMAX	0x7fffff		/* a cell's sum is in -SUMMAX-1..SUMMAX */
 #define CNTMAX	0xff
 
+/* A person's measure, once the journals are read (makeseries). */
 struct series {
 	struct person *p;
 	int	 k;			/* its cell */
 	const char *who, *what;
 	size_t	 wholen, whatlen;
 	const struct measure *m;
-	double	*dsum;			/* once a sum leaves its cell, */
-	unsigned *wcnt;			/* or a count does */
 	struct figures *f;		/* made by compute() */
 };
 
@@ -99,8 +98,10 @@ static struct person *lastp;		/* the one person() found last */
 static struct name **names;		/* each on its own: series point into it */
 static unsigned *ntab;			/* index + 1 into names, a power of 2 */
 static size_t ntabcap, nnames;
-static struct series **all;		/* in order of first sight; compute() sorts */
-static size_t nseries, allcap;
+static size_t ncells;			/* of all persons */
+static struct series *series;		/* made once the journals are read */
+static struct series **all;		/* sorted by who, then what */
+static size_t nseries;
 static struct figures *figs;		/* all[i]->f */
 
 static long asof, first;		/* the window: first .. asof */
@@ -250,12 +251,11 @@ cellcnt(uint32_t c)
 	return c & CNTMAX;
 }
 
-/* A new cell for measure nm in p, and its series; rows widen as needed. */
+/* A new cell for measure nm in p; rows widen as needed. */
 static int
 newcell(struct person *p, const struct name *nm)
 {
 	struct person o = *p;
-	struct series *s;
 	long i;
 	int k = p->nm;
 
@@ -270,25 +270,11 @@ newcell(struct person *p, const struct name *nm)
 		free(o.rows);
 		p->c = xrealloc(p->c, (size_t)p->cap * sizeof *p->c);
 	}
-	s = xmalloc(sizeof *s);
-	memset(s, 0, sizeof *s);
-	s->p = p;
-	s->k = k;
-	s->who = p->who;
-	s->wholen = p->wholen;
-	s->what = nm->what;
-	s->whatlen = nm->len;
-	s->m = nm->m;
-	if (nseries == allcap) {
-		allcap = allcap ? allcap * 2 : 256;
-		all = xrealloc(all, allcap * sizeof *all);
-	}
-	all[nseries++] = s;
-	p->c[k].s = s;
+	memset(&p->c[k], 0, sizeof p->c[k]);
 	p->c[k].nm = nm;
 	p->c[k].next = k + 1;
-	p->c[k].wide = 0;
 	p->nm++;
+	ncells++;
 	return k;
 }
 
@@ -321,20 +307,19 @@ found:
 	return k;
 }
 
-/* Cell k of p moves to doubles and wide counts, in its series. */
+/* Cell k of p moves to doubles and wide counts. */
 static void
 widen(struct person *p, int k)
 {
-	struct series *s = p->c[k].s;
+	struct cellinfo *c = &p->c[k];
 	long i;
 
-	s->dsum = xmalloc((size_t)wdays * sizeof *s->dsum);
-	s->wcnt = xmalloc((size_t)wdays * sizeof *s->wcnt);
+	c->dsum = xmalloc((size_t)wdays * sizeof *c->dsum);
+	c->wcnt = xmalloc((size_t)wdays * sizeof *c->wcnt);
 	for (i = 0; i < wdays; i++) {
-		s->dsum[i] = cellsum(p->rows[(size_t)i * p->cap + k]);
-		s->wcnt[i] = cellcnt(p->rows[(size_t)i * p->cap + k]);
+		c->dsum[i] = cellsum(p->rows[(size_t)i * p->cap + k]);
+		c->wcnt[i] = cellcnt(p->rows[(size_t)i * p->cap + k]);
 	}
-	p->c[k].wide = 1;
 }
 
 /* Add v, the sum of n records, to day i of cell k of p. */
@@ -344,7 +329,7 @@ add(struct person *p, int k, long i, double v, unsigned n)
 	uint32_t *c;
 	double t;
 
-	if (!p->c[k].wide) {
+	if (p->c[k].dsum == NULL) {
 		c = &p->rows[(size_t)i * p->cap + k];
 		t = (double)cellsum(*c) + v;
 		if (n <= CNTMAX - cellcnt(*c) && t <= SUMMAX && t >= -SUMMAX - 1 &&
@@ -355,21 +340,34 @@ add(struct person *p, int k, long i, double v, unsigned n)
 		}
 		widen(p, k);
 	}
-	p->c[k].s->dsum[i] += v;
-	p->c[k].s->wcnt[i] += n;
+	p->c[k].dsum[i] += v;
+	p->c[k].wcnt[i] += n;
+}
+
+/* The sum and count of day i of cell k of p. */
+static double
+cellsumof(const struct person *p, int k, int i)
+{
+	return p->c[k].dsum ? p->c[k].dsum[i] :
+	    (double)cellsum(p->rows[(size_t)i * p->cap + k]);
+}
+
+static unsigned
+cellcntof(const struct person *p, int k, int i)
+{
+	return p->c[k].wcnt ? p->c[k].wcnt[i] : cellcnt(p->rows[(size_t)i * p->cap + k]);
 }
 
 static double
 sumof(const struct series *s, int i)
 {
-	return s->dsum ? s->dsum[i] :
-	    (double)cellsum(s->p->rows[(size_t)i * s->p->cap + s->k]);
+	return cellsumof(s->p, s->k, i);
 }
 
 static unsigned
 cntof(const struct series *s, int i)
 {
-	return s->wcnt ? s->wcnt[i] : cellcnt(s->p->rows[(size_t)i * s->p->cap + s->k]);
+	return cellcntof(s->p, s->k, i);
 }
 
 /*
@@ -532,7 +530,9 @@ static int
 sendhalf(int fd, int ok, const struct bad *b)
 {
 	FILE *f = fdopen(fd, "w");
+	const struct person *p;
 	size_t i, k;
+	int j;
 	double *d = xmalloc((size_t)wdays * sizeof *d);
 	unsigned *c = xmalloc((size_t)wdays * sizeof *c);
 	struct { size_t wl, ml; } hdr;
@@ -543,19 +543,23 @@ sendhalf(int fd, int ok, const struct bad *b)
 	setvbuf(f, NULL, _IOFBF, 1 << 20);
 	fwrite(&ok, sizeof ok, 1, f);
 	fwrite(b, sizeof *b, 1, f);
-	fwrite(&nseries, sizeof nseries, 1, f);
-	for (i = 0; i < nseries; i++) {
-		hdr.wl = all[i]->wholen;
-		hdr.ml = all[i]->whatlen;
-		for (k = 0; k < (size_t)wdays; k++) {
-			d[k] = sumof(all[i], (int)k);
-			c[k] = cntof(all[i], (int)k);
+	fwrite(&ncells, sizeof ncells, 1, f);
+	for (i = 0; i < ptabcap; i++) {
+		if ((p = ptab[i].p) == NULL)
+			continue;
+		for (j = 0; j < p->nm; j++) {
+			hdr.wl = p->wholen;
+			hdr.ml = p->c[j].nm->len;
+			for (k = 0; k < (size_t)wdays; k++) {
+				d[k] = cellsumof(p, j, (int)k);
+				c[k] = cellcntof(p, j, (int)k);
+			}
+			fwrite(&hdr, sizeof hdr, 1, f);
+			fwrite(p->who, hdr.wl + 1, 1, f);
+			fwrite(p->c[j].nm->what, hdr.ml + 1, 1, f);
+			fwrite(d, sizeof *d, (size_t)wdays, f);
+			fwrite(c, sizeof *c, (size_t)wdays, f);
 		}
-		fwrite(&hdr, sizeof hdr, 1, f);
-		fwrite(all[i]->who, hdr.wl + 1, 1, f);
-		fwrite(all[i]->what, hdr.ml + 1, 1, f);
-		fwrite(d, sizeof *d, (size_t)wdays, f);
-		fwrite(c, sizeof *c, (size_t)wdays, f);
 	}
 	rc = ferror(f) != 0;
 	rc |= fclose(f) != 0;
@@ -768,6 +772,36 @@ figureall(void)
 	close(p[0]);
 }
 
+/* The series, one per cell of every person, now that all is read. */
+static void
+makeseries(void)
+{
+	struct series *s;
+	struct person *p;
+	size_t i;
+	int k;
+
+	nseries = ncells;
+	series = xmalloc((nseries ? nseries : 1) * sizeof *series);
+	all = xmalloc((nseries ? nseries : 1) * sizeof *all);
+	s = series;
+	for (i = 0; i < ptabcap; i++) {
+		if ((p = ptab[i].p) == NULL)
+			continue;
+		for (k = 0; k < p->nm; k++, s++) {
+			s->p = p;
+			s->k = k;
+			s->who = p->who;
+			s->wholen = p->wholen;
+			s->what = p->c[k].nm->what;
+			s->whatlen = p->c[k].nm->len;
+			s->m = p->c[k].nm->m;
+			s->f = NULL;
+			all[s - series] = s;
+		}
+	}
+}
+
 static void
 compute(void)
 {
@@ -775,6 +809,7 @@ compute(void)
 	struct figures **grp;
 	size_t i, j, k, g;
 
+	makeseries();
 	if (nseries == 0)
 		return;
 	qsort(all, nseries, sizeof *all, whowhat);

@@ -57,10 +57,15 @@ static void
 reset(void)
 {
 	size_t i;
+	int k;
 
 	for (i = 0; i < ptabcap; i++) {
 		if (ptab[i].p == NULL)
 			continue;
+		for (k = 0; k < ptab[i].p->nm; k++) {
+			free(ptab[i].p->c[k].dsum);
+			free(ptab[i].p->c[k].wcnt);
+		}
 		free(ptab[i].p->c);
 		free(ptab[i].p->rows);
 		free(ptab[i].p);	/* with its name */
@@ -80,14 +85,11 @@ reset(void)
 	free(ntab);
 	ntab = NULL;
 	ntabcap = nnames = 0;
-	for (i = 0; i < nseries; i++) {
-		free(all[i]->dsum);
-		free(all[i]->wcnt);
-		free(all[i]);
-	}
+	free(series);
+	series = NULL;
 	free(all);
 	all = NULL;
-	nseries = allcap = 0;
+	nseries = ncells = 0;
 	free(figs);
 	figs = NULL;
 	free(selwho);
