@@ -370,6 +370,25 @@ if [ -n "$trendok" ]; then
 			printf "trend peak RSS: %.1f MiB on the file, %.1f MiB from a pipe, %.1f MiB on 3 times the input: ", f / 1024, p1 / 1024, p3 / 1024
 			print (p3 > 1.1 * p1 + 2048 ? "GROWS with the input" : "flat") }' "$ROWS")
 	[ -n "$memnote" ] && echo "  $memnote"
+	# A big file is read by trend and a child at once: their sum, sampled
+	# from /proc (Linux) every few ms while it runs, as PSS so that shared
+	# pages count once.
+	if [ -r /proc/self/smaps_rollup ] && command -v pgrep >/dev/null 2>&1; then
+		"$TREND" -d "$ASOF" "$WORST" > /dev/null &
+		tp=$!
+		peak=0
+		while kill -0 "$tp" 2>/dev/null; do
+			sum=0
+			for q in $tp $(pgrep -P "$tp"); do
+				k=$(awk '/^Pss:/ { print $2 }' "/proc/$q/smaps_rollup" 2>/dev/null)
+				sum=$((sum + ${k:-0}))
+			done
+			[ "$sum" -gt "$peak" ] && peak=$sum
+		done
+		wait "$tp"
+		bothnote="trend and its child together on the worst case: $(awk -v k="$peak" 'BEGIN { printf "%.1f", k / 1024 }') MiB at the most (PSS, sampled)"
+		echo "  $bothnote"
+	fi
 else
 	skip mem trend "no figures: trend is not built or failed above"
 fi
@@ -484,6 +503,7 @@ fi
 		}
 	}' "$SECS" "$ROWS"
 	[ -n "${memnote:-}" ] && printf '\n%s\n' "$memnote"
+	[ -n "${bothnote:-}" ] && printf '%s\n' "$bothnote"
 	cat <<EOF
 
 Wall and cpu are medians per run; cpu is user + system time, above wall
