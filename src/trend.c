@@ -467,12 +467,11 @@ readspan(struct lines *l, struct bad *b)
 /* Both cores for a big file: worth a fork from this size on. */
 #define SPLIT	(32LL << 20)
 
-/* Where the second half of a file of size bytes starts: after a newline. */
+/* The start of the first line that begins after byte at, or -1. */
 static long long
-midpoint(int fd, long long size)
+nextline(int fd, long long at, long long size)
 {
 	char buf[65536], *nl;
-	long long at = size / 2;
 	ssize_t got;
 
 	while (at < size) {
@@ -484,6 +483,72 @@ midpoint(int fd, long long size)
 		at += got;
 	}
 	return -1;
+}
+
+/* The day of the first dated line from the line start at on; past the
+ * end, or where none can be read, a day after every other. */
+static long
+dayat(int fd, long long at, long long size)
+{
+	char buf[512], *nl;
+	ssize_t got;
+	long day;
+	int tries;
+
+	for (tries = 0; tries < 8 && at >= 0 && at < size; tries++) {
+		if ((got = pread(fd, buf, sizeof buf, (off_t)at)) < 10)
+			break;
+		if (date_parse(buf, 10, &day) == NULL)
+			return day;
+		if ((nl = memchr(buf, '\n', (size_t)got)) == NULL)
+			break;
+		at += nl - buf + 1;
+	}
+	return LONG_MAX;
+}
+
+/* About where the lines of day d and after begin, in a file in time order. */
+static long long
+dayfrom(int fd, long long size, long d)
+{
+	long long lo = 0, hi = size, mid;
+
+	while (hi - lo > 65536) {
+		mid = lo + (hi - lo) / 2;
+		if (dayat(fd, nextline(fd, mid, size), size) >= d)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return lo + (hi - lo) / 2;
+}
+
+/*
+ * Where the second half of a big file starts.  A record outside the
+ * window costs about a quarter of one inside it (its date is all that is
+ * read), so when the journal is in time order, as log writes it and sort
+ * merges it, the halves are cut where their costs are even, not their
+ * bytes.  Out of order, the cut is still at a line: the output is the
+ * same, only the balance suffers.
+ */
+#define INSIDE	4.0		/* a record inside the window costs this many outside */
+
+static long long
+splitpoint(int fd, long long size)
+{
+	long long w0 = dayfrom(fd, size, first), w1 = dayfrom(fd, size, asof + 1);
+	double in = w1 > w0 ? (double)(w1 - w0) : 0, half, at;
+
+	half = ((double)size - in + INSIDE * in) / 2;
+	if (in == 0)
+		at = (double)size / 2;
+	else if (half <= w0)
+		at = half;
+	else if (half <= w0 + INSIDE * in)
+		at = w0 + (half - w0) / INSIDE;
+	else
+		at = w1 + (half - w0 - INSIDE * in);
+	return nextline(fd, (long long)at, size);
 }
 
 static int
@@ -635,7 +700,7 @@ readjournal(const char *name)
 	memset(b2, 0, sizeof *b2);
 	if (ncpu > 1 && fstat(l.fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    st.st_size >= SPLIT && lseek(l.fd, 0, SEEK_CUR) == 0)
-		mid = midpoint(l.fd, (long long)st.st_size);
+		mid = splitpoint(l.fd, (long long)st.st_size);
 	if (mid > 0 && pipe(p) == 0) {
 		fflush(NULL);
 		if ((pid = fork()) == 0) {

@@ -771,6 +771,23 @@ assert '[ "$(wc -l < split.err)" -eq 2 ] && grep -q ":$((n - 1000)): bad value" 
 assert '[ "$(wc -l < split.out)" -gt 5000 ]' 'too few rows'
 end
 
+begin 'a big file is cut where the window makes both halves cost the same, and still gives what one pass gives'
+gen -c 300 -n 250 -e 2026-11-26 > big.tsv
+n=$(wc -l < big.tsv)
+# a bad record in the window on either side of the cut (about 3/4 of the
+# file, where the 90-day window's records begin to dominate), and one
+# before the window, which is passed over by its date
+awk -v a=$((n * 7 / 10)) -v b=$((n - 1000)) -v c=$((n / 10)) -F'\t' 'BEGIN { OFS = FS }
+	NR == a || NR == b || NR == c { $4 = "x" NR } { print }' big.tsv > j.tsv
+assert '[ "$(wc -c < j.tsv)" -gt 33554432 ]' 'the file is too small to be split'
+runsh 'trend -d 2026-11-26 j.tsv > split.out 2> split.err; echo $?; cat j.tsv | trend -d 2026-11-26 > one.out 2> one.err; echo $?'
+out '0
+0'
+assert 'cmp -s split.out one.out' "the figures differ: $(diff split.out one.out | head -5)"
+assert '[ "$(sed s/stdin/j.tsv/ one.err)" = "$(cat split.err)" ]' "the messages differ: $(cat split.err one.err)"
+assert '[ "$(wc -l < split.err)" -eq 2 ] && grep -q ":$((n * 7 / 10)): bad value" split.err && grep -q ":$((n - 1000)): bad value" split.err' "line numbers: $(cat split.err)"
+end
+
 begin 'the figures of many series, worked out by two processes, are each as one process gives them'
 gen -c 300 -n 90 -e 2026-11-26 > many.tsv
 # each quarter of the couples has fewer than 4096 series: figured in one process
