@@ -16,8 +16,9 @@
  *   person (most often the last one again) and its cell (most often the
  *   one that came next last time); nothing is allocated per record.
  * - Many series are figured on both cores (figureall).
- * - A big regular file is read in two halves at once (readjournal), and
- *   the output is the same as from one pass, bad-record lines included.
+ * - A big regular file is read in two parts at once (readjournal,
+ *   splitpoint), and the output is the same as from one pass, bad-record
+ *   lines included.
  * - Every statistic, gap included, is computed from all the data; -w and
  *   -m only choose what is printed.
  * - Numbers are read and written in the C locale (nothing here calls
@@ -524,10 +525,10 @@ dayfrom(int fd, long long size, long d)
 }
 
 /*
- * Where the second half of a big file starts.  A record outside the
+ * Where the second part of a big file starts.  A record outside the
  * window costs about a quarter of one inside it (its date is all that is
  * read), so when the journal is in time order, as log writes it and sort
- * merges it, the halves are cut where their costs are even, not their
+ * merges it, the parts are cut where their costs are even, not their
  * bytes.  Out of order, the cut is still at a line: the output is the
  * same, only the balance suffers.
  */
@@ -678,8 +679,8 @@ out:
 
 /*
  * Read one journal; 0, or 1 when it could not be read (wholly or in part).
- * A big regular file is read in two halves at once, the second by a
- * child that sends back its series; sums of whole numbers are exact in
+ * A big regular file is read in two parts at once, the second by a
+ * child that sends back its sums; sums of whole numbers are exact in
  * any order, so the figures are the same as from one pass.
  */
 static int
