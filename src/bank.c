@@ -112,9 +112,7 @@ value_check(const struct measure *m, const char *s, size_t n)
 		snprintf(why, sizeof why, "bad value \"\" for %s: the value is empty", m->what);
 		return why;
 	}
-	if (n == 1 && s[0] >= '0' && s[0] <= '9')
-		v = s[0] - '0';		/* the common answer: one digit */
-	else if (number_parse(s, n, &v) != NULL)
+	if (number_parse(s, n, &v) != NULL)
 		integer = 0;	/* not a number at all: say what this measure takes */
 	switch (m->type) {
 	case T_SCALE:

@@ -60,6 +60,32 @@ same_bytes(const char *a, const char *b, size_t n)
 	return n == 0 || a[0] == b[0];
 }
 
+/*
+ * The first tab in s[i..n), or the first tab or NUL when nul is set; n
+ * when there is none.  Fields are short: eight bytes at a time where the
+ * compiler can say which byte matched, with no call.
+ */
+static inline size_t
+find_tab(const char *s, size_t i, size_t n, int nul)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const unsigned long long one = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	unsigned long long w, t;
+
+	for (; n - i >= 8; i += 8) {
+		memcpy(&w, s + i, 8);
+		t = ((w ^ 0x0909090909090909ULL) - one) & ~(w ^ 0x0909090909090909ULL);
+		if (nul)
+			t |= (w - one) & ~w;
+		if ((t &= high) != 0)	/* the lowest flag is the first zero byte */
+			return i + (size_t)(__builtin_ctzll(t) >> 3);
+	}
+#endif
+	for (; i < n && s[i] != '\t' && !(nul && s[i] == '\0'); i++)
+		;
+	return i;
+}
+
 #if defined(__GNUC__) || defined(__clang__)
 #define NORETURN __attribute__((noreturn))
 #else

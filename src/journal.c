@@ -254,26 +254,6 @@ what_cached(const char *s, size_t n)
 	return NULL;
 }
 
-/* The first tab in p..end, or end: eight bytes at a time where we can. */
-static char *
-findtab(char *p, char *end)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	unsigned long long w, t;
-
-	for (; end - p >= 8; p += 8) {
-		memcpy(&w, p, 8);
-		w ^= 0x0909090909090909ULL;	/* a tab becomes a zero byte */
-		t = (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
-		if (t != 0)		/* the lowest flag is the first zero */
-			return p + (__builtin_ctzll(t) >> 3);
-	}
-#endif
-	for (; p < end && *p != '\t'; p++)
-		;
-	return p;
-}
-
 /* The fields of a record, checked; the line is not touched. */
 static const char *
 fields(char *line, size_t len, char **f, size_t *n, int *nf, struct stamp *t,
@@ -293,7 +273,8 @@ fields(char *line, size_t len, char **f, size_t *n, int *nf, struct stamp *t,
 	}
 	for (;;) {
 		/* the first four fields are short: no call for them */
-		tab = k < 4 ? findtab(p, end) : memchr(p, '\t', (size_t)(end - p));
+		tab = k < 4 ? p + find_tab(p, 0, (size_t)(end - p), 0) :
+		    memchr(p, '\t', (size_t)(end - p));
 		if (tab == end)
 			tab = NULL;
 		if (k == 5) {

@@ -147,26 +147,6 @@ fields(const char *head, size_t hn, const char *what, size_t wn,
 	p[nn] = '\n';
 }
 
-/* The first tab or NUL in s[i..n), or n: eight bytes at a time where we can. */
-static size_t
-tabnul(const char *s, size_t i, size_t n)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const unsigned long long one = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	unsigned long long w, t;
-
-	for (; n - i >= 8; i += 8) {
-		memcpy(&w, s + i, 8);
-		t = ((w - one) & ~w) | (((w ^ 0x0909090909090909ULL) - one) & ~(w ^ 0x0909090909090909ULL));
-		if ((t &= high) != 0)	/* the lowest flag is the first such byte */
-			return i + (size_t)(__builtin_ctzll(t) >> 3);
-	}
-#endif
-	for (; i < n && s[i] != '\t' && s[i] != '\0'; i++)
-		;
-	return i;
-}
-
 /* One line of standard input: an answer (2 or 3 fields) or a record (5). */
 static void
 line(char *s, size_t n, unsigned long lineno)
@@ -180,7 +160,7 @@ line(char *s, size_t n, unsigned long lineno)
 
 	/* answers are short: one pass finds the tabs and any NUL */
 	for (i = 0; i <= n; i++) {
-		i = tabnul(s, i, n);
+		i = find_tab(s, i, n, 1);
 		if (i < n && s[i] == '\0') {
 			bad("stdin", lineno, "a NUL byte in the line");
 			return;

@@ -84,6 +84,22 @@ tie_mk(double t)
 	return t * (t - 1) * (2 * t + 5);
 }
 
+/* Sort a[lo..hi) by insertion, for few values; the steps taken. */
+static double
+insertion(double *a, int lo, int hi)
+{
+	double x, steps = 0;
+	int i, j;
+
+	for (i = lo + 1; i < hi; i++) {
+		for (x = a[i], j = i; j > lo && a[j - 1] > x; j--)
+			a[j] = a[j - 1];
+		steps += i - j;
+		a[j] = x;
+	}
+	return steps;
+}
+
 double
 mann_whitney_p(const double *x, int nx, const double *y, int ny)
 {
@@ -114,13 +130,7 @@ mann_whitney_p(const double *x, int nx, const double *y, int ny)
 	all = stmp;
 	memcpy(all, x, (size_t)nx * sizeof *all);
 	memcpy(all + nx, y, (size_t)ny * sizeof *all);
-	for (i = 1; i < nx + ny; i++) {		/* few: an insertion sort */
-		double t = all[i];
-
-		for (j = i; j > 0 && all[j - 1] > t; j--)
-			all[j] = all[j - 1];
-		all[j] = t;
-	}
+	insertion(all, 0, nx + ny);		/* few: 35 at the most */
 	var = n1 * n2 / 12 * ((N + 1) - ties(all, nx + ny, tie_mw) / (N * (N - 1)));
 	if (!(var > 1e-12))
 		return 1;
@@ -140,17 +150,8 @@ inversions(double *a, double *tmp, int lo, int hi)
 	double inv;
 	int mid, i, j, k;
 
-	if (hi - lo <= 16) {	/* short runs: each step an insertion sort makes is one */
-		double x;
-
-		for (inv = 0, i = lo + 1; i < hi; i++) {
-			for (x = a[i], j = i; j > lo && a[j - 1] > x; j--)
-				a[j] = a[j - 1];
-			inv += i - j;
-			a[j] = x;
-		}
-		return inv;
-	}
+	if (hi - lo <= 16)
+		return insertion(a, lo, hi);	/* each step it takes is an inversion */
 	mid = lo + (hi - lo) / 2;
 	inv = inversions(a, tmp, lo, mid) + inversions(a, tmp, mid, hi);
 	for (i = lo, j = mid, k = lo; i < mid || j < hi; ) {

@@ -49,8 +49,8 @@
  * memory, not a few lines per record, and a caseload of 32,000 series
  * over 90 days fits in 12 MB: on a big journal, that is most of trend's
  * time.  A cell whose sum leaves that range or stops being whole,
- * or whose day gets a 256th record, moves to doubles and wide counts in
- * its series, so no figure loses a digit.
+ * or whose day gets a 256th record, moves to doubles and wide counts of
+ * its own, so no figure loses a digit.
  */
 struct cellinfo {
 	const struct name *nm;		/* its measure */
@@ -82,23 +82,26 @@ struct series {
 
 /* Measure names, each kept once, with what they measure. */
 struct name {
-	unsigned long hash;
 	char	 what[33];
 	size_t	 len;
 	const struct measure *m;
 };
 
 static struct bank bank;
-struct pslot {
-	unsigned long hash;		/* here, so a probe touches no person */
-	struct person *p;
+
+/* Open addressing, a power of 2 long; the hash is kept beside its
+ * pointer, so a probe touches nothing else. */
+struct slot {
+	unsigned long hash;
+	void	*p;
 };
-static struct pslot *ptab;		/* open addressing, a power of 2 */
-static size_t ptabcap, npersons;
+struct table {
+	struct slot *s;
+	size_t	 cap, n;
+};
+static struct table persons;		/* of struct person */
 static struct person *lastp;		/* the one person() found last */
-static struct name **names;		/* each on its own: series point into it */
-static unsigned *ntab;			/* index + 1 into names, a power of 2 */
-static size_t ntabcap, nnames;
+static struct table names;		/* of struct name: cells point at them */
 static size_t ncells;			/* of all persons */
 static struct series *series;		/* made once the journals are read */
 static struct series **all;		/* sorted by who, then what */
@@ -141,22 +144,32 @@ hashof(const char *s, size_t n)
 }
 
 static void
-pgrow(void)
+grow(struct table *t)
 {
-	struct pslot *old = ptab;
-	size_t oldcap = ptabcap, i, j;
+	struct slot *old = t->s;
+	size_t oldcap = t->cap, i, j;
 
-	ptabcap = ptabcap ? ptabcap * 2 : 64;
-	ptab = xmalloc(ptabcap * sizeof *ptab);
-	memset(ptab, 0, ptabcap * sizeof *ptab);
+	t->cap = t->cap ? t->cap * 2 : 64;
+	t->s = xmalloc(t->cap * sizeof *t->s);
+	memset(t->s, 0, t->cap * sizeof *t->s);
 	for (i = 0; i < oldcap; i++) {
 		if (old[i].p == NULL)
 			continue;
-		for (j = old[i].hash & (ptabcap - 1); ptab[j].p; j = (j + 1) & (ptabcap - 1))
+		for (j = old[i].hash & (t->cap - 1); t->s[j].p; j = (j + 1) & (t->cap - 1))
 			;
-		ptab[j] = old[i];
+		t->s[j] = old[i];
 	}
 	free(old);
+}
+
+/* Keep p in the free slot j that the search for h ended on. */
+static void
+place(struct table *t, size_t j, unsigned long h, void *p)
+{
+	t->s[j].hash = h;
+	t->s[j].p = p;
+	if (++t->n * 2 > t->cap)
+		grow(t);
 }
 
 /* The person named who, made on first sight; a check-in asks in a row. */
@@ -170,10 +183,11 @@ person(const char *who, size_t wl)
 	if (lastp != NULL && lastp->wholen == wl && same_bytes(lastp->who, who, wl))
 		return lastp;
 	h = hashof(who, wl);
-	if (ptabcap == 0)
-		pgrow();
-	for (j = h & (ptabcap - 1); (p = ptab[j].p) != NULL; j = (j + 1) & (ptabcap - 1))
-		if (ptab[j].hash == h && p->wholen == wl && same_bytes(p->who, who, wl))
+	if (persons.cap == 0)
+		grow(&persons);
+	for (j = h & (persons.cap - 1); (p = persons.s[j].p) != NULL;
+	    j = (j + 1) & (persons.cap - 1))
+		if (persons.s[j].hash == h && p->wholen == wl && same_bytes(p->who, who, wl))
 			return lastp = p;
 	p = xmalloc(sizeof *p + wl + 1);
 	memset(p, 0, sizeof *p);
@@ -181,27 +195,8 @@ person(const char *who, size_t wl)
 	memcpy(p->who, who, wl);
 	p->who[wl] = '\0';
 	p->wholen = wl;
-	ptab[j].hash = h;
-	ptab[j].p = p;
-	if (++npersons * 2 > ptabcap)
-		pgrow();
+	place(&persons, j, h, p);
 	return lastp = p;
-}
-
-static void
-ngrow(void)
-{
-	size_t i, j;
-
-	ntabcap = ntabcap ? ntabcap * 2 : 64;
-	free(ntab);
-	ntab = xmalloc(ntabcap * sizeof *ntab);
-	memset(ntab, 0, ntabcap * sizeof *ntab);
-	for (i = 0; i < nnames; i++) {
-		for (j = names[i]->hash & (ntabcap - 1); ntab[j]; j = (j + 1) & (ntabcap - 1))
-			;
-		ntab[j] = (unsigned)i + 1;
-	}
 }
 
 /* The measure name what, kept once, and what it measures. */
@@ -214,16 +209,13 @@ intern(const char *what, size_t ml)
 	struct name *nm;
 	size_t j;
 
-	if (ntabcap == 0)
-		ngrow();
-	for (j = h & (ntabcap - 1); ntab[j]; j = (j + 1) & (ntabcap - 1)) {
-		nm = names[ntab[j] - 1];
-		if (nm->hash == h && nm->len == ml && same_bytes(nm->what, what, ml))
+	if (names.cap == 0)
+		grow(&names);
+	for (j = h & (names.cap - 1); (nm = names.s[j].p) != NULL;
+	    j = (j + 1) & (names.cap - 1))
+		if (names.s[j].hash == h && nm->len == ml && same_bytes(nm->what, what, ml))
 			return nm;
-	}
-	names = xrealloc(names, (nnames + 1) * sizeof *names);
-	nm = names[nnames] = xmalloc(sizeof *nm);
-	nm->hash = h;
+	nm = xmalloc(sizeof *nm);
 	memcpy(nm->what, what, ml);
 	nm->what[ml] = '\0';
 	nm->len = ml;
@@ -233,9 +225,7 @@ intern(const char *what, size_t ml)
 		bm = d;
 	}
 	nm->m = bm;
-	ntab[j] = (unsigned)++nnames;
-	if (nnames * 2 > ntabcap)
-		ngrow();
+	place(&names, j, h, nm);
 	return nm;
 }
 
@@ -610,8 +600,8 @@ sendhalf(int fd, int ok, const struct bad *b)
 	fwrite(&ok, sizeof ok, 1, f);
 	fwrite(b, sizeof *b, 1, f);
 	fwrite(&ncells, sizeof ncells, 1, f);
-	for (i = 0; i < ptabcap; i++) {
-		if ((p = ptab[i].p) == NULL)
+	for (i = 0; i < persons.cap; i++) {
+		if ((p = persons.s[i].p) == NULL)
 			continue;
 		for (j = 0; j < p->nm; j++) {
 			hdr.wl = p->wholen;
@@ -851,8 +841,8 @@ makeseries(void)
 	series = xmalloc((nseries ? nseries : 1) * sizeof *series);
 	all = xmalloc((nseries ? nseries : 1) * sizeof *all);
 	s = series;
-	for (i = 0; i < ptabcap; i++) {
-		if ((p = ptab[i].p) == NULL)
+	for (i = 0; i < persons.cap; i++) {
+		if ((p = persons.s[i].p) == NULL)
 			continue;
 		for (k = 0; k < p->nm; k++, s++) {
 			s->p = p;

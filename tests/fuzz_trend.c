@@ -56,35 +56,35 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 static void
 reset(void)
 {
+	struct person *p;
+	struct name *nm;
 	size_t i;
 	int k;
 
-	for (i = 0; i < ptabcap; i++) {
-		if (ptab[i].p == NULL)
+	for (i = 0; i < persons.cap; i++) {
+		if ((p = persons.s[i].p) == NULL)
 			continue;
-		for (k = 0; k < ptab[i].p->nm; k++) {
-			free(ptab[i].p->c[k].dsum);
-			free(ptab[i].p->c[k].wcnt);
+		for (k = 0; k < p->nm; k++) {
+			free(p->c[k].dsum);
+			free(p->c[k].wcnt);
 		}
-		free(ptab[i].p->c);
-		free(ptab[i].p->rows);
-		free(ptab[i].p);	/* with its name */
+		free(p->c);
+		free(p->rows);
+		free(p);	/* with its name */
 	}
-	free(ptab);
-	ptab = NULL;
-	ptabcap = npersons = 0;
-	lastp = NULL;
-	for (i = 0; i < nnames; i++) {
+	for (i = 0; i < names.cap; i++) {
+		if ((nm = names.s[i].p) == NULL)
+			continue;
 		/* a measure no bank defines has a default of its own */
-		if (bank_measure(&bank, names[i]->what) != names[i]->m)
-			free((struct measure *)names[i]->m);
-		free(names[i]);
+		if (bank_measure(&bank, nm->what) != nm->m)
+			free((struct measure *)nm->m);
+		free(nm);
 	}
-	free(names);
-	names = NULL;
-	free(ntab);
-	ntab = NULL;
-	ntabcap = nnames = 0;
+	free(persons.s);
+	free(names.s);
+	memset(&persons, 0, sizeof persons);
+	memset(&names, 0, sizeof names);
+	lastp = NULL;
 	free(series);
 	series = NULL;
 	free(all);
