@@ -173,18 +173,9 @@ answer(const struct measure *m, const char *s, size_t n, char **out, size_t *out
 		*outlen = o;
 		return NULL;
 	default:
-		/* value_check's words, but "x" is not "a number like 2.5" here */
-		if (number_parse(s, n, &v) != NULL) {
-			if (m->type == T_COUNT && m->hi < 0)
-				snprintf(why, sizeof why, "%s takes a whole number of %ld or more, not \"%s\"",
-				    m->what, m->lo, vis(s, n));
-			else
-				snprintf(why, sizeof why, "%s takes a whole number from %ld to %ld, not \"%s\"",
-				    m->what, m->lo, m->hi, vis(s, n));
-			return why;
-		}
 		if ((bad = value_check(m, s, n)) != NULL)
 			return bad;
+		number_parse(s, n, &v);		/* good, as value_check says */
 		/* written plainly: "007" and "-0" become 7 and 0 */
 		*out = xmalloc(strlen(m->what) + 32);
 		*outlen = (size_t)sprintf(*out, "%s\t%.0f\n", m->what, v);

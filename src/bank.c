@@ -132,8 +132,12 @@ value_check(const struct measure *m, const char *s, size_t n)
 	case T_COUNT:
 		if (integer && v >= m->lo && (m->hi < 0 || v <= m->hi))
 			return NULL;
-		snprintf(why, sizeof why, "%s takes a whole number of %ld or more, not \"%s\"",
-		    m->what, m->lo, vis(s, n));
+		if (m->hi >= 0)		/* a count with a top, from a user bank */
+			snprintf(why, sizeof why, "%s takes a whole number from %ld to %ld, not \"%s\"",
+			    m->what, m->lo, m->hi, vis(s, n));
+		else
+			snprintf(why, sizeof why, "%s takes a whole number of %ld or more, not \"%s\"",
+			    m->what, m->lo, vis(s, n));
 		return why;
 	case T_TEXT:
 		if (n == 1 && s[0] == '1')

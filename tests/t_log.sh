@@ -424,6 +424,16 @@ out "mood	9"
 status 0
 end
 
+begin 'a count with a top in a user bank says its range'
+printf 'daily\tcups\tcount\t0\t8\thigh\tCups of tea together today?\n' > bank.tsv
+run log -f bank.tsv cups 9
+out ''
+err 'log: cups takes a whole number from 0 to 8, not "9"'
+status 1
+run log -f bank.tsv cups 8
+status 0
+end
+
 begin 'the user bank from XDG_CONFIG_HOME'
 mkdir -p .config/hearth
 printf 'daily\tmood\tscale\t1\t10\thigh\tHow was your mood? (1 = low, 10 = bright)\n' > .config/hearth/questions.tsv
