@@ -15,7 +15,7 @@ LDLIBS = -lm
 
 PROGS = ask log trend remind
 BINS = bin/ask bin/log bin/trend bin/remind
-CORE = src/util.o src/time.o src/journal.o src/bank.o src/bankdata.o src/stats.o
+CORE = src/util.o src/time.o src/journal.o src/table.o src/bank.o src/bankdata.o src/series.o src/stats.o
 UNITS = tests/unit_core tests/unit_stats
 MAN1 = man/ask.1 man/log.1 man/trend.1 man/remind.1
 MAN5 = man/hearth.5
@@ -28,7 +28,8 @@ all: $(BINS)
 	$(CC) $(HCFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(CORE) src/ask.o src/log.o src/trend.o src/remind.o: src/hearth.h
-src/stats.o src/trend.o src/remind.o tests/unit_stats: src/stats.h
+src/stats.o src/series.o src/trend.o src/remind.o tests/unit_stats: src/stats.h
+src/series.o src/trend.o src/remind.o: src/series.h
 
 # The built-in bank is the same TSV a user writes, compiled in as a string.
 src/bankdata.c: src/questions.tsv

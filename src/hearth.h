@@ -5,7 +5,9 @@
  * time.c     RFC 3339 stamps, day numbers, $HEARTH_NOW
  * journal.c  reading lines and records, notes, names, numbers
  * bank.c     the question bank: measures, sets, starters
- * stats.c    trend's figures and flags (see stats.h)
+ * table.c    one hash table from strings to pointers
+ * series.c   journals as daily series, for trend and remind (series.h)
+ * stats.c    the figures and alerts of a series (stats.h)
  *
  * Nothing here allocates per record; records point into the line they
  * were parsed from and live until the next line is read.
@@ -98,8 +100,8 @@ void	 setprogname(const char *argv0);		// progname = basename of argv0
 void	 warnx_(const char *fmt, ...);			// "prog: msg\n" on stderr
 void	 warn_(const char *fmt, ...);			// "prog: msg: strerror(errno)\n"
 void	 die(int status, const char *fmt, ...) NORETURN;	// warnx_ then exit(status)
-void	 version(void) NORETURN;
-void	 optfail(int c);				// getopt(3) with opterr = 0 and ":..." returned c: say what was wrong					// "prog (hearth) VERSION" on stdout, exit 0
+void	 version(void) NORETURN;			// "prog (hearth) VERSION" on stdout, exit 0
+void	 optfail(int c);				// getopt(3) with opterr = 0 and ":..." returned c: say what was wrong
 int	 fshut(FILE *f, const char *name);		// flush+check f; 0, or 1 after a message
 const char *vis(const char *s, size_t n);		// s for a message: controls escaped, cut at 200 bytes; 4 rotating static buffers
 void	 putsafe(FILE *f, const char *s, size_t n);	// write s with controls and bad UTF-8 escaped
@@ -173,6 +175,21 @@ int	 journal_next(struct lines *l, struct record *r);
 /* The journals a reader reads: its operands, or stdin, or $HEARTH_JOURNAL
  * when stdin is a terminal; exits 2 with advice when there is none. */
 char	**journal_args(int argc, char **argv);
+
+/* table.c: open addressing; keys are not copied and must outlive the table */
+struct slot {
+	unsigned long h;
+	const char *k;
+	size_t	 n;
+	void	*v;
+};
+struct table {
+	struct slot *s;
+	size_t	 cap, n;
+};
+void	*table_get(const struct table *t, const char *k, size_t n);	// the value of key k, NULL when none
+void	 table_put(struct table *t, const char *k, size_t n, void *v);	// add or replace; v is not NULL
+void	 table_free(struct table *t);			// the slots, not the keys or values
 
 /* bank.c */
 enum mtype { T_SCALE, T_YESNO, T_COUNT, T_MINUTES, T_TEXT };

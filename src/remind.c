@@ -8,6 +8,10 @@
  * it prints nothing at all, so cron mails only when there is something to
  * say.
  *
+ * A kind of rule is one row of kinds[]: its name, its fields, the
+ * placeholders it can fill, a function that parses its fields and one
+ * that says, on the day, whether it is due and what fills its message.
+ *
  * Invariants:
  *
  * - A rules file with one bad line sends no reminder: every bad line is
@@ -15,15 +19,12 @@
  *   them is ever executed, and their text and everything from the journal
  *   goes out through putsafe(), so no control character reaches cron's
  *   mail or a terminal raw.
- * - Stateless: a trend rule's "first day" and "every 7th day" are found by
- *   recomputing the flags as of each earlier day from the same journal,
- *   at most 90 days back.  Running remind twice, or for a day in the past,
- *   says the same thing.
- * - Memory is bounded by series x 180 days (the 90-day window of each day
- *   looked back on), never by the size of the journal, which is read once.
- * - Figures and flags come from stats.c, the code trend(1) uses, over the
- *   same daily values (a day's mean, or its sum for count, minutes and
- *   text), so a reminder never disagrees with trend.
+ * - Stateless: a trend rule's "first day" and "every 7th day" are found
+ *   from the flags as of each earlier day, at most BACK days back, all
+ *   from one reading of the journal (series.c).  Running remind twice, or
+ *   for a day in the past, says the same thing.
+ * - Figures and flags come from the model and stats.c, as trend(1)'s do,
+ *   so a reminder never disagrees with trend.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -36,46 +37,33 @@
 #include <unistd.h>
 
 #include "hearth.h"
+#include "series.h"
 #include "stats.h"
 
 #define WINDOW	90		/* trend's default analysis window */
 #define BACK	90		/* days a trend rule looks back for a flag's start */
-#define NDAYS	(WINDOW + BACK)	/* daily values kept per series */
 #define NOWHEN	LONG_MIN
-
-enum kind { K_EVERY, K_SINCE, K_TARGET, K_TREND, K_DATE, K_YEARLY, K_PAUSE };
-static const char *kinds[] = { "every", "since", "target", "trend", "date", "yearly", "pause" };
 
 enum { E_DAILY, E_WEEKDAYS, E_MONTHLY, E_INTERVAL };
 enum { OP_NONE, OP_GE, OP_LE, OP_GT, OP_LT, OP_EQ };
 
-/* Placeholders, and which kinds fill them (see man/remind.1). */
+/* Placeholders (see remind(1)). */
 enum { P_DAYS, P_WEEKS, P_YEARS, P_WHO, P_WHAT, P_SUM, P_TARGET, P_LAST7,
 	P_BASE28, P_CHANGE, P_DATE, P_PROMPT, NPH };
 static const char *phnames[NPH] = { "days", "weeks", "years", "who", "what",
 	"sum", "target", "last7", "base28", "change", "date", "prompt" };
 #define B(p)	(1u << (p))
-static const unsigned fills[] = {
-	[K_EVERY] = B(P_DATE) | B(P_PROMPT),
-	[K_SINCE] = B(P_DAYS) | B(P_WEEKS) | B(P_WHAT) | B(P_DATE) | B(P_PROMPT),
-	[K_TARGET] = B(P_WHAT) | B(P_SUM) | B(P_TARGET) | B(P_DATE) | B(P_PROMPT),
-	[K_TREND] = B(P_DAYS) | B(P_WEEKS) | B(P_WHO) | B(P_WHAT) | B(P_LAST7) |
-	    B(P_BASE28) | B(P_CHANGE) | B(P_DATE) | B(P_PROMPT),
-	[K_DATE] = B(P_DAYS) | B(P_WEEKS) | B(P_DATE) | B(P_PROMPT),
-	[K_YEARLY] = B(P_YEARS) | B(P_DATE) | B(P_PROMPT),
-	[K_PAUSE] = B(P_DAYS) | B(P_WEEKS) | B(P_DATE) | B(P_PROMPT),
-};
 
 struct rule {
-	enum kind kind;
+	const struct kind *kind;
 	unsigned long line;
 	char	*text;			/* the line as written, for -l */
 	char	*msg;			/* points into text */
 	int	 every;			/* E_* */
 	unsigned wdays;			/* bit 0 Monday .. bit 6 Sunday */
 	int	 mday;			/* monthly */
-	long	 step;			/* every Nd from: N; since: the age */
-	long	 day, day2;		/* the rule's date(s); date: the lead in step */
+	long	 step;			/* every Nd from: N; since: the age; date: the lead */
+	long	 day, day2;		/* the rule's date(s) */
 	char	 what[33];		/* since, target, trend ("" for *) */
 	int	 op;
 	double	 x;			/* since: the value compared; target: the target */
@@ -87,23 +75,25 @@ struct rule {
 	double	 sum;
 };
 
-/* One person's one measure: daily values over NDAYS days ending today. */
-struct series {
-	char	*who;			/* NUL-terminated */
-	size_t	 wholen, couple;	/* couple: length of the couple prefix */
-	size_t	 g;			/* its measure's group */
-	double	*v;			/* sums, then daily values (NAN: no data) */
-	int	*cnt;			/* records per day, while reading */
-	unsigned char fl[BACK + 1];	/* flags as of today - BACK + k */
-	struct figures now;		/* figures as of today */
+/* What fills a message. */
+struct fill {
+	long	 days, years, date;
+	const char *who, *what, *prompt;
+	double	 sum, target, last7, base28, change;
 };
 
-/* The series of one measure, sorted by couple then who, for the gap flag. */
-struct group {
-	char	 what[33];
-	struct measure m;
-	size_t	*s, ns, cap;
-	unsigned char done[BACK + 1];
+typedef const char *parsefn(struct rule *r, char **f, int nf);
+typedef void duefn(const struct rule *r);
+
+struct kind {
+	const char *name;
+	int	 nf, opt;		/* fields with the message; opt: one more may come */
+	const char *shape;		/* the fields, for a message */
+	unsigned fills;			/* B(P_*) it can fill */
+	int	 pausable;		/* silent during a pause */
+	int	 who_w;			/* counts the -w partner's records only */
+	parsefn *parse;
+	duefn	*due;
 };
 
 static const char *builtin[] = {
@@ -117,20 +107,14 @@ static const char *builtin[] = {
 };
 
 static struct bank bank;
+static struct model model;
 static struct rule *rules;
 static size_t nrules;
 static int nerrs;
 static const char *rulesfile;		/* for messages; NULL: built in */
 static const char *who;			/* -w */
 static long today;
-
-static struct series *ser;
-static size_t nser, sercap;
-static struct group *grp;
-static size_t ngrp, grpcap;
-static size_t *stab, stabcap;		/* hash: series key -> index + 1 */
-static size_t *gtab, gtabcap;		/* hash: measure -> group index + 1 */
-static int trendall;			/* a trend rule for * */
+static struct figures *figs[BACK + 1];	/* as of today - BACK + k, made when asked */
 
 static char *buf;			/* a message as it is filled */
 static size_t buflen, bufcap;
@@ -314,16 +298,6 @@ measure_known(const char *what)
 	return why;
 }
 
-/*
- * Fill or check a message.  With fl NULL only check it: the reason for
- * the first placeholder that is unknown or that the kind cannot fill.
- */
-struct fill {
-	long	 days, years, date;
-	const char *who, *what, *prompt;
-	double	 sum, target, last7, base28, change;
-};
-
 static void
 put(const char *s, size_t n)
 {
@@ -354,14 +328,47 @@ value_format(char *b, size_t n, double x)
 		strcpy(b, "0");
 }
 
+/* Placeholder i of a message, filled into buf. */
+static void
+fill_one(int i, const struct fill *fl)
+{
+	char num[64];
+
+	num[0] = '\0';
+	switch (i) {
+	case P_DAYS:	snprintf(num, sizeof num, "%ld", fl->days); break;
+	case P_WEEKS:	snprintf(num, sizeof num, "%ld", fl->days / 7); break;
+	case P_YEARS:	snprintf(num, sizeof num, "%ld", fl->years); break;
+	case P_WHO:	put(fl->who, strlen(fl->who)); break;
+	case P_WHAT:	put(fl->what, strlen(fl->what)); break;
+	case P_SUM:	value_format(num, sizeof num, fl->sum); break;
+	case P_TARGET:	value_format(num, sizeof num, fl->target); break;
+	case P_LAST7:	figure_format(num, fl->last7, 2); break;
+	case P_BASE28:	figure_format(num, fl->base28, 2); break;
+	case P_CHANGE:	figure_format(num, fl->change, 2); break;
+	case P_DATE:	date_format(num, fl->date); break;
+	case P_PROMPT:	put(fl->prompt, strlen(fl->prompt)); break;
+	}
+	put(num, strlen(num));
+}
+
+/* The placeholders a rule can fill: its kind's, and {who} where -w names one. */
+static unsigned
+fillable(const struct kind *k)
+{
+	return k->fills | (who != NULL && k->who_w ? B(P_WHO) : 0);
+}
+
+/*
+ * Fill a message into buf, or with fl NULL only check it: the reason for
+ * the first placeholder that is unknown or that the kind cannot fill.
+ */
 static const char *
-expand(const char *msg, enum kind k, const struct fill *fl)
+expand(const char *msg, const struct kind *k, const struct fill *fl)
 {
 	static char why[200];
-	unsigned ok = fills[k] | (who != NULL && (k == K_SINCE || k == K_TARGET) ?
-	    B(P_WHO) : 0);
+	unsigned ok = fillable(k);
 	const char *p = msg, *q;
-	char num[512];
 	size_t n;
 	int i;
 
@@ -388,85 +395,395 @@ expand(const char *msg, enum kind k, const struct fill *fl)
 			if (strlen(phnames[i]) == n && memcmp(phnames[i], p + 1, n) == 0)
 				break;
 		if (i == NPH) {
-			snprintf(why, sizeof why, "unknown placeholder {%s}",
-			    vis(p + 1, n));
+			snprintf(why, sizeof why, "unknown placeholder {%s}", vis(p + 1, n));
 			return why;
 		}
 		if (!(ok & B(i))) {
-			if (i == P_WHO && (k == K_SINCE || k == K_TARGET))
+			if (i == P_WHO && k->who_w)
 				snprintf(why, sizeof why, "{who} in a %s rule needs -w: "
-				    "without it the rule counts everyone's records", kinds[k]);
+				    "without it the rule counts everyone's records", k->name);
 			else
 				snprintf(why, sizeof why, "%s %s rule cannot fill {%s}",
-				    article(kinds[k]), kinds[k], phnames[i]);
+				    article(k->name), k->name, phnames[i]);
 			return why;
 		}
 		p = q + 1;
-		if (fl == NULL)
-			continue;
-		num[0] = '\0';
-		switch (i) {
-		case P_DAYS:
-			snprintf(num, sizeof num, "%ld", fl->days);
-			break;
-		case P_WEEKS:
-			snprintf(num, sizeof num, "%ld", fl->days / 7);
-			break;
-		case P_YEARS:
-			snprintf(num, sizeof num, "%ld", fl->years);
-			break;
-		case P_WHO:
-			put(fl->who, strlen(fl->who));
-			break;
-		case P_WHAT:
-			put(fl->what, strlen(fl->what));
-			break;
-		case P_SUM:
-			value_format(num, sizeof num, fl->sum);
-			break;
-		case P_TARGET:
-			value_format(num, sizeof num, fl->target);
-			break;
-		case P_LAST7:
-			figure_format(num, fl->last7, 2);
-			break;
-		case P_BASE28:
-			figure_format(num, fl->base28, 2);
-			break;
-		case P_CHANGE:
-			figure_format(num, fl->change, 2);
-			break;
-		case P_DATE:
-			date_format(num, fl->date);
-			break;
-		case P_PROMPT:
-			put(fl->prompt, strlen(fl->prompt));
-			break;
-		}
-		put(num, strlen(num));
+		if (fl != NULL)
+			fill_one(i, fl);
 	}
 	return NULL;
+}
+
+/* The fields of each kind; f[0] is the kind, f[nf-1] the message. */
+static const char *
+parse_every(struct rule *r, char **f, int nf)
+{
+	static char why[300];
+	const char *w;
+
+	(void)nf;
+	if ((w = every_parse(r, f[1])) == NULL)
+		return NULL;
+	snprintf(why, sizeof why, "bad schedule: %s", w);
+	return why;
+}
+
+static const char *
+parse_since(struct rule *r, char **f, int nf)
+{
+	static char why[200];
+	const char *w;
+
+	(void)nf;
+	if ((w = since_parse(r, f[1])) != NULL || (w = measure_known(r->what)) != NULL)
+		return w;
+	if ((r->step = age_parse(f[2], 0)) < 0) {
+		snprintf(why, sizeof why, "bad age \"%s\": want days or weeks, like 3d or 2w",
+		    vis(f[2], strlen(f[2])));
+		return why;
+	}
+	return NULL;
+}
+
+static const char *
+parse_target(struct rule *r, char **f, int nf)
+{
+	static char why[200];
+	const char *w;
+	char *end;
+	double x;
+
+	(void)nf;
+	if (what_check(f[1], strlen(f[1])) != NULL) {
+		snprintf(why, sizeof why, "bad measure \"%s\"", vis(f[1], strlen(f[1])));
+		return why;
+	}
+	if ((w = measure_known(f[1])) != NULL)
+		return w;
+	snprintf(r->what, sizeof r->what, "%s", f[1]);
+	end = strchr(f[2], '/');
+	if (end == NULL || (strcmp(end, "/w") != 0 && strcmp(end, "/d") != 0) ||
+	    number_parse(f[2], (size_t)(end - f[2]), &x) != NULL || x < 0) {
+		snprintf(why, sizeof why, "bad target \"%s\": want an amount a week or a day, "
+		    "like 480/w or 30/d", vis(f[2], strlen(f[2])));
+		return why;
+	}
+	r->x = x;
+	r->span = end[1] == 'w' ? 7 : 1;
+	return NULL;
+}
+
+static const char *
+parse_trend(struct rule *r, char **f, int nf)
+{
+	static char why[300];
+	const char *w;
+	size_t i, o;
+
+	(void)nf;
+	if (strcmp(f[1], "*") != 0) {
+		if (what_check(f[1], strlen(f[1])) != NULL) {
+			snprintf(why, sizeof why, "bad measure \"%s\": want a measure or *",
+			    vis(f[1], strlen(f[1])));
+			return why;
+		}
+		if ((w = measure_known(f[1])) != NULL)
+			return w;
+		snprintf(r->what, sizeof r->what, "%s", f[1]);
+	}
+	if ((r->flag = flag_parse(f[2])) == 0) {
+		o = (size_t)snprintf(why, sizeof why, "unknown flag \"%s\": want ",
+		    vis(f[2], strlen(f[2])));
+		for (i = 0; i < NFLAGS && o < sizeof why; i++)
+			o += (size_t)snprintf(why + o, sizeof why - o, "%s%s",
+			    flagdefs[i].name, i + 2 < NFLAGS ? ", " : i + 1 < NFLAGS ? " or " : "");
+		return why;
+	}
+	return NULL;
+}
+
+static const char *
+date_field(const char *s, long *day)
+{
+	static char why[200];
+	const char *w;
+
+	if ((w = date_parse(s, strlen(s), day)) == NULL)
+		return NULL;
+	snprintf(why, sizeof why, "bad date \"%s\": %s", vis(s, strlen(s)), w);
+	return why;
+}
+
+static const char *
+parse_date(struct rule *r, char **f, int nf)
+{
+	static char why[200];
+	const char *w;
+
+	if ((w = date_field(f[1], &r->day)) != NULL)
+		return w;
+	r->step = 30;
+	if (nf == 4 && (r->step = age_parse(f[2], 1)) < 0) {
+		snprintf(why, sizeof why, "bad lead \"%s\": want days or weeks, like 60d or 8w",
+		    vis(f[2], strlen(f[2])));
+		return why;
+	}
+	return NULL;
+}
+
+static const char *
+parse_yearly(struct rule *r, char **f, int nf)
+{
+	(void)nf;
+	return date_field(f[1], &r->day);
+}
+
+static const char *
+parse_pause(struct rule *r, char **f, int nf)
+{
+	const char *w;
+
+	(void)nf;
+	if ((w = date_field(f[1], &r->day)) != NULL || (w = date_field(f[2], &r->day2)) != NULL)
+		return w;
+	return r->day2 < r->day ? "the pause ends before it starts" : NULL;
+}
+
+static const char *
+prompt(void)
+{
+	static const char *p;
+
+	if (p == NULL && (p = starter_of_day(&bank, NULL, today, hearth_seed())) == NULL)
+		p = "";
+	return p;
+}
+
+static void
+say(const struct rule *r, struct fill *fl)
+{
+	char d[16];
+
+	if (fl->date == NOWHEN)
+		fl->date = today;
+	if (fl->who == NULL)
+		fl->who = who != NULL ? who : "";
+	if (fl->what == NULL)
+		fl->what = r->what;
+	fl->prompt = strstr(r->msg, "{prompt}") ? prompt() : "";
+	expand(r->msg, r->kind, fl);
+	date_format(d, today);
+	printf("%s\t%s:%lu\t", d, r->kind->name, r->line);
+	putsafe(stdout, buf, buflen);
+	putchar('\n');
+}
+
+static struct fill *
+blank(struct fill *fl)
+{
+	memset(fl, 0, sizeof *fl);
+	fl->date = NOWHEN;
+	return fl;
+}
+
+static void
+due_every(const struct rule *r)
+{
+	struct fill fl;
+	long y;
+	int m, d, last, yes = 0;
+
+	switch (r->every) {
+	case E_DAILY:
+		yes = 1;
+		break;
+	case E_WEEKDAYS:
+		yes = (r->wdays >> weekday(today)) & 1;
+		break;
+	case E_MONTHLY:
+		civil_from_days(today, &y, &m, &d);
+		last = month_days(y, m);
+		yes = d == (r->mday < last ? r->mday : last);
+		break;
+	case E_INTERVAL:
+		yes = today >= r->day && (today - r->day) % r->step == 0;
+		break;
+	}
+	if (yes)
+		say(r, blank(&fl));
+}
+
+static void
+due_since(const struct rule *r)
+{
+	struct fill fl;
+
+	if (!r->logged)
+		return;
+	blank(&fl)->days = today - (r->newest != NOWHEN ? r->newest : r->oldest);
+	if (fl.days >= r->step)
+		say(r, &fl);
+}
+
+static void
+due_target(const struct rule *r)
+{
+	struct fill fl;
+
+	/* below the target, forgiving rounding in the last bits */
+	if (!r->logged || r->sum >= r->x - 1e-9 * (r->x > 1 ? r->x : 1))
+		return;
+	blank(&fl)->sum = r->sum;
+	fl.target = r->x;
+	say(r, &fl);
+}
+
+static void
+due_date(const struct rule *r)
+{
+	struct fill fl;
+
+	if (today <= r->day && r->day - today <= r->step) {
+		blank(&fl)->days = r->day - today;
+		fl.date = r->day;
+		say(r, &fl);
+	}
+}
+
+static void
+due_yearly(const struct rule *r)
+{
+	struct fill fl;
+	long y, y0;
+	int m, d, m0, d0;
+
+	civil_from_days(today, &y, &m, &d);
+	civil_from_days(r->day, &y0, &m0, &d0);
+	if (y > y0 && m == m0 && (d == d0 || (m0 == 2 && d0 == 29 &&
+	    d == 28 && month_days(y, 2) == 28))) {
+		blank(&fl)->years = y - y0;
+		fl.date = r->day;
+		say(r, &fl);
+	}
+}
+
+static void
+due_pause(const struct rule *r)
+{
+	struct fill fl;
+
+	if (today == r->day) {
+		blank(&fl)->days = r->day2 - r->day + 1;
+		fl.date = r->day2;
+		say(r, &fl);
+	}
+}
+
+static int
+paused(long d)
+{
+	size_t i;
+
+	for (i = 0; i < nrules; i++)
+		if (rules[i].kind->parse == parse_pause && rules[i].day <= d && d <= rules[i].day2)
+			return 1;
+	return 0;
+}
+
+/* The figures of every series as of today - BACK + k, made once. */
+static const struct figures *
+figures_at(int k)
+{
+	if (figs[k] == NULL) {
+		figs[k] = xmalloc((model.ns + 1) * sizeof *figs[k]);
+		model_figures(&model, today - BACK + k, WINDOW, figs[k]);
+	}
+	return figs[k];
+}
+
+/*
+ * A trend rule speaks on a flag's first day and every 7th day after, or
+ * after the pause it lasted through.  A flag that held on every day looked
+ * back on has no first day that remind can see: it speaks on Sundays.
+ */
+static void
+due_trend(const struct rule *r)
+{
+	const struct series *s;
+	struct fill fl;
+	long onset, anchor, d;
+	size_t i;
+	int k, old;
+
+	for (i = 0; i < model.ns; i++) {
+		s = model.s[i];
+		if (r->what[0] != '\0' && strcmp(s->what, r->what) != 0)
+			continue;
+		if (who != NULL && strcmp(s->p->who, who) != 0)
+			continue;
+		if (!(figures_at(BACK)[i].flags & r->flag))
+			continue;
+		for (k = BACK; k > 0 && (figures_at(k - 1)[i].flags & r->flag); k--)
+			;
+		onset = anchor = today - BACK + k;
+		old = k == 0;
+		for (d = onset; d < today; d++)
+			if (paused(d)) {
+				anchor = d + 1;
+				old = 0;
+			}
+		if (old ? weekday(today) != 6 : (today - anchor) % 7 != 0)
+			continue;
+		blank(&fl)->days = today - onset;
+		fl.who = s->p->who;
+		fl.what = s->what;
+		fl.last7 = figures_at(BACK)[i].last7;
+		fl.base28 = figures_at(BACK)[i].base28;
+		fl.change = figures_at(BACK)[i].change;
+		say(r, &fl);
+	}
+}
+
+#define ALL	(B(P_DATE) | B(P_PROMPT))
+static const struct kind kinds[] = {
+	{ "every", 3, 0, "every, when, message", ALL, 1, 0, parse_every, due_every },
+	{ "since", 4, 0, "since, measure, age, message",
+	    ALL | B(P_DAYS) | B(P_WEEKS) | B(P_WHAT), 1, 1, parse_since, due_since },
+	{ "target", 4, 0, "target, measure, target like 480/w, message",
+	    ALL | B(P_WHAT) | B(P_SUM) | B(P_TARGET), 1, 1, parse_target, due_target },
+	{ "trend", 4, 0, "trend, measure or *, flag, message",
+	    ALL | B(P_DAYS) | B(P_WEEKS) | B(P_WHO) | B(P_WHAT) | B(P_LAST7) |
+	    B(P_BASE28) | B(P_CHANGE), 1, 0, parse_trend, due_trend },
+	{ "date", 3, 1, "date, date, [lead,] message",
+	    ALL | B(P_DAYS) | B(P_WEEKS), 0, 0, parse_date, due_date },
+	{ "yearly", 3, 0, "yearly, date, message", ALL | B(P_YEARS), 0, 0, parse_yearly, due_yearly },
+	{ "pause", 4, 0, "pause, first day, last day, message",
+	    ALL | B(P_DAYS) | B(P_WEEKS), 0, 0, parse_pause, due_pause },
+};
+#define NKINDS	(sizeof kinds / sizeof kinds[0])
+
+/* "every, since, ... or pause" */
+static const char *
+kind_list(void)
+{
+	static char list[200];
+	size_t i, o = 0;
+
+	for (i = 0; i < NKINDS; i++)
+		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", kinds[i].name,
+		    i + 2 < NKINDS ? ", " : i + 1 < NKINDS ? " or " : "");
+	return list;
 }
 
 /* One line of a rules file: a rule, or a message and nothing. */
 static void
 rule_line(char *s, size_t len, unsigned long line)
 {
-	static const int want[] = { 3, 4, 4, 4, 3, 3, 4 };
-	static const char *shape[] = {
-		"every, when, message",
-		"since, measure, age, message",
-		"target, measure, target like 480/w, message",
-		"trend, measure or *, flag, message",
-		"date, date, [lead,] message",
-		"yearly, date, message",
-		"pause, first day, last day, message",
-	};
 	struct rule r;
-	char *f[8], *p, *t, *end;
+	char *f[8], *p, *t;
 	const char *why;
-	int nf = 0, k;
-	double x;
+	const struct kind *k;
+	int nf = 0, i;
 
 	memset(&r, 0, sizeof r);
 	r.line = line;
@@ -481,123 +798,36 @@ rule_line(char *s, size_t len, unsigned long line)
 			break;
 		*t = '\0';
 	}
-	for (k = 0; k < 7; k++)
-		if (strcmp(f[0], kinds[k]) == 0)
-			break;
-	if (k == 7) {
+	for (k = kinds; k < kinds + NKINDS && strcmp(f[0], k->name) != 0; k++)
+		;
+	if (k == kinds + NKINDS) {
 		if (strchr(f[0], ' ') != NULL)
 			bad(line, "unknown kind of rule \"%s\" (the fields of a rule "
 			    "are separated by tabs)", vis(f[0], strlen(f[0])));
 		else
-			bad(line, "unknown kind of rule \"%s\": want every, since, "
-			    "target, trend, date, yearly or pause", vis(f[0], strlen(f[0])));
+			bad(line, "unknown kind of rule \"%s\": want %s",
+			    vis(f[0], strlen(f[0])), kind_list());
 		goto fail;
 	}
-	r.kind = (enum kind)k;
-	if (nf < want[k] || nf > want[k] + (k == K_DATE)) {
+	r.kind = k;
+	if (nf < k->nf || nf > k->nf + k->opt) {
 		bad(line, "%s %s %s rule has the fields %s",
-		    nf < want[k] ? "a field is missing:" : "too many fields:",
-		    article(kinds[k]), kinds[k], shape[k]);
+		    nf < k->nf ? "a field is missing:" : "too many fields:",
+		    article(k->name), k->name, k->shape);
 		goto fail;
 	}
-	for (k = 1; k < nf; k++)
-		if (*f[k] == '\0') {
-			char num[8];
-
-			snprintf(num, sizeof num, "%d", k + 1);
-			if (k == nf - 1)
+	for (i = 1; i < nf; i++)
+		if (*f[i] == '\0') {
+			if (i == nf - 1)
 				bad(line, "the message is empty");
 			else
-				bad(line, "field %s is empty", num);
+				bad(line, "field %d is empty", i + 1);
 			goto fail;
 		}
 	r.msg = f[nf - 1];
 	r.newest = r.oldest = NOWHEN;
-	switch (r.kind) {
-	case K_EVERY:
-		if ((why = every_parse(&r, f[1])) != NULL) {
-			bad(line, "bad schedule: %s", why);
-			goto fail;
-		}
-		break;
-	case K_SINCE:
-		if ((why = since_parse(&r, f[1])) != NULL ||
-		    (why = measure_known(r.what)) != NULL) {
-			bad(line, "%s", why);
-			goto fail;
-		}
-		if ((r.step = age_parse(f[2], 0)) < 0) {
-			bad(line, "bad age \"%s\": want days or weeks, like 3d or 2w",
-			    vis(f[2], strlen(f[2])));
-			goto fail;
-		}
-		break;
-	case K_TARGET:
-		if (what_check(f[1], strlen(f[1])) != NULL) {
-			bad(line, "bad measure \"%s\"", vis(f[1], strlen(f[1])));
-			goto fail;
-		}
-		if ((why = measure_known(f[1])) != NULL) {
-			bad(line, "%s", why);
-			goto fail;
-		}
-		snprintf(r.what, sizeof r.what, "%s", f[1]);
-		end = strchr(f[2], '/');
-		if (end == NULL || (strcmp(end, "/w") != 0 && strcmp(end, "/d") != 0) ||
-		    number_parse(f[2], (size_t)(end - f[2]), &x) != NULL || x < 0) {
-			bad(line, "bad target \"%s\": want an amount a week or a day, "
-			    "like 480/w or 30/d", vis(f[2], strlen(f[2])));
-			goto fail;
-		}
-		r.x = x;
-		r.span = end[1] == 'w' ? 7 : 1;
-		break;
-	case K_TREND:
-		if (strcmp(f[1], "*") == 0)
-			trendall = 1;
-		else if (what_check(f[1], strlen(f[1])) != NULL) {
-			bad(line, "bad measure \"%s\": want a measure or *",
-			    vis(f[1], strlen(f[1])));
-			goto fail;
-		} else if ((why = measure_known(f[1])) != NULL) {
-			bad(line, "%s", why);
-			goto fail;
-		} else
-			snprintf(r.what, sizeof r.what, "%s", f[1]);
-		if ((r.flag = (unsigned)flag_parse(f[2])) == 0) {
-			bad(line, "unknown flag \"%s\": want declining, drop, volatile, "
-			    "quiet or gap", vis(f[2], strlen(f[2])));
-			goto fail;
-		}
-		break;
-	case K_DATE:
-	case K_YEARLY:
-	case K_PAUSE:
-		if ((why = date_parse(f[1], strlen(f[1]), &r.day)) != NULL) {
-			bad(line, "bad date \"%s\": %s", vis(f[1], strlen(f[1])), why);
-			goto fail;
-		}
-		if (r.kind == K_DATE) {
-			r.step = 30;
-			if (nf == 4 && (r.step = age_parse(f[2], 1)) < 0) {
-				bad(line, "bad lead \"%s\": want days or weeks, like 60d or 8w",
-				    vis(f[2], strlen(f[2])));
-				goto fail;
-			}
-		}
-		if (r.kind == K_PAUSE) {
-			if ((why = date_parse(f[2], strlen(f[2]), &r.day2)) != NULL) {
-				bad(line, "bad date \"%s\": %s", vis(f[2], strlen(f[2])), why);
-				goto fail;
-			}
-			if (r.day2 < r.day) {
-				bad(line, "the pause ends before it starts");
-				goto fail;
-			}
-		}
-		break;
-	}
-	if ((why = expand(r.msg, r.kind, NULL)) != NULL) {
+	if ((why = k->parse(&r, f, nf)) != NULL ||
+	    (why = expand(r.msg, k, NULL)) != NULL) {
 		bad(line, "%s", why);
 		goto fail;
 	}
@@ -684,96 +914,6 @@ rules_list(void)
 }
 
 static int
-series_is(const struct series *x, const char *w, size_t wn, size_t g)
-{
-	return x->g == g && x->wholen == wn && memcmp(x->who, w, wn) == 0;
-}
-
-/* The group for a measure, made on first sight. */
-static size_t
-group_of(const char *what)
-{
-	size_t h, i, j, n = strlen(what);
-	const struct measure *m;
-
-	if (ngrp * 2 >= gtabcap) {
-		gtabcap = gtabcap ? 2 * gtabcap : 64;
-		free(gtab);
-		gtab = xmalloc(gtabcap * sizeof *gtab);
-		memset(gtab, 0, gtabcap * sizeof *gtab);
-		for (i = 0; i < ngrp; i++) {
-			for (j = hash_bytes(grp[i].what, strlen(grp[i].what)) & (gtabcap - 1);
-			    gtab[j]; j = (j + 1) & (gtabcap - 1))
-				;
-			gtab[j] = i + 1;
-		}
-	}
-	for (h = hash_bytes(what, n) & (gtabcap - 1); gtab[h]; h = (h + 1) & (gtabcap - 1))
-		if (strcmp(grp[gtab[h] - 1].what, what) == 0)
-			return gtab[h] - 1;
-	if (ngrp == grpcap) {
-		grpcap = grpcap ? 2 * grpcap : 16;
-		grp = xrealloc(grp, grpcap * sizeof *grp);
-	}
-	memset(&grp[ngrp], 0, sizeof grp[ngrp]);
-	snprintf(grp[ngrp].what, sizeof grp[ngrp].what, "%s", what);
-	m = bank_measure(&bank, what);
-	grp[ngrp].m = m ? *m : measure_default(what);
-	gtab[h] = ngrp + 1;
-	return ngrp++;
-}
-
-static size_t
-series_key(const char *w, size_t wn, size_t g)
-{
-	return hash_bytes(w, wn) * 31 + g;
-}
-
-static struct series *
-series_of(const char *w, size_t wn, const char *what)
-{
-	size_t g = group_of(what), h, i, j;
-	struct series *x;
-
-	if (nser * 2 >= stabcap) {
-		stabcap = stabcap ? 2 * stabcap : 256;
-		free(stab);
-		stab = xmalloc(stabcap * sizeof *stab);
-		memset(stab, 0, stabcap * sizeof *stab);
-		for (i = 0; i < nser; i++) {
-			for (j = series_key(ser[i].who, ser[i].wholen, ser[i].g) &
-			    (stabcap - 1); stab[j]; j = (j + 1) & (stabcap - 1))
-				;
-			stab[j] = i + 1;
-		}
-	}
-	for (h = series_key(w, wn, g) & (stabcap - 1); stab[h];
-	    h = (h + 1) & (stabcap - 1))
-		if (series_is(&ser[stab[h] - 1], w, wn, g))
-			return &ser[stab[h] - 1];
-	if (nser == sercap) {
-		sercap = sercap ? 2 * sercap : 64;
-		ser = xrealloc(ser, sercap * sizeof *ser);
-	}
-	x = &ser[nser];
-	memset(x, 0, sizeof *x);
-	x->who = memcpy(xmalloc(wn + 1), w, wn);
-	x->who[wn] = '\0';
-	x->wholen = wn;
-	x->couple = couple_len(w, wn);
-	x->g = g;
-	x->v = xmalloc(NDAYS * sizeof *x->v);
-	x->cnt = xmalloc(NDAYS * sizeof *x->cnt);
-	for (i = 0; i < NDAYS; i++) {
-		x->v[i] = 0;
-		x->cnt[i] = 0;
-	}
-	stab[h] = nser + 1;
-	nser++;
-	return x;
-}
-
-static int
 meets(const struct rule *r, double v)
 {
 	switch (r->op) {
@@ -786,324 +926,32 @@ meets(const struct rule *r, double v)
 	return 1;
 }
 
-static int
-trend_wants(const char *what)
+/* Each record as it is read: what since and target rules count. */
+static void
+count(const struct record *rec, void *arg)
 {
-	size_t i;
-
-	if (trendall)
-		return 1;
-	for (i = 0; i < nrules; i++)
-		if (rules[i].kind == K_TREND && strcmp(rules[i].what, what) == 0)
-			return 1;
-	return 0;
-}
-
-/* Read one journal; 0, or -1 when it could not be read. */
-static int
-journal_read(const char *path)
-{
-	struct lines l;
-	struct record r;
 	struct rule *u;
-	struct series *x;
-	long d;
-	size_t i;
-	int rc, mine;
-
-	if (lines_open(&l, path) < 0)
-		return -1;
-	while ((rc = journal_next(&l, &r)) > 0) {
-		d = r.t.day;
-		if (d > today)
-			continue;	/* after the day in question */
-		mine = who == NULL || (strlen(who) == r.wholen &&
-		    memcmp(who, r.who, r.wholen) == 0);
-		for (i = 0; i < nrules && mine; i++) {
-			u = &rules[i];
-			if ((u->kind != K_SINCE && u->kind != K_TARGET) ||
-			    strcmp(u->what, r.what) != 0)
-				continue;
-			u->logged = 1;
-			if (u->oldest == NOWHEN || d < u->oldest)
-				u->oldest = d;
-			if (u->kind == K_SINCE && meets(u, r.v) &&
-			    (u->newest == NOWHEN || d > u->newest))
-				u->newest = d;
-			if (u->kind == K_TARGET && d > today - u->span)
-				u->sum += r.v;
-		}
-		if (d <= today - NDAYS || !trend_wants(r.what))
-			continue;
-		x = series_of(r.who, r.wholen, r.what);
-		x->v[d - (today - NDAYS + 1)] += r.v;
-		x->cnt[d - (today - NDAYS + 1)]++;
-	}
-	lines_close(&l);
-	return rc < 0 ? -1 : 0;
-}
-
-static int
-by_couple(const void *a, const void *b)
-{
-	const struct series *x = &ser[*(const size_t *)a], *y = &ser[*(const size_t *)b];
-	size_t n = x->couple < y->couple ? x->couple : y->couple;
-	int c = memcmp(x->who, y->who, n);
-
-	if (c != 0)
-		return c;
-	if (x->couple != y->couple)
-		return x->couple < y->couple ? -1 : 1;
-	return strcmp(x->who, y->who);
-}
-
-/* Daily values from the sums, as trend makes them; each group's series. */
-static void
-series_finish(void)
-{
-	struct series *x;
-	struct group *g;
-	size_t i, k;
-
-	for (i = 0; i < nser; i++) {
-		x = &ser[i];
-		for (k = 0; k < NDAYS; k++)
-			if (x->cnt[k] == 0)
-				x->v[k] = NAN;
-			else if (!measure_sums(&grp[x->g].m))
-				x->v[k] /= x->cnt[k];
-		free(x->cnt);
-		x->cnt = NULL;
-		g = &grp[x->g];
-		if (g->ns == g->cap) {
-			g->cap = g->cap ? 2 * g->cap : 4;
-			g->s = xrealloc(g->s, g->cap * sizeof *g->s);
-		}
-		g->s[g->ns++] = i;
-	}
-	for (i = 0; i < ngrp; i++)
-		qsort(grp[i].s, grp[i].ns, sizeof *grp[i].s, by_couple);
-}
-
-/* The flags of series x as of today - BACK + k, computed a group at a time. */
-static unsigned
-flags_at(struct series *x, int k)
-{
-	static struct figures *f;
-	static struct figures **fp;
-	static size_t fcap;
-	struct group *g = &grp[x->g];
-	size_t i, j;
-
-	if (!g->done[k]) {
-		if (g->ns > fcap) {
-			fcap = g->ns;
-			f = xrealloc(f, fcap * sizeof *f);
-			fp = xrealloc(fp, fcap * sizeof *fp);
-		}
-		for (i = 0; i < g->ns; i++) {
-			figures(ser[g->s[i]].v + k, WINDOW, &g->m, &f[i]);
-			fp[i] = &f[i];
-		}
-		for (i = 0; i < g->ns; i = j) {
-			for (j = i + 1; j < g->ns && ser[g->s[j]].couple ==
-			    ser[g->s[i]].couple && memcmp(ser[g->s[j]].who,
-			    ser[g->s[i]].who, ser[g->s[i]].couple) == 0; j++)
-				;
-			figures_gaps(fp + i, j - i, &g->m);
-		}
-		for (i = 0; i < g->ns; i++) {
-			ser[g->s[i]].fl[k] = (unsigned char)f[i].flags;
-			if (k == BACK)
-				ser[g->s[i]].now = f[i];
-		}
-		g->done[k] = 1;
-	}
-	return x->fl[k];
-}
-
-static int
-paused(long d)
-{
+	long d = rec->t.day;
 	size_t i;
 
-	for (i = 0; i < nrules; i++)
-		if (rules[i].kind == K_PAUSE && rules[i].day <= d && d <= rules[i].day2)
-			return 1;
-	return 0;
-}
-
-static const char *
-prompt(void)
-{
-	static const char *p;
-
-	if (p == NULL && (p = starter_of_day(&bank, NULL, today, hearth_seed())) == NULL)
-		p = "";
-	return p;
-}
-
-static void
-say(const struct rule *r, struct fill *fl)
-{
-	char d[16];
-
-	if (fl->date == NOWHEN)
-		fl->date = today;
-	fl->prompt = strstr(r->msg, "{prompt}") ? prompt() : "";
-	expand(r->msg, r->kind, fl);
-	date_format(d, today);
-	printf("%s\t%s:%lu\t", d, kinds[r->kind], r->line);
-	putsafe(stdout, buf, buflen);
-	putchar('\n');
-}
-
-static int
-every_due(const struct rule *r)
-{
-	long y;
-	int m, d, last;
-
-	switch (r->every) {
-	case E_DAILY:
-		return 1;
-	case E_WEEKDAYS:
-		return (r->wdays >> weekday(today)) & 1;
-	case E_MONTHLY:
-		civil_from_days(today, &y, &m, &d);
-		last = month_days(y, m);
-		return d == (r->mday < last ? r->mday : last);
-	case E_INTERVAL:
-		return today >= r->day && (today - r->day) % r->step == 0;
-	}
-	return 0;
-}
-
-static int
-by_who_what(const void *a, const void *b)
-{
-	const struct series *x = &ser[*(const size_t *)a], *y = &ser[*(const size_t *)b];
-	int c = strcmp(x->who, y->who);
-
-	return c != 0 ? c : strcmp(grp[x->g].what, grp[y->g].what);
-}
-
-/*
- * A trend rule speaks on a flag's first day and every 7th day after, or
- * after the pause it lasted through.  A flag that held on every day looked
- * back on has no first day that remind can see: it speaks on Sundays.
- */
-static void
-trend_rule(const struct rule *r, const size_t *order)
-{
-	struct series *x;
-	struct fill fl;
-	long onset, anchor, d;
-	size_t i;
-	int k, old;
-
-	for (i = 0; i < nser; i++) {
-		x = &ser[order[i]];
-		if (r->what[0] != '\0' && strcmp(grp[x->g].what, r->what) != 0)
-			continue;
-		if (who != NULL && strcmp(x->who, who) != 0)
-			continue;
-		if (!(flags_at(x, BACK) & r->flag))
-			continue;
-		for (k = BACK; k > 0 && (flags_at(x, k - 1) & r->flag); k--)
-			;
-		onset = anchor = today - BACK + k;
-		old = k == 0;
-		for (d = onset; d < today; d++)
-			if (paused(d)) {
-				anchor = d + 1;
-				old = 0;
-			}
-		if (old ? weekday(today) != 6 : (today - anchor) % 7 != 0)
-			continue;
-		memset(&fl, 0, sizeof fl);
-		fl.date = NOWHEN;
-		fl.days = today - onset;
-		fl.who = x->who;
-		fl.what = grp[x->g].what;
-		fl.last7 = x->now.last7;
-		fl.base28 = x->now.base28;
-		fl.change = x->now.change;
-		say(r, &fl);
-	}
-}
-
-static void
-remind(void)
-{
-	const struct rule *r;
-	struct fill fl;
-	size_t i, *order;
-	long y, y0;
-	int m, d, m0, d0, quiet = paused(today);
-
-	order = xmalloc((nser + 1) * sizeof *order);
-	for (i = 0; i < nser; i++)
-		order[i] = i;
-	qsort(order, nser, sizeof *order, by_who_what);
+	(void)arg;
+	if (who != NULL && (strlen(who) != rec->wholen ||
+	    memcmp(who, rec->who, rec->wholen) != 0))
+		return;
 	for (i = 0; i < nrules; i++) {
-		r = &rules[i];
-		memset(&fl, 0, sizeof fl);
-		fl.date = NOWHEN;
-		fl.who = who;
-		fl.what = r->what;
-		switch (r->kind) {
-		case K_EVERY:
-			if (!quiet && every_due(r))
-				say(r, &fl);
-			break;
-		case K_SINCE:
-			if (quiet || !r->logged)
-				break;
-			fl.days = today - (r->newest != NOWHEN ? r->newest : r->oldest);
-			if (fl.days >= r->step)
-				say(r, &fl);
-			break;
-		case K_TARGET:
-			/* below the target, forgiving rounding in the last bits */
-			if (quiet || !r->logged ||
-			    r->sum >= r->x - 1e-9 * (r->x > 1 ? r->x : 1))
-				break;
-			fl.sum = r->sum;
-			fl.target = r->x;
-			say(r, &fl);
-			break;
-		case K_TREND:
-			if (!quiet)
-				trend_rule(r, order);
-			break;
-		case K_DATE:
-			if (today <= r->day && r->day - today <= r->step) {
-				fl.days = r->day - today;
-				fl.date = r->day;
-				say(r, &fl);
-			}
-			break;
-		case K_YEARLY:
-			civil_from_days(today, &y, &m, &d);
-			civil_from_days(r->day, &y0, &m0, &d0);
-			if (y > y0 && m == m0 && (d == d0 || (m0 == 2 && d0 == 29 &&
-			    d == 28 && month_days(y, 2) == 28))) {
-				fl.years = y - y0;
-				fl.date = r->day;
-				say(r, &fl);
-			}
-			break;
-		case K_PAUSE:
-			if (today == r->day) {
-				fl.days = r->day2 - r->day + 1;
-				fl.date = r->day2;
-				say(r, &fl);
-			}
-			break;
-		}
+		u = &rules[i];
+		if ((u->kind->due != due_since && u->kind->due != due_target) ||
+		    strcmp(u->what, rec->what) != 0)
+			continue;
+		u->logged = 1;
+		if (u->oldest == NOWHEN || d < u->oldest)
+			u->oldest = d;
+		if (u->kind->due == due_since && meets(u, rec->v) &&
+		    (u->newest == NOWHEN || d > u->newest))
+			u->newest = d;
+		if (u->kind->due == due_target && d > today - u->span)
+			u->sum += rec->v;
 	}
-	free(order);
 }
 
 int
@@ -1112,7 +960,8 @@ main(int argc, char **argv)
 	struct stamp st;
 	const char *file = NULL, *darg = NULL, *why;
 	char **files;
-	int c, list = 0, failed = 0;
+	size_t i;
+	int c, list = 0, failed = 0, quiet;
 
 	setprogname(argv[0]);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
@@ -1167,13 +1016,17 @@ main(int argc, char **argv)
 		rules_list();
 		return fshut(stdout, "stdout");
 	}
+	model_init(&model, &bank, today - BACK - WINDOW + 1, today);
 	for (files = journal_args(argc, argv); *files != NULL; files++)
-		if (journal_read(*files) < 0)
+		if (model_read(&model, *files, count, NULL) < 0)
 			failed = 1;
 	bad_summary();
 	if (failed)
 		return 1;	/* half a journal could nag about what was done */
-	series_finish();
-	remind();
+	model_done(&model);
+	quiet = paused(today);
+	for (i = 0; i < nrules; i++)
+		if (!(quiet && rules[i].kind->pausable))
+			rules[i].kind->due(&rules[i]);
 	return fshut(stdout, "stdout");
 }

@@ -1,5 +1,5 @@
 /*
- * stats.c - trend's figures and flags (DESIGN.md, "trend(1)").
+ * stats.c - trend's figures and flags (trend(1)).
  *
  * One function, figures(), turns a series of daily values over the
  * analysis window into every figure and every flag but gap, which needs
@@ -22,7 +22,13 @@
 
 #define EPS	1e-9
 
-static const char *names[NFLAGS] = { "declining", "drop", "volatile", "quiet", "gap" };
+const struct flagdef flagdefs[NFLAGS] = {
+	{ "declining",	F_DECLINING,	2 },
+	{ "drop",	F_DROP,		2 },
+	{ "volatile",	F_VOLATILE,	1 },
+	{ "quiet",	F_QUIET,	1 },
+	{ "gap",	F_GAP,		1 },
+};
 
 /* Scratch space: values, day numbers and a work area, each w long. */
 static double *sv, *stmp;
@@ -351,26 +357,18 @@ figures_gaps(struct figures *const *f, size_t k, const struct measure *m)
 }
 
 size_t
-couple_len(const char *who, size_t n)
-{
-	while (n > 0 && who[n - 1] != '/')
-		n--;
-	return n > 0 ? n - 1 : 0;
-}
-
-size_t
 flags_format(unsigned flags, char *buf)
 {
 	size_t o = 0, l;
 	int i;
 
 	for (i = 0; i < NFLAGS; i++) {
-		if (!(flags & (1u << i)))
+		if (!(flags & flagdefs[i].bit))
 			continue;
 		if (o > 0)
 			buf[o++] = ',';
-		l = strlen(names[i]);
-		memcpy(buf + o, names[i], l);
+		l = strlen(flagdefs[i].name);
+		memcpy(buf + o, flagdefs[i].name, l);
 		o += l;
 	}
 	if (o == 0)
@@ -379,20 +377,14 @@ flags_format(unsigned flags, char *buf)
 	return o;
 }
 
-const char *
-flag_name(int i)
-{
-	return i >= 0 && i < NFLAGS ? names[i] : NULL;
-}
-
-int
+unsigned
 flag_parse(const char *s)
 {
 	int i;
 
 	for (i = 0; i < NFLAGS; i++)
-		if (strcmp(s, names[i]) == 0)
-			return 1 << i;
+		if (strcmp(s, flagdefs[i].name) == 0)
+			return flagdefs[i].bit;
 	return 0;
 }
 

@@ -3,7 +3,7 @@
  *
  * A series is one person's one measure as daily values over the analysis
  * window: v[0] is the window's first day, v[w-1] the as-of date, NAN on
- * days without data.  Every definition is in DESIGN.md, "trend(1)".
+ * days without data.  Every definition is in trend(1).
  */
 #ifndef STATS_H
 #define STATS_H
@@ -17,7 +17,16 @@ enum {
 	F_QUIET		= 1 << 3,
 	F_GAP		= 1 << 4,
 };
+
+/* One row per flag, in the order they are listed; what the chart's
+ * colour, remind's rules and the docs read. */
+struct flagdef {
+	const char *name;
+	unsigned bit;
+	int	 severity;	/* 2: a fall (shown red), 1: the rest */
+};
 #define NFLAGS 5
+extern const struct flagdef flagdefs[NFLAGS];
 
 struct figures {
 	int	 n;		/* days with data in the window */
@@ -32,12 +41,10 @@ struct figures {
 void	 figures(const double *v, int w, const struct measure *m, struct figures *f);	// every figure and flag but gap
 void	 figures_gap(struct figures *a, struct figures *b, const struct measure *m);	// sets F_GAP on both when due
 void	 figures_gaps(struct figures *const *f, size_t k, const struct measure *m);	// F_GAP over all k partners of one couple: on each that is due with some other
-size_t	 couple_len(const char *who, size_t n);		// length of who's couple, the text before its last '/' (0: the couple of names without '/')
 double	 mann_whitney_p(const double *x, int nx, const double *y, int ny);	// two-sided, tie- and continuity-corrected
 double	 mann_kendall_p(const double *v, int n);	// two-sided, tie-corrected; 1 when Var(S) = 0
 size_t	 flags_format(unsigned flags, char *buf);	// "declining,drop" or "-"; buf >= 64
-const char *flag_name(int i);				// i-th flag in contract order
-int	 flag_parse(const char *s);			// F_* for a name, 0 when unknown
+unsigned flag_parse(const char *s);			// F_* for a name, 0 when unknown
 size_t	 figure_format(char *buf, double x, int digits);	// "%.*f" in the C locale, "-" for NAN, no "-0.00"; buf >= 32
 
 #endif

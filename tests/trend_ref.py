@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """trend_ref.py - an independent reference for trend(1)'s figures and flags.
 
-Written from DESIGN.md alone, in the plainest way (quadratic loops, Python's
+Written from trend(1) alone, in the plainest way (quadratic loops, Python's
 own statistics and math.erfc), to produce and cross-check the expected
 outputs pasted into tests/t_trend.sh and tests/unit_stats.c.  `make check`
 never runs it: python is not a dependency of hearth.

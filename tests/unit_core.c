@@ -1,6 +1,6 @@
 /*
  * unit_core.c - the shared core (util.c, time.c, journal.c, bank.c)
- * against DESIGN.md and the comments in src/hearth.h.
+ * against the man pages and the comments in src/hearth.h.
  *
  * Every expected value was worked out by hand or by an independent
  * computation here (a day-by-day Gregorian walk for the calendar, known

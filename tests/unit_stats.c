@@ -1,7 +1,7 @@
 /*
  * unit_stats.c - trend's figures and flags, against values worked out by
  * hand or by tests/trend_ref.py (an independent Python reading of
- * DESIGN.md): every p-value below was computed there, every flag case is
+ * trend(1)): every p-value below was computed there, every flag case is
  * a series made to sit just on one side of a cut-off.
  */
 #include <locale.h>
@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hearth.h"
+#include "series.h"
 #include "stats.h"
 #include "unit.h"
 
@@ -519,9 +520,19 @@ test_format(void)
 	CHECK_STR(buf, "declining,quiet,gap", "flags in contract order");
 	CHECK(flags_format(F_DECLINING | F_DROP | F_VOLATILE | F_QUIET | F_GAP, buf) ==
 	    strlen("declining,drop,volatile,quiet,gap"), "all five flags fit");
-	CHECK_STR(flag_name(0), "declining", "flag 0");
-	CHECK_STR(flag_name(4), "gap", "flag 4");
-	CHECK(flag_name(5) == NULL && flag_name(-1) == NULL, "no flag 5");
+	CHECK_STR(flagdefs[0].name, "declining", "flag 0");
+	CHECK_STR(flagdefs[NFLAGS - 1].name, "gap", "the last flag");
+	{
+		unsigned seen = 0;
+		int i;
+
+		for (i = 0; i < NFLAGS; i++) {
+			CHECK(flagdefs[i].bit != 0 && !(seen & flagdefs[i].bit) &&
+			    flag_parse(flagdefs[i].name) == flagdefs[i].bit,
+			    "each flag has a bit of its own, found by its name");
+			seen |= flagdefs[i].bit;
+		}
+	}
 	CHECK(flag_parse("volatile") == F_VOLATILE && flag_parse("drop") == F_DROP,
 	    "flag_parse");
 	CHECK(flag_parse("Drop") == 0 && flag_parse("") == 0, "flag_parse: unknown");

@@ -1,0 +1,351 @@
+/*
+ * series.c - journals into daily series (series.h), for trend and remind.
+ *
+ * model_read() takes every record through journal_next(), so both
+ * programs name the same bad records the same way, wherever they lie;
+ * a record dated inside first..last is added to its person's series of
+ * its measure, found by name in one table.
+ *
+ * A day of a series is a float sum and a byte count: five bytes, so a
+ * caseload of 32,000 series over half a year stays near 30 MB.  A float
+ * holds the sums of journal values exactly as long as they are whole or
+ * short decimals below 2^24; the first sum that is not exact, or a 256th
+ * record on one day, moves that series to double sums and wide counts,
+ * so no figure ever loses a digit.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "series.h"
+#include "stats.h"
+
+void
+model_init(struct model *m, const struct bank *b, long first, long last)
+{
+	memset(m, 0, sizeof *m);
+	m->bank = b;
+	m->first = first;
+	m->last = last;
+	m->ndays = (int)(last - first + 1);
+}
+
+static struct person *
+person_of(struct model *m, const char *who, size_t n)
+{
+	struct person *p;
+
+	if ((p = table_get(&m->bywho, who, n)) != NULL)
+		return p;
+	p = xmalloc(sizeof *p);
+	memset(p, 0, sizeof *p);
+	p->who = xmalloc(n + 1);
+	memcpy(p->who, who, n);
+	p->who[n] = '\0';
+	p->wholen = n;
+	p->couple = couple_len(p->who, n);
+	table_put(&m->bywho, p->who, n, p);
+	return p;
+}
+
+/* What a measure measures: the bank's word, else the readers' default. */
+static const struct measure *
+measure_of(struct model *m, const char *what, size_t n)
+{
+	const struct measure *bm;
+	struct measure *d;
+
+	if ((bm = bank_measure(m->bank, what)) != NULL)
+		return bm;
+	if ((d = table_get(&m->names, what, n)) != NULL)
+		return d;
+	d = xmalloc(sizeof *d);
+	*d = measure_default(what);
+	table_put(&m->names, d->what, n, d);
+	return d;
+}
+
+static struct series *
+series_new(struct model *m, struct person *p, const char *what, size_t n)
+{
+	struct series *s = xmalloc(sizeof *s);
+	size_t days = (size_t)m->ndays;
+
+	memset(s, 0, sizeof *s);
+	s->p = p;
+	s->first = m->first;
+	s->ndays = m->ndays;
+	s->m = measure_of(m, what, n);
+	s->what = s->m->what;
+	s->whatlen = n;
+	s->sum = xmalloc(days * sizeof *s->sum);
+	s->cnt = xmalloc(days);
+	memset(s->sum, 0, days * sizeof *s->sum);
+	memset(s->cnt, 0, days);
+	if (p->ns == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 8;
+		p->s = xrealloc(p->s, p->cap * sizeof *p->s);
+	}
+	p->s[p->ns++] = s;
+	return s;
+}
+
+static void
+widen(struct series *s, int days)
+{
+	int i;
+
+	s->wsum = xmalloc((size_t)days * sizeof *s->wsum);
+	s->wcnt = xmalloc((size_t)days * sizeof *s->wcnt);
+	for (i = 0; i < days; i++) {
+		s->wsum[i] = s->sum[i];
+		s->wcnt[i] = s->cnt[i];
+	}
+	free(s->sum);
+	free(s->cnt);
+	s->sum = NULL;
+	s->cnt = NULL;
+}
+
+static void
+add(struct model *m, const struct record *r)
+{
+	char key[64 + 1 + 32];
+	struct series *s;
+	struct person *p;
+	size_t n = r->wholen + 1 + r->whatlen;
+	int i = (int)(r->t.day - m->first);
+	double t;
+
+	memcpy(key, r->who, r->wholen);
+	key[r->wholen] = '\t';
+	memcpy(key + r->wholen + 1, r->what, r->whatlen);
+	if ((s = table_get(&m->byname, key, n)) == NULL) {
+		p = person_of(m, r->who, r->wholen);
+		s = series_new(m, p, r->what, r->whatlen);
+		s->key = xmalloc(n);		/* kept with its series */
+		memcpy(s->key, key, n);
+		table_put(&m->byname, s->key, n, s);
+	}
+	if (s->sum != NULL) {
+		t = (double)s->sum[i] + r->v;
+		if (s->cnt[i] < 255 && (double)(float)t == t) {
+			s->sum[i] = (float)t;
+			s->cnt[i]++;
+			return;
+		}
+		widen(s, s->ndays);
+	}
+	s->wsum[i] += r->v;
+	s->wcnt[i]++;
+}
+
+int
+model_read(struct model *m, const char *path, recordfn *each, void *arg)
+{
+	struct lines l;
+	struct record r;
+	int rc;
+
+	if (lines_open(&l, path) < 0)
+		return -1;
+	while ((rc = journal_next(&l, &r)) > 0) {
+		if (r.t.day > m->last)
+			continue;
+		if (each != NULL)
+			each(&r, arg);
+		if (r.t.day >= m->first)
+			add(m, &r);
+	}
+	lines_close(&l);
+	return rc < 0 ? -1 : 0;
+}
+
+size_t
+couple_len(const char *who, size_t n)
+{
+	while (n > 0 && who[n - 1] != '/')
+		n--;
+	return n > 0 ? n - 1 : 0;
+}
+
+int
+bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+
+	return c ? c : (an > bn) - (an < bn);
+}
+
+int
+series_cmp(const void *pa, const void *pb)
+{
+	const struct series *a = *(struct series *const *)pa;
+	const struct series *b = *(struct series *const *)pb;
+	int c = bytes_cmp(a->p->who, a->p->wholen, b->p->who, b->p->wholen);
+
+	return c ? c : bytes_cmp(a->what, a->whatlen, b->what, b->whatlen);
+}
+
+static int
+bywhat(const void *pa, const void *pb)
+{
+	const struct series *a = *(struct series *const *)pa;
+	const struct series *b = *(struct series *const *)pb;
+
+	return bytes_cmp(a->what, a->whatlen, b->what, b->whatlen);
+}
+
+static int
+bywhat_who(const void *pa, const void *pb)
+{
+	int c = bywhat(pa, pb);
+
+	return c ? c : series_cmp(pa, pb);
+}
+
+static int
+bycouple(const void *pa, const void *pb)
+{
+	const struct person *a = *(struct person *const *)pa;
+	const struct person *b = *(struct person *const *)pb;
+	int c = bytes_cmp(a->who, a->couple, b->who, b->couple);
+
+	return c ? c : bytes_cmp(a->who, a->wholen, b->who, b->wholen);
+}
+
+static int
+samecouple(const struct person *a, const struct person *b)
+{
+	return a->couple == b->couple && memcmp(a->who, b->who, a->couple) == 0;
+}
+
+void
+model_done(struct model *m)
+{
+	struct person *p;
+	size_t i, j, k;
+
+	m->np = m->bywho.n;
+	m->p = xmalloc((m->np + 1) * sizeof *m->p);
+	m->ns = 0;
+	for (i = j = 0; i < m->bywho.cap; i++)
+		if ((p = m->bywho.s[i].v) != NULL) {
+			m->p[j++] = p;
+			m->ns += p->ns;
+			qsort(p->s, p->ns, sizeof *p->s, bywhat);
+		}
+	qsort(m->p, m->np, sizeof *m->p, bycouple);
+	m->s = xmalloc((m->ns + 1) * sizeof *m->s);
+	m->couple = xmalloc((m->np + 1) * sizeof *m->couple);
+	for (i = k = 0, m->nc = 0; i < m->np; i++) {
+		if (i == 0 || !samecouple(m->p[i - 1], m->p[i]))
+			m->couple[m->nc++] = i;
+		for (j = 0; j < m->p[i]->ns; j++)
+			m->s[k++] = m->p[i]->s[j];
+	}
+	m->couple[m->nc] = m->np;
+	qsort(m->s, m->ns, sizeof *m->s, series_cmp);
+	for (i = 0; i < m->ns; i++)
+		m->s[i]->id = i;
+}
+
+double
+series_day(const struct series *s, long day)
+{
+	long i = day - s->first;
+	double sum;
+	unsigned n;
+
+	if (i < 0 || i >= s->ndays)
+		return NAN;
+	if (s->sum != NULL) {
+		sum = s->sum[i];
+		n = s->cnt[i];
+	} else {
+		sum = s->wsum[i];
+		n = s->wcnt[i];
+	}
+	if (n == 0)
+		return NAN;
+	return measure_sums(s->m) ? sum : sum / n;
+}
+
+void
+series_values(const struct series *s, long from, int n, double *v)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		v[i] = series_day(s, from + i);
+}
+
+void
+model_free(struct model *m)
+{
+	struct series *s;
+	struct person *p;
+	size_t i, j;
+
+	for (i = 0; i < m->np; i++) {
+		p = m->p[i];
+		for (j = 0; j < p->ns; j++) {
+			s = p->s[j];
+			free(s->sum);
+			free(s->cnt);
+			free(s->wsum);
+			free(s->wcnt);
+			free(s->key);
+			free(s);
+		}
+		free(p->s);
+		free(p->who);
+		free(p);
+	}
+	for (i = 0; i < m->names.cap; i++)
+		free(m->names.s[i].v);
+	table_free(&m->names);
+	table_free(&m->bywho);
+	table_free(&m->byname);
+	free(m->p);
+	free(m->s);
+	free(m->couple);
+	memset(m, 0, sizeof *m);
+}
+
+/*
+ * The figures of every series as of asof over wdays days, f[s->id], and
+ * the gap between the partners of each couple on each measure.
+ */
+void
+model_figures(const struct model *m, long asof, int wdays, struct figures *f)
+{
+	struct series **c, *s;
+	struct figures **g;
+	size_t i, j, k, n, a, b;
+	double *v = xmalloc((size_t)wdays * sizeof *v);
+
+	for (i = 0; i < m->ns; i++) {
+		s = m->s[i];
+		series_values(s, asof - wdays + 1, wdays, v);
+		figures(v, wdays, s->m, &f[i]);
+	}
+	c = xmalloc((m->ns + 1) * sizeof *c);
+	g = xmalloc((m->ns + 1) * sizeof *g);
+	for (i = 0; i < m->nc; i++) {
+		/* the couple's series by what, then a run of each measure */
+		for (n = 0, j = m->couple[i]; j < m->couple[i + 1]; j++)
+			for (k = 0; k < m->p[j]->ns; k++)
+				c[n++] = m->p[j]->s[k];
+		qsort(c, n, sizeof *c, bywhat_who);
+		for (a = 0; a < n; a = b) {
+			for (b = a; b < n && bywhat(&c[a], &c[b]) == 0; b++)
+				g[b - a] = &f[c[b]->id];
+			if (b - a > 1)
+				figures_gaps(g, b - a, c[a]->m);
+		}
+	}
+	free(c);
+	free(g);
+	free(v);
+}
