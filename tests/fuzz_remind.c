@@ -3,8 +3,9 @@
  *
  * src/remind.c is included with its main renamed remind_main and run by
  * fuzz_run() (tests/fuzz.h), to which usage() and die() return.  remind
- * keeps its rules, series and message buffer in statics; reset() frees and
- * clears them after each run, so it must follow their names in remind.c.
+ * keeps its rules, model, figures and message buffer in statics; reset()
+ * frees and clears them after each run, so it must follow their names in
+ * remind.c.
  * prompt() keeps a pointer into the bank in a static of its own, out of
  * reach, so the bank must be the one fuzz_bank_load() parses once.
  *
@@ -59,26 +60,11 @@ reset(void)
 	rulesfile = NULL;
 	who = NULL;
 	today = 0;
-	for (i = 0; i < nser; i++) {
-		free(ser[i].who);
-		free(ser[i].v);
-		free(ser[i].cnt);
+	for (i = 0; i <= BACK; i++) {
+		free(figs[i]);
+		figs[i] = NULL;
 	}
-	free(ser);
-	ser = NULL;
-	nser = sercap = 0;
-	for (i = 0; i < ngrp; i++)
-		free(grp[i].s);
-	free(grp);
-	grp = NULL;
-	ngrp = grpcap = 0;
-	free(stab);
-	stab = NULL;
-	stabcap = 0;
-	free(gtab);
-	gtab = NULL;
-	gtabcap = 0;
-	trendall = 0;
+	model_free(&model);
 	free(buf);
 	buf = NULL;
 	buflen = bufcap = 0;

@@ -4,9 +4,8 @@
  *
  * src/trend.c is included with its main renamed trend_main and run by
  * fuzz_run() (tests/fuzz.h), to which usage() and die() return, with the
- * built-in bank parsed once (fuzz_bank_load()).  trend keeps its series,
- * bank and options in statics; reset() frees and clears them after each
- * run, so it must follow their names and allocations in trend.c.
+ * built-in bank parsed once (fuzz_bank_load()), which bank_free() leaves
+ * alone.  trend frees everything else it holds before main returns.
  *
  * The first byte of the input chooses the options, the rest is a journal:
  *
@@ -31,7 +30,10 @@
 
 #define main trend_main
 #define bank_load fuzz_bank_load
+#define bank_free fuzz_bank_free
+static void fuzz_bank_free(struct bank *);
 #include "../src/trend.c"
+#undef bank_free
 #undef bank_load
 #undef main
 
@@ -53,55 +55,11 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* trend frees all it holds before main returns, but not the bank. */
 static void
-reset(void)
+fuzz_bank_free(struct bank *b)
 {
-	struct person *p;
-	struct name *nm;
-	size_t i;
-	int k;
-
-	for (i = 0; i < persons.cap; i++) {
-		if ((p = persons.s[i].p) == NULL)
-			continue;
-		for (k = 0; k < p->nm; k++) {
-			free(p->c[k].dsum);
-			free(p->c[k].wcnt);
-		}
-		free(p->c);
-		free(p->rows);
-		free(p);	/* with its name */
-	}
-	for (i = 0; i < names.cap; i++) {
-		if ((nm = names.s[i].p) == NULL)
-			continue;
-		/* a measure no bank defines has a default of its own */
-		if (bank_measure(&bank, nm->what) != nm->m)
-			free((struct measure *)nm->m);
-		free(nm);
-	}
-	free(persons.s);
-	free(names.s);
-	memset(&persons, 0, sizeof persons);
-	memset(&names, 0, sizeof names);
-	lastp = NULL;
-	free(series);
-	series = NULL;
-	free(all);
-	all = NULL;
-	nseries = ncells = 0;
-	free(figs);
-	figs = NULL;
-	free(selwho);
-	free(selwhat);
-	selwho = selwhat = NULL;
-	nselwho = nselwhat = 0;
-	free(daily);
-	daily = NULL;
-	wdays = 90;
-	asof = first = 0;
-	nbadshown = nbadall = 0;
-	memset(&bank, 0, sizeof bank);
+	memset(b, 0, sizeof *b);
 }
 
 /* What trend should have read: one entry per person, measure and day. */
@@ -284,6 +242,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *argv[20], *out, nbuf[8];
 	static const char *ns[] = { NULL, "7", "30", "400" };
 	static const char *bs[] = { NULL, "day", "week", "month" };
+	struct bank fbank;
 	int argc = 0, mode, sel, days, rc;
 	size_t on;
 	long asofday;
@@ -330,6 +289,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_putfile(opath, "", 0);
 
 	rc = fuzz_run(trend_main, argc, argv, opath);
+	fuzz_bank_load(&fbank, NULL);
 
 	out = fuzz_getfile(opath, &on);
 	CHECK(rc == 0);
@@ -340,9 +300,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (mode == 0)
 		check_report(out, sel);
 	else if (mode == 1 && ((data[0] >> 2) & 3) <= 1)
-		check_series(out, sel, &bank);
+		check_series(out, sel, &fbank);
 	reference_free();
-	reset();
 	free(out);
 	return 0;
 }
