@@ -15,7 +15,7 @@ LDLIBS = -lm
 
 PROGS = ask log trend remind
 BINS = bin/ask bin/log bin/trend bin/remind
-CORE = src/util.o src/time.o src/journal.o src/table.o src/bank.o src/bankdata.o src/series.o src/stats.o
+CORE = src/util.o src/time.o src/journal.o src/table.o src/bank.o src/bankdata.o src/series.o src/stats.o src/alerts.o
 UNITS = tests/unit_core tests/unit_stats
 MAN1 = man/ask.1 man/log.1 man/trend.1 man/remind.1
 MAN5 = man/hearth.5
@@ -29,7 +29,8 @@ all: $(BINS)
 
 $(CORE) src/ask.o src/log.o src/trend.o src/remind.o: src/hearth.h
 src/stats.o src/series.o src/trend.o src/remind.o tests/unit_stats: src/stats.h
-src/series.o src/trend.o src/remind.o: src/series.h
+src/series.o src/trend.o src/remind.o src/alerts.o: src/series.h
+src/alerts.o src/trend.o src/remind.o tests/calibrate: src/alerts.h
 
 # The built-in bank is the same TSV a user writes, compiled in as a string.
 src/bankdata.c: src/questions.tsv
@@ -52,6 +53,8 @@ tests/unit_core: tests/unit_core.c tests/unit.h $(CORE)
 	$(CC) $(HCFLAGS) $(CFLAGS) -Isrc -o $@ tests/unit_core.c $(CORE) $(LDLIBS)
 tests/unit_stats: tests/unit_stats.c tests/unit.h $(CORE)
 	$(CC) $(HCFLAGS) $(CFLAGS) -Isrc -o $@ tests/unit_stats.c $(CORE) $(LDLIBS)
+tests/calibrate: tests/calibrate.c $(CORE)
+	$(CC) $(HCFLAGS) $(CFLAGS) -Isrc -o $@ tests/calibrate.c $(CORE) $(LDLIBS)
 tests/gen: tests/gen.c
 	$(CC) $(HCFLAGS) $(CFLAGS) -o $@ tests/gen.c $(LDLIBS)
 
@@ -78,6 +81,12 @@ lint:
 
 demo: all tests/gen
 	sh tests/demo.sh
+
+# How the early warnings land on simulated couples (trend(1), CALIBRATION):
+# the default seed, then the hold-out.
+calibrate: tests/calibrate
+	./tests/calibrate -s 1
+	./tests/calibrate -s 2 -H
 
 bench: all tests/gen
 	sh tests/bench.sh

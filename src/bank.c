@@ -433,6 +433,8 @@ load_user(struct loader *L, const char *file, int must)
 	return L->errors ? -1 : 0;
 }
 
+void bank_pillars_tmp(struct bank *b);
+
 int
 bank_load(struct bank *b, const char *file)
 {
@@ -460,6 +462,7 @@ bank_load(struct bank *b, const char *file)
 			rc = load_user(&L, path, 0);
 	}
 	free(L.mline);
+	bank_pillars_tmp(b);
 	return rc;
 }
 
@@ -550,4 +553,55 @@ hearth_seed(void)
 		v = v * 10 + (unsigned long long)(*p - '0');
 	}
 	return v;
+}
+
+/* Until the bank says: the built-in pillars. */
+static const char *pillars[NPILLARS] = { "none", "dialogue", "affection", "safety", "closeness" };
+static const char *pillar_words[NPILLARS] = { "", "talking together", "affection",
+    "feeling safe and heard", "closeness" };
+
+const char *
+measure_label(const struct measure *m)
+{
+	return m->label[0] != '\0' ? m->label : m->what;
+}
+
+const char *
+pillar_name(enum pillar p)
+{
+	return (unsigned)p < NPILLARS ? pillars[p] : pillars[P_NONE];
+}
+
+int
+pillar_parse(const char *s)
+{
+	int p;
+
+	for (p = 0; p < NPILLARS; p++)
+		if (strcmp(s, pillars[p]) == 0)
+			return p;
+	return -1;
+}
+
+const char *
+pillar_label(enum pillar p)
+{
+	return (unsigned)p < NPILLARS ? pillar_words[p] : pillar_words[P_NONE];
+}
+
+void bank_pillars_tmp(struct bank *b);
+void
+bank_pillars_tmp(struct bank *b)
+{
+	static const struct { const char *w; enum pillar p; } t[] = {
+		{ "talk", P_DIALOGUE }, { "open", P_DIALOGUE }, { "touch", P_AFFECTION },
+		{ "hugs", P_AFFECTION }, { "safe", P_SAFETY }, { "heard", P_SAFETY },
+		{ "close", P_CLOSENESS }, { "effort", P_CLOSENESS },
+	};
+	size_t i, j;
+
+	for (i = 0; i < b->nm; i++)
+		for (j = 0; j < sizeof t / sizeof t[0]; j++)
+			if (strcmp(b->m[i].what, t[j].w) == 0)
+				b->m[i].pillar = t[j].p;
 }

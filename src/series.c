@@ -107,8 +107,8 @@ widen(struct series *s, int days)
 	s->cnt = NULL;
 }
 
-static void
-add(struct model *m, const struct record *r)
+void
+model_add(struct model *m, const struct record *r)
 {
 	char key[64 + 1 + 32];
 	struct series *s;
@@ -155,7 +155,7 @@ model_read(struct model *m, const char *path, recordfn *each, void *arg)
 		if (each != NULL)
 			each(&r, arg);
 		if (r.t.day >= m->first)
-			add(m, &r);
+			model_add(m, &r);
 	}
 	lines_close(&l);
 	return rc < 0 ? -1 : 0;

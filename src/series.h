@@ -57,6 +57,7 @@ typedef void recordfn(const struct record *r, void *arg);
 
 void	 model_init(struct model *m, const struct bank *b, long first, long last);	// an empty model of the days first..last
 int	 model_read(struct model *m, const char *path, recordfn *each, void *arg);	// one journal (NULL or "-": stdin), bad records named; 0, or -1 when it could not be read
+void	 model_add(struct model *m, const struct record *r);	// one record dated first..last (who, what, v and t.day are read)
 void	 model_done(struct model *m);			// sort and group, once every journal is read
 void	 model_free(struct model *m);
 double	 series_day(const struct series *s, long day);	// the day's value, NAN without data or outside the days held

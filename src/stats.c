@@ -462,3 +462,185 @@ figure_format(char *buf, double x, int digits)
 	}
 	return (size_t)len;
 }
+
+/* The early warnings (trend(1), "Early warnings"). */
+
+static int
+dblcmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+usual_of(const double *x, int n, double floor, struct usual *u)
+{
+	double sum = 0, dev = 0, mid = 0;
+	int i, k = 0, cut;
+
+	scratch(n);
+	for (i = 0; i < n; i++)
+		if (!isnan(x[i])) {
+			sv[k++] = x[i];
+			sum += x[i];
+		}
+	u->n = k;
+	u->level = u->mean = u->spread = NAN;
+	if (k == 0)
+		return;
+	qsort(sv, (size_t)k, sizeof *sv, dblcmp);
+	/* a mean without the fifth at each end: a median of whole answers
+	 * jumps by half a point when one answer changes side */
+	cut = k / 5;
+	for (i = cut; i < k - cut; i++)
+		mid += sv[i];
+	u->level = mid / (k - 2 * cut);
+	u->mean = sum / k;
+	for (i = 0; i < k; i++)
+		dev += fabs(sv[i] - u->level);
+	/* for normal data this is the standard deviation; one wild day
+	 * moves it far less */
+	u->spread = 1.2533 * dev / k;
+	if (!(u->spread >= floor))
+		u->spread = floor;
+}
+
+/*
+ * The ramp statistic on day i: sum of w_j d_j / sqrt(sum w_j^2) over the
+ * days with data j in i-len+1 .. i, w_j = j - (i - len), a line rising
+ * from 0; N(0, 1) where d is, and large when d has been climbing.
+ */
+static double
+ramp_at(const double *d, int from, int i, int len, double clip)
+{
+	double sw = 0, sww = 0, x;
+	int j, w;
+
+	for (j = i - len + 1 < from ? from : i - len + 1; j <= i; j++) {
+		if (isnan(d[j]))
+			continue;
+		x = d[j] < clip ? d[j] : clip;
+		w = j - (i - len);
+		sw += w * x;
+		sww += (double)w * w;
+	}
+	return sww > 0 ? sw / sqrt(sww) : 0;
+}
+
+/*
+ * A CUSUM, S = max(0, S + min(d, clip) - k), quick to a sudden fall, and
+ * the ramp, patient enough to add up a slow one.  The alert comes on when
+ * either reaches its threshold, and goes off when the mean of the last
+ * `back` days with data is near usual again (at most `normal`: things
+ * are back to normal), or when S is back at 0 and the ramp at or below 0; then both
+ * start again from the next day, the days before them done with.  A CUSUM's fall begins on the first day S leaves 0; a
+ * ramp's, on the first day of the ramp with d above 0.  S is held at
+ * twice its threshold, so an alert that lasted does not take weeks to
+ * wind down.
+ */
+void
+detect(const double *d, int n, const struct tuning *t, struct detection *out)
+{
+	double s = 0, x, recent, r;
+	int i, j, k, b = -1, from = 0;
+
+	memset(out, 0, sizeof *out);
+	out->since = out->fired = -1;
+	for (i = 0; i < n; i++) {
+		if (isnan(d[i]))
+			continue;
+		x = d[i] < t->clip ? d[i] : t->clip;
+		if (s == 0)
+			b = i;
+		s = fmin(fmax(0, s + x - t->k), 2 * t->h);
+		r = ramp_at(d, from, i, t->ramp, t->clip);
+		if (!out->on && (s >= t->h || r >= t->hramp)) {
+			out->on = 1;
+			out->fired = i;
+			out->slow = s < t->h;
+			if (out->slow)
+				for (j = i - t->ramp + 1 < from ? from : i - t->ramp + 1;
+				    j < i && !(d[j] > 0); j++)
+					;
+			else
+				j = b;
+			out->since = j;
+			continue;
+		}
+		if (!out->on)
+			continue;
+		/* back to normal: the recent days are no worse than usual */
+		for (j = i, k = 0, recent = 0; j >= 0 && k < t->back; j--)
+			if (!isnan(d[j])) {
+				recent += d[j] < t->clip ? d[j] : t->clip;
+				k++;
+			}
+		if ((k == t->back && recent <= t->normal * k) || (s == 0 && r <= 0)) {
+			out->on = 0;
+			s = 0;
+			from = i + 1;	/* what came before is over */
+		}
+	}
+}
+
+/* The standard normal quantile, by Newton's method on erfc: |error| < 1e-12. */
+double
+normal_quantile(double p)
+{
+	double x = 0, f, step;
+	int i;
+
+	if (!(p > 0 && p < 1))
+		return p <= 0 ? -INFINITY : p >= 1 ? INFINITY : NAN;
+	/* a start from the logistic, then Newton on Phi(x) - p */
+	x = log(p / (1 - p)) / 1.702;
+	for (i = 0; i < 60; i++) {
+		f = 0.5 * erfc(-x / sqrt(2.0)) - p;
+		step = f / (exp(-x * x / 2) / sqrt(2 * 3.14159265358979323846));
+		x -= step;
+		if (fabs(step) < 1e-13)
+			break;
+	}
+	return x;
+}
+
+/*
+ * Where each x[i] falls among the usual values base[0..nb) (NAN ignored),
+ * as a normal score: the mid-rank (ties count half) over nb + 1, so that
+ * a value above all nb scores a little above the highest.  However the
+ * usual values are spread, skewed or bunched on whole answers, scores of
+ * days like them are near N(0, 1).
+ */
+void
+normal_scores(const double *base, int nb, const double *x, int nx, double *out)
+{
+	double *s = xmalloc(((size_t)nb + 1) * sizeof *s);
+	int i, k = 0, lo, hi, a, b;
+
+	for (i = 0; i < nb; i++)
+		if (!isnan(base[i]))
+			s[k++] = base[i];
+	qsort(s, (size_t)k, sizeof *s, dblcmp);
+	for (i = 0; i < nx; i++) {
+		if (isnan(x[i]) || k == 0) {
+			out[i] = NAN;
+			continue;
+		}
+		/* a: values below x, b: values at or below x */
+		for (lo = 0, hi = k; lo < hi; )
+			if (s[(lo + hi) / 2] < x[i])
+				lo = (lo + hi) / 2 + 1;
+			else
+				hi = (lo + hi) / 2;
+		a = lo;
+		for (hi = k; lo < hi; )
+			if (s[(lo + hi) / 2] <= x[i])
+				lo = (lo + hi) / 2 + 1;
+			else
+				hi = (lo + hi) / 2;
+		b = lo;
+		out[i] = normal_quantile((a + (b - a) / 2.0 + 0.5) / (k + 1));
+	}
+	free(s);
+}

@@ -47,4 +47,40 @@ size_t	 flags_format(unsigned flags, char *buf);	// "declining,drop" or "-"; buf
 unsigned flag_parse(const char *s);			// F_* for a name, 0 when unknown
 size_t	 figure_format(char *buf, double x, int digits);	// "%.*f" in the C locale, "-" for NAN, no "-0.00"; buf >= 32
 
+/*
+ * The early warnings' statistics (trend(1), "Early warnings"), on plain
+ * arrays: a person's usual level and swing, and a one-sided sequential
+ * test that knows when a run of bad days began.
+ */
+struct usual {
+	int	 n;		/* days with data it rests on */
+	double	 level;		/* the mean of the middle three fifths */
+	double	 spread;	/* 1.2533 x the mean absolute deviation from level, at least floor */
+	double	 mean;		/* the plain mean, for words */
+};
+void	 usual_of(const double *x, int n, double floor, struct usual *u);	// over the values that are not NAN
+
+/*
+ * Two one-sided tests of bad-direction scores d[0..n): a CUSUM for a
+ * sudden fall, and a ramp, the fit of a line rising from 0 over the last
+ * `ramp` days, for a fall that builds up.
+ */
+struct tuning {
+	double	 k, h;		/* the CUSUM's allowance and threshold */
+	double	 hramp;		/* the ramp's threshold, in standard errors */
+	int	 ramp;		/* its length in days */
+	double	 clip;		/* one day counts at most this much */
+	int	 back;		/* days of the recent mean that says "back to normal" */
+	double	 normal;	/* ... when it is at most this */
+};
+struct detection {
+	int	 on;		/* in force on the last day */
+	int	 since;		/* the day the fall began, an index into d */
+	int	 fired;		/* the day it first reached a threshold */
+	int	 slow;		/* fired by the ramp alone */
+};
+double	 normal_quantile(double p);			// the x with Phi(x) = p
+void	 normal_scores(const double *base, int nb, const double *x, int nx, double *out);	// out[i]: x[i]'s mid-rank among base as a normal score; NAN stays NAN
+void	 detect(const double *d, int n, const struct tuning *t, struct detection *out);	// NAN days are skipped
+
 #endif

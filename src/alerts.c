@@ -1,0 +1,684 @@
+/*
+ * alerts.c - the early warnings (alerts.h, trend(1) "Early warnings").
+ *
+ * For each person of a couple, as of a day T:
+ *
+ * 1. Each measure's usual level and spread come from the person's own
+ *    days T-147 .. T-28 (at least MINDAYS of them), after a transform that
+ *    makes the noise of counts (square root) and minutes (logarithm)
+ *    comparable to that of ratings.  A day's value becomes a score in
+ *    units of the person's spread, positive when better than usual.
+ * 2. A pillar's score on a day is the mean score of its measures less the
+ *    mean score of the person's other measures that day: a bad day lowers
+ *    every answer, and that shared mood cancels.  The pillar score is put
+ *    in units of its own spread over the same usual days.
+ * 3. detect() (stats.c) runs over the last 28 days of it: a sudden fall
+ *    (drop) or one that built up (declining), with the day it began.
+ * 4. volatile: how far apart the person's answers of a day are, each
+ *    against its usual (the spread of the day's scores, on a log scale),
+ *    against its own usual, with the same test.
+ * 5. gap: one partner's pillar has fallen while the other's is as usual.
+ * 6. quiet: no check-in for a week and for three times the person's
+ *    usual gap between check-ins.
+ *
+ * Everything is a function of the journal and T alone: trend -d T and
+ * remind on day T say the same, and remind finds when an alert began by
+ * asking again for the days before.  The constants are the ones `make
+ * calibrate` chose (trend(1), CALIBRATION).
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alerts.h"
+#include "stats.h"
+
+#define RECENT	28		/* the days tested */
+#define USUAL	180		/* the days before them that say what is usual */
+#define MINDAYS	20		/* days with data that make a usual */
+
+struct tuning pillar_tuning = { 0.5, 6.0, 2.9, 21, 2.0, 7, 0.3 };
+struct tuning swing_tuning = { 0.6, 5.0, 1e9, 21, 2.0, 7, 0.3 };
+
+/* One measure of a person as of T: its values, scores and usual. */
+struct track {
+	const struct series *s;
+	double	 x[ALERT_DAYS];		/* transformed values, NAN without data */
+	double	 z[ALERT_DAYS];		/* scores, positive when better */
+	struct usual u;			/* of x over the usual days */
+	double	 rawmean;		/* the plain mean of the usual days, for words */
+	int	 ok;			/* it has a usual */
+};
+
+static double
+transform(const struct measure *m, double x)
+{
+	if (m->type == T_COUNT)
+		return sqrt(x > 0 ? x : 0);
+	if (m->type == T_MINUTES)
+		return log1p(x > 0 ? x : 0);
+	return x;
+}
+
+/* The least spread a measure is taken to have, in its transformed units. */
+static double
+floor_of(const struct measure *m)
+{
+	double R = measure_range(m);
+
+	switch (m->type) {
+	case T_SCALE:
+		return R > 0 ? 0.0625 * R : 0.25;
+	case T_YESNO:
+		return 0.2;
+	case T_COUNT:
+		return 0.25;
+	case T_MINUTES:
+		return 0.15;
+	default:
+		return 0.25;
+	}
+}
+
+static int
+numeric(const struct measure *m)
+{
+	return m->type != T_TEXT;
+}
+
+/* The tracks of person p as of T, in *t (p->ns of them); how many have a usual. */
+static int
+tracks(const struct person *p, long T, struct track *t)
+{
+	long d0 = T - ALERT_DAYS + 1;
+	size_t k;
+	int i, nok = 0;
+	double sum;
+	int nraw;
+
+	for (k = 0; k < p->ns; k++) {
+		struct track *tk = &t[k];
+
+		tk->s = p->s[k];
+		tk->ok = 0;
+		for (i = 0; i < ALERT_DAYS; i++) {
+			tk->x[i] = series_day(tk->s, d0 + i);
+			tk->z[i] = NAN;
+		}
+		if (!numeric(tk->s->m))
+			continue;
+		for (i = 0, nraw = 0, sum = 0; i < USUAL; i++)
+			if (!isnan(tk->x[i])) {
+				nraw++;
+				sum += tk->x[i];
+			}
+		tk->rawmean = nraw ? sum / nraw : NAN;
+		for (i = 0; i < ALERT_DAYS; i++)
+			if (!isnan(tk->x[i]))
+				tk->x[i] = transform(tk->s->m, tk->x[i]);
+		usual_of(tk->x, USUAL, floor_of(tk->s->m), &tk->u);
+		if (tk->u.n < MINDAYS)
+			continue;
+		tk->ok = 1;
+		nok++;
+		for (i = 0; i < ALERT_DAYS; i++)
+			if (!isnan(tk->x[i]))
+				tk->z[i] = tk->s->m->better * (tk->x[i] - tk->u.level) / tk->u.spread;
+	}
+	return nok;
+}
+
+/*
+ * Pillar pl's bad-direction scores d[] over the ALERT_DAYS, in units of
+ * its own spread; the number of its measures with a usual (0: no test).
+ */
+/*
+ * How much of the other measures' score a pillar shares on the usual
+ * days: the least-squares slope of p on o, held to 0..1.
+ */
+static double
+mood_share(const double *p, const double *o)
+{
+	double mp = 0, mo = 0, spo = 0, soo = 0, b;
+	int i, n = 0;
+
+	for (i = 0; i < USUAL; i++)
+		if (!isnan(p[i]) && !isnan(o[i])) {
+			mp += p[i];
+			mo += o[i];
+			n++;
+		}
+	if (n < MINDAYS)
+		return 1;
+	mp /= n;
+	mo /= n;
+	for (i = 0; i < USUAL; i++)
+		if (!isnan(p[i]) && !isnan(o[i])) {
+			spo += (p[i] - mp) * (o[i] - mo);
+			soo += (o[i] - mo) * (o[i] - mo);
+		}
+	b = soo > 0 ? spo / soo : 1;
+	return b < 0 ? 0 : b > 1 ? 1 : b;
+}
+
+static int
+pillar_scores(const struct track *t, size_t nt, int pl, double *d, int *mood)
+{
+	double in, out, u[ALERT_DAYS], p[ALERT_DAYS], o[ALERT_DAYS], beta, margin;
+	struct usual us;
+	size_t k;
+	int i, nin, nout, nm = 0, others = 0;
+
+	for (k = 0; k < nt; k++)
+		if (t[k].ok) {
+			if ((int)t[k].s->m->pillar == pl)
+				nm++;
+			else
+				others++;
+		}
+	*mood = others > 0;
+	if (nm == 0)
+		return 0;
+	for (i = 0; i < ALERT_DAYS; i++) {
+		in = out = 0;
+		nin = nout = 0;
+		for (k = 0; k < nt; k++) {
+			if (!t[k].ok || isnan(t[k].z[i]))
+				continue;
+			if ((int)t[k].s->m->pillar == pl) {
+				in += t[k].z[i];
+				nin++;
+			} else {
+				out += t[k].z[i];
+				nout++;
+			}
+		}
+		/* without the others that day, the mood cannot be taken out */
+		p[i] = nin ? in / nin : NAN;
+		o[i] = nout ? out / nout : others ? NAN : 0;
+	}
+	beta = mood_share(p, o);
+	for (i = 0; i < ALERT_DAYS; i++)
+		u[i] = isnan(p[i]) || isnan(o[i]) ? NAN : p[i] - beta * o[i];
+	usual_of(u, USUAL, 0.2, &us);
+	if (us.n < MINDAYS)
+		return 0;
+	/* a day scored by where it falls among the usual days, worse ones
+	 * up; the usual itself is known only so well: a margin for it */
+	normal_scores(u, USUAL, u, ALERT_DAYS, d);
+	margin = 1 / sqrt((double)us.n);
+	for (i = 0; i < ALERT_DAYS; i++)
+		d[i] = -d[i] - margin;
+	return nm;
+}
+
+/* The person's day-to-day swing, as bad-direction scores like the pillars'. */
+static int
+swing_scores(const struct track *t, size_t nt, double *e, double *recent, double *usual)
+{
+	double L[ALERT_DAYS], sum, sq, raw, rs = 0, us = 0;
+	struct usual u;
+	size_t k;
+	int i, j, n, nraw, nr = 0, nu = 0;
+
+	for (i = 0; i < ALERT_DAYS; i++) {
+		sum = sq = raw = 0;
+		n = nraw = 0;
+		for (k = 0; k < nt; k++) {
+			if (!t[k].ok || isnan(t[k].z[i]))
+				continue;
+			sum += t[k].z[i];
+			sq += t[k].z[i] * t[k].z[i];
+			n++;
+			/* for words: the change in points from the check-in before */
+			for (j = i - 1; j >= 0 && j >= i - 2 && isnan(t[k].z[j]); j--)
+				;
+			if (t[k].s->m->type == T_SCALE && j >= 0 && j >= i - 2) {
+				raw += fabs(t[k].x[i] - t[k].x[j]);
+				nraw++;
+			}
+		}
+		/* how far apart the day's answers are, each against its usual:
+		 * a shared mood moves them together and leaves this alone */
+		L[i] = n >= 3 ? log(sqrt(fmax(0, (sq - sum * sum / n) / (n - 1))) + 0.05) : NAN;
+		if (nraw > 0 && i >= USUAL) {
+			rs += raw / nraw;
+			nr++;
+		} else if (nraw > 0) {
+			us += raw / nraw;
+			nu++;
+		}
+	}
+	usual_of(L, USUAL, 0.1, &u);
+	if (u.n < MINDAYS)
+		return 0;
+	normal_scores(L, USUAL, L, ALERT_DAYS, e);
+	for (i = 0; i < ALERT_DAYS; i++)
+		e[i] -= 1 / sqrt((double)u.n);
+	*recent = nr ? rs / nr : NAN;
+	*usual = nu ? us / nu : NAN;
+	return 1;
+}
+
+/* What alerts_of() works out for one person. */
+struct look {
+	const struct person *p;
+	struct track *t;
+	int	 tested[NPILLARS];	/* measures of each pillar with a usual */
+	double	 d[NPILLARS][ALERT_DAYS];
+	struct detection det[NPILLARS], swing;
+	int	 swung;
+	double	 swing_recent, swing_usual;
+	long	 newest;		/* the last day with any record, or LONG_MIN */
+};
+
+const char *
+short_name(const struct person *p)
+{
+	return p->couple > 0 ? p->who + p->couple + 1 : p->who;
+}
+
+/* "12 Nov" */
+static void
+day_words(char *buf, size_t n, long day)
+{
+	static const char *mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	long y;
+	int m, d;
+
+	civil_from_days(day, &y, &m, &d);
+	snprintf(buf, n, "%d %s", d, mon[m - 1]);
+}
+
+/* The mean of a series' values over days a..b, NAN without data. */
+static double
+mean_over(const struct series *s, long a, long b)
+{
+	double x, sum = 0;
+	int n = 0;
+
+	for (; a <= b; a++)
+		if (!isnan(x = series_day(s, a))) {
+			sum += x;
+			n++;
+		}
+	return n ? sum / n : NAN;
+}
+
+/* Append to the why: "touch 2.1 against 3.9 usually, hugs 0.6 a day against 2.8". */
+static void
+evidence(char *why, size_t n, const struct alert *a, const struct look *lk, long T)
+{
+	char r[32], u[32];
+	size_t o = strlen(why), k;
+	int i;
+
+	for (i = 0; i < a->nm && o < n; i++) {
+		for (k = 0; k < lk->p->ns && lk->t[k].s != a->m[i]; k++)
+			;
+		figure_format(r, mean_over(a->m[i], T - 6, T), 1);
+		figure_format(u, k < lk->p->ns ? lk->t[k].rawmean : NAN, 1);
+		o += (size_t)snprintf(why + o, n - o, "%s%s %s%s against %s%s", i ? ", " : "",
+		    measure_label(a->m[i]->m), r,
+		    a->m[i]->m->type == T_COUNT || a->m[i]->m->type == T_MINUTES ? " a day" : "",
+		    u, i ? "" : " usually");
+	}
+	if (o < n)
+		snprintf(why + o, n - o, ".");
+}
+
+static struct alert *
+add(struct alerts *out, unsigned kind, int pillar, const struct person *p)
+{
+	struct alert *a;
+
+	if (out->n == out->cap) {
+		out->cap = out->cap ? 2 * out->cap : 8;
+		out->a = xrealloc(out->a, out->cap * sizeof *out->a);
+	}
+	a = &out->a[out->n++];
+	memset(a, 0, sizeof *a);
+	a->kind = kind;
+	a->pillar = pillar;
+	a->p = p;
+	return a;
+}
+
+/* The measures of pillar pl that have a usual, as a's evidence. */
+static void
+pillar_measures(struct alert *a, const struct look *lk, int pl)
+{
+	size_t k;
+
+	for (k = 0; k < lk->p->ns && a->nm < ALERT_MEASURES; k++)
+		if (lk->t[k].ok && (int)lk->t[k].s->m->pillar == pl)
+			a->m[a->nm++] = lk->t[k].s;
+}
+
+/* The mean of the last n days of d[] with data; NAN when fewer than 3. */
+static double
+recent_mean(const double *d, int n)
+{
+	double sum = 0;
+	int i, k = 0;
+
+	for (i = ALERT_DAYS - n; i < ALERT_DAYS; i++)
+		if (!isnan(d[i])) {
+			sum += d[i];
+			k++;
+		}
+	return k >= 3 ? sum / k : NAN;
+}
+
+static int
+has_recent(const double *d, int days)
+{
+	int i;
+
+	for (i = ALERT_DAYS - days; i < ALERT_DAYS; i++)
+		if (!isnan(d[i]))
+			return 1;
+	return 0;
+}
+
+static void
+look_at(struct look *lk, const struct person *p, long T)
+{
+	long d0 = T - ALERT_DAYS + 1;
+	double mood;
+	size_t k;
+	int pl, i, dummy;
+
+	memset(lk, 0, sizeof *lk);
+	lk->p = p;
+	lk->t = xmalloc((p->ns + 1) * sizeof *lk->t);
+	tracks(p, T, lk->t);
+	for (pl = 1; pl < NPILLARS; pl++) {
+		lk->tested[pl] = pillar_scores(lk->t, p->ns, pl, lk->d[pl], &dummy);
+		if (lk->tested[pl])
+			detect(lk->d[pl] + USUAL, RECENT, &pillar_tuning, &lk->det[pl]);
+	}
+	{
+		double e[ALERT_DAYS];
+
+		lk->swung = swing_scores(lk->t, p->ns, e, &lk->swing_recent, &lk->swing_usual);
+		if (lk->swung)
+			detect(e + USUAL, RECENT, &swing_tuning, &lk->swing);
+	}
+	lk->newest = LONG_MIN;
+	for (k = 0; k < p->ns; k++)
+		for (i = ALERT_DAYS - 1; i >= 0; i--)
+			if (!isnan(series_day(p->s[k], d0 + i))) {
+				if (d0 + i > lk->newest)
+					lk->newest = d0 + i;
+				break;
+			}
+	(void)mood;
+}
+
+static int
+intcmp_(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Quiet: days from the newest check-in, if the rule holds; else -1. */
+static long
+quiet_days(const struct person *p, long T, int *gap)
+{
+	static int gaps[90];
+	int i, n = 0, ng = 0, last = -1;
+	size_t k;
+
+	for (i = 0; i < 90; i++) {
+		for (k = 0; k < p->ns; k++)
+			if (!isnan(series_day(p->s[k], T - 89 + i)))
+				break;
+		if (k == p->ns)
+			continue;
+		if (last >= 0)
+			gaps[ng++] = i - last;
+		last = i;
+		n++;
+	}
+	if (n < 3 || 89 - last < 7)
+		return -1;
+	qsort(gaps, (size_t)ng, sizeof *gaps, intcmp_);
+	*gap = ng % 2 ? gaps[ng / 2] : (gaps[ng / 2 - 1] + gaps[ng / 2] + 1) / 2;
+	return 89 - last >= 3 * *gap ? 89 - last : -1;
+}
+
+static void
+pillar_alert(struct alerts *out, const struct look *lk, int pl, long T)
+{
+	const struct detection *dt = &lk->det[pl];
+	long d0 = T - RECENT + 1;
+	char day[16];
+	struct alert *a;
+
+	if (!dt->on || !has_recent(lk->d[pl], 7))
+		return;
+	a = add(out, dt->fired - dt->since > 14 ? F_DECLINING : F_DROP, pl, lk->p);
+	a->since = d0 + dt->since;
+	a->fired = d0 + dt->fired;
+	pillar_measures(a, lk, pl);
+	day_words(day, sizeof day, a->since);
+	snprintf(a->why, sizeof a->why, "Since %s, %s has %s for %s, below their usual: ",
+	    day, pillar_label(pl), a->kind == F_DROP ? "dropped" : "been slowly slipping",
+	    short_name(lk->p));
+	evidence(a->why, sizeof a->why, a, lk, T);
+}
+
+/* A gap: a's partner b tested the same pillar, is as usual, and was here this week. */
+static void
+gap_alert(struct alerts *out, size_t fi, const struct look *lk, const struct look *b, long T)
+{
+	const struct alert *fall = &out->a[fi];
+	char day[16];
+	struct alert *a;
+	double r;
+
+	if (!b->tested[fall->pillar] || b->det[fall->pillar].on ||
+	    !has_recent(b->d[fall->pillar], 7))
+		return;
+	r = recent_mean(b->d[fall->pillar], 14);
+	if (isnan(r) || r >= 0.5)
+		return;
+	a = add(out, F_GAP, fall->pillar, lk->p);
+	fall = &out->a[fi];		/* add() may have moved it */
+	a->other = b->p;
+	a->since = fall->since;
+	a->fired = fall->fired;
+	memcpy(a->m, fall->m, sizeof a->m);
+	a->nm = fall->nm;
+	day_words(day, sizeof day, a->since);
+	snprintf(a->why, sizeof a->why, "Since %s, %s has dropped for %s but not for %s: ",
+	    day, pillar_label(a->pillar), short_name(lk->p), short_name(b->p));
+	evidence(a->why, sizeof a->why, a, lk, T);
+}
+
+static void
+swing_alert(struct alerts *out, const struct look *lk, long T)
+{
+	long d0 = T - RECENT + 1;
+	char day[16], r[32], u[32];
+	struct alert *a;
+	size_t k;
+
+	if (!lk->swung || !lk->swing.on || lk->newest < T - 6)
+		return;
+	a = add(out, F_VOLATILE, P_NONE, lk->p);
+	a->since = d0 + lk->swing.since;
+	a->fired = d0 + lk->swing.fired;
+	for (k = 0; k < lk->p->ns && a->nm < ALERT_MEASURES; k++)
+		if (lk->t[k].ok && lk->t[k].s->m->type == T_SCALE)
+			a->m[a->nm++] = lk->t[k].s;
+	day_words(day, sizeof day, a->since);
+	figure_format(r, lk->swing_recent, 1);
+	figure_format(u, lk->swing_usual, 1);
+	snprintf(a->why, sizeof a->why, "Since %s, %s's answers have been swinging more "
+	    "than usual: from one check-in to the next they moved %s points on average, "
+	    "against %s usually.", day, short_name(lk->p), r, u);
+}
+
+static void
+quiet_alert(struct alerts *out, const struct look *lk, long T)
+{
+	char day[16], often[64];
+	struct alert *a;
+	long silent;
+	size_t k;
+	int gap;
+
+	if ((silent = quiet_days(lk->p, T, &gap)) < 0)
+		return;
+	a = add(out, F_QUIET, P_NONE, lk->p);
+	a->since = a->fired = T - silent + 1;
+	for (k = 0; k < lk->p->ns && a->nm < ALERT_MEASURES; k++)
+		if (!isnan(mean_over(lk->p->s[k], T - 89, T)))
+			a->m[a->nm++] = lk->p->s[k];
+	day_words(day, sizeof day, T - silent);
+	if (gap <= 1)
+		snprintf(often, sizeof often, "most days");
+	else
+		snprintf(often, sizeof often, "about every %d days", gap);
+	snprintf(a->why, sizeof a->why, "%s has not checked in since %s (%ld days), "
+	    "after checking in %s.", short_name(lk->p), day, silent, often);
+}
+
+void
+alerts_of(const struct model *m, size_t c, long T, struct alerts *out)
+{
+	size_t first = m->couple[c], np = m->couple[c + 1] - first, i, j, n0;
+	struct look *lk = xmalloc(np * sizeof *lk);
+	int pl;
+
+	for (i = 0; i < np; i++)
+		look_at(&lk[i], m->p[first + i], T);
+	for (i = 0; i < np; i++) {
+		for (pl = 1; pl < NPILLARS; pl++) {
+			n0 = out->n;
+			pillar_alert(out, &lk[i], pl, T);
+			/* one gap for a fall, with the first partner as usual */
+			for (j = 0; j < np && out->n == n0 + 1; j++)
+				if (j != i)
+					gap_alert(out, n0, &lk[i], &lk[j], T);
+		}
+		swing_alert(out, &lk[i], T);
+		quiet_alert(out, &lk[i], T);
+	}
+	for (i = 0; i < np; i++)
+		free(lk[i].t);
+	free(lk);
+}
+
+int
+alert_has(const struct alert *a, const struct person *p)
+{
+	return a->p == p || a->other == p;
+}
+
+int
+alert_names(const struct alert *a, const char *what)
+{
+	int i;
+
+	for (i = 0; i < a->nm; i++)
+		if (strcmp(a->m[i]->what, what) == 0)
+			return 1;
+	return 0;
+}
+
+int
+alert_same(const struct alert *a, const struct alert *b)
+{
+	return a->kind == b->kind && a->pillar == b->pillar &&
+	    strcmp(a->p->who, b->p->who) == 0 &&
+	    (a->other == NULL) == (b->other == NULL) &&
+	    (a->other == NULL || strcmp(a->other->who, b->other->who) == 0);
+}
+
+void
+alerts_free(struct alerts *out)
+{
+	free(out->a);
+	memset(out, 0, sizeof *out);
+}
+
+void
+history_init(struct history *h, const struct model *m, size_t couple, long today)
+{
+	memset(h, 0, sizeof *h);
+	h->m = m;
+	h->couple = couple;
+	h->today = today;
+}
+
+const struct alerts *
+history_day(struct history *h, int back)
+{
+	if (!h->done[back]) {
+		alerts_of(h->m, h->couple, h->today - back, &h->day[back]);
+		h->done[back] = 1;
+	}
+	return &h->day[back];
+}
+
+static int
+in_force(struct history *h, int back, const struct alert *a)
+{
+	const struct alerts *d = history_day(h, back);
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (alert_same(&d->a[i], a))
+			return 1;
+	return 0;
+}
+
+#define TOLERATE	2	/* days off that do not end an alert */
+
+long
+alert_first(struct history *h, const struct alert *a)
+{
+	int k, first = 0, off = 0;
+
+	for (k = 1; k <= HISTORY; k++) {
+		if (in_force(h, k, a)) {
+			first = k;
+			off = 0;
+		} else if (++off > TOLERATE)
+			return h->today - first;
+	}
+	return off > 0 ? h->today - first : LONG_MIN;
+}
+
+int
+alert_due(struct history *h, const struct alert *a, int (*paused)(long, void *), void *arg)
+{
+	long first = alert_first(h, a), anchor, d;
+	int old = first == LONG_MIN;
+
+	anchor = old ? h->today - HISTORY : first;
+	for (d = anchor; d < h->today; d++)
+		if (paused != NULL && paused(d, arg)) {
+			anchor = d + 1;
+			old = 0;
+		}
+	if (old)
+		return weekday(h->today) == 6;
+	return (h->today - anchor) % 7 == 0;
+}
+
+void
+history_free(struct history *h)
+{
+	int k;
+
+	for (k = 0; k <= HISTORY; k++)
+		alerts_free(&h->day[k]);
+}

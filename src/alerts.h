@@ -1,0 +1,60 @@
+/*
+ * alerts.h - the early warnings of a journal, as of a day: each person
+ * against their own usual, measures pooled by pillar (trend(1), "Early
+ * warnings").  trend -a, the flags of trend's table and chart, and
+ * remind's trend rules all come from alerts_of(), so they cannot differ.
+ */
+#ifndef ALERTS_H
+#define ALERTS_H
+
+#include "series.h"
+#include "stats.h"
+
+#define ALERT_MEASURES	16	/* the evidence an alert names, at most */
+#define ALERT_DAYS	(28 + 180)	/* the days before the as-of date an alert looks at */
+
+struct alert {
+	long	 since;			/* the day it began */
+	long	 fired;			/* the day the evidence was enough */
+	unsigned kind;			/* F_* of stats.h */
+	int	 pillar;		/* enum pillar; P_NONE for volatile and quiet */
+	const struct person *p;		/* whose it is; for gap, the partner who fell */
+	const struct person *other;	/* gap: the partner who did not */
+	const struct series *m[ALERT_MEASURES];	/* the evidence, by what */
+	int	 nm;
+	char	 why[768];		/* in words, as trend, remind and the chart say it */
+};
+
+struct alerts {
+	struct alert *a;
+	size_t	 n, cap;
+};
+
+/*
+ * A couple's alerts on today and the days before, each worked out once:
+ * how remind finds the first day of an alert that is in force today.
+ */
+#define HISTORY	56		/* days looked back on */
+struct history {
+	const struct model *m;
+	size_t	 couple;
+	long	 today;
+	struct alerts day[HISTORY + 1];	/* day[k]: as of today - k */
+	unsigned char done[HISTORY + 1];
+};
+void	 history_init(struct history *h, const struct model *m, size_t couple, long today);
+const struct alerts *history_day(struct history *h, int back);	// the alerts as of today - back
+long	 alert_first(struct history *h, const struct alert *a);	// the first day of the days a has been in force (a day or two off do not end them); LONG_MIN: all of HISTORY
+int	 alert_due(struct history *h, const struct alert *a, int (*paused)(long, void *), void *arg);	// a speaks today: on its first day and every 7th day after, or after a pause it lasted through; Sundays when older than HISTORY
+void	 history_free(struct history *h);
+
+extern struct tuning pillar_tuning, swing_tuning;	/* stats.h; make calibrate chose them */
+
+void	 alerts_of(const struct model *m, size_t couple, long day, struct alerts *out);	// add couple's alerts in force on day to out
+int	 alert_has(const struct alert *a, const struct person *p);	// a concerns p (gap: both partners)
+int	 alert_names(const struct alert *a, const char *what);	// a's evidence includes measure what
+int	 alert_same(const struct alert *a, const struct alert *b);	// the same alert on two days: kind, person, pillar
+void	 alerts_free(struct alerts *out);
+const char *short_name(const struct person *p);	// who without its couple: "jo" of "c0042/jo"
+
+#endif
