@@ -16,7 +16,8 @@
  *    (drop) or one that built up (declining), with the day it began.
  * 4. volatile: how far apart the person's answers of a day are, each
  *    against its usual (the spread of the day's scores, on a log scale),
- *    against its own usual, with the same test.
+ *    against its own usual, with the same test; not while one of the
+ *    person's pillars has fallen, which spreads the answers too.
  * 5. gap: one partner's pillar has fallen while the other's is as usual.
  * 6. quiet: no check-in for a week and for three times the person's
  *    usual gap between check-ins.
@@ -39,7 +40,7 @@
 #define MINDAYS	20		/* days with data that make a usual */
 
 struct tuning pillar_tuning = { 0.5, 6.0, 2.9, 21, 2.0, 7, 0.3 };
-struct tuning swing_tuning = { 0.6, 5.0, 1e9, 21, 2.0, 7, 0.3 };
+struct tuning swing_tuning = { 0.6, 4.5, 1e9, 21, 2.0, 7, 0.3 };
 
 /* One measure of a person as of T: its values, scores and usual. */
 struct track {
@@ -220,7 +221,7 @@ swing_scores(const struct track *t, size_t nt, double *e, double *recent, double
 	double L[ALERT_DAYS], sum, sq, raw, rs = 0, us = 0;
 	struct usual u;
 	size_t k;
-	int i, j, n, nraw, nr = 0, nu = 0;
+	int i, n, nraw, nr = 0, nu = 0;
 
 	for (i = 0; i < ALERT_DAYS; i++) {
 		sum = sq = raw = 0;
@@ -231,11 +232,9 @@ swing_scores(const struct track *t, size_t nt, double *e, double *recent, double
 			sum += t[k].z[i];
 			sq += t[k].z[i] * t[k].z[i];
 			n++;
-			/* for words: the change in points from the check-in before */
-			for (j = i - 1; j >= 0 && j >= i - 2 && isnan(t[k].z[j]); j--)
-				;
-			if (t[k].s->m->type == T_SCALE && j >= 0 && j >= i - 2) {
-				raw += fabs(t[k].x[i] - t[k].x[j]);
+			/* for words: how many points from the usual */
+			if (t[k].s->m->type == T_SCALE) {
+				raw += fabs(t[k].x[i] - t[k].u.level);
 				nraw++;
 			}
 		}
@@ -501,6 +500,52 @@ gap_alert(struct alerts *out, size_t fi, const struct look *lk, const struct loo
 	evidence(a->why, sizeof a->why, a, lk, T);
 }
 
+/* "; close most of all: 1.8 against 0.6." */
+static void
+most_swung(char *why, size_t n, const struct look *lk)
+{
+	double best = 0, br = 0, bu = 0, r, u;
+	const struct track *tk, *bt = NULL;
+	size_t k, o = strlen(why);
+	int i, nr, nu;
+	char rb[32], ub[32];
+
+	for (k = 0; k < lk->p->ns; k++) {
+		tk = &lk->t[k];
+		if (!tk->ok || tk->s->m->type != T_SCALE)
+			continue;
+		for (i = 0, r = u = 0, nr = nu = 0; i < ALERT_DAYS; i++) {
+			if (isnan(tk->x[i]))
+				continue;
+			if (i >= ALERT_DAYS - 14) {
+				r += fabs(tk->x[i] - tk->u.level);
+				nr++;
+			} else if (i < USUAL) {
+				u += fabs(tk->x[i] - tk->u.level);
+				nu++;
+			}
+		}
+		if (nr < 3 || nu < 1)
+			continue;
+		r /= nr;
+		u /= nu;
+		if (r - u > best) {
+			best = r - u;
+			br = r;
+			bu = u;
+			bt = tk;
+		}
+	}
+	if (bt == NULL) {
+		snprintf(why + o, n - o, ".");
+		return;
+	}
+	figure_format(rb, br, 1);
+	figure_format(ub, bu, 1);
+	snprintf(why + o, n - o, "; %s most of all: %s against %s.", measure_label(bt->s->m),
+	    rb, ub);
+}
+
 static void
 swing_alert(struct alerts *out, const struct look *lk, long T)
 {
@@ -509,8 +554,13 @@ swing_alert(struct alerts *out, const struct look *lk, long T)
 	struct alert *a;
 	size_t k;
 
+	int pl;
+
 	if (!lk->swung || !lk->swing.on || lk->newest < T - 6)
 		return;
+	for (pl = 1; pl < NPILLARS; pl++)
+		if (lk->det[pl].on)
+			return;
 	a = add(out, F_VOLATILE, P_NONE, lk->p);
 	a->since = d0 + lk->swing.since;
 	a->fired = d0 + lk->swing.fired;
@@ -521,8 +571,9 @@ swing_alert(struct alerts *out, const struct look *lk, long T)
 	figure_format(r, lk->swing_recent, 1);
 	figure_format(u, lk->swing_usual, 1);
 	snprintf(a->why, sizeof a->why, "Since %s, %s's answers have been swinging more "
-	    "than usual: from one check-in to the next they moved %s points on average, "
-	    "against %s usually.", day, short_name(lk->p), r, u);
+	    "than usual: %s points from their usual on average, against %s on ordinary "
+	    "days", day, short_name(lk->p), r, u);
+	most_swung(a->why, sizeof a->why, lk);
 }
 
 static void

@@ -20,11 +20,11 @@
  *   goes out through putsafe(), so no control character reaches cron's
  *   mail or a terminal raw.
  * - Stateless: a trend rule's "first day" and "every 7th day" are found
- *   from the flags as of each earlier day, at most BACK days back, all
+ *   from the alerts as of each earlier day (alert_due() in alerts.c), all
  *   from one reading of the journal (series.c).  Running remind twice, or
  *   for a day in the past, says the same thing.
- * - Figures and flags come from the model and stats.c, as trend(1)'s do,
- *   so a reminder never disagrees with trend.
+ * - Alerts and figures come from alerts.c and stats.c over the model,
+ *   as trend(1)'s do, so a reminder never disagrees with trend.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -39,19 +39,20 @@
 #include "hearth.h"
 #include "series.h"
 #include "stats.h"
+#include "alerts.h"
 
 #define WINDOW	90		/* trend's default analysis window */
-#define BACK	90		/* days a trend rule looks back for a flag's start */
 #define NOWHEN	LONG_MIN
+#define IDLE	3		/* days without a check-in that silence since and target */
 
 enum { E_DAILY, E_WEEKDAYS, E_MONTHLY, E_INTERVAL };
 enum { OP_NONE, OP_GE, OP_LE, OP_GT, OP_LT, OP_EQ };
 
 /* Placeholders (see remind(1)). */
 enum { P_DAYS, P_WEEKS, P_YEARS, P_WHO, P_WHAT, P_SUM, P_TARGET, P_LAST7,
-	P_BASE28, P_CHANGE, P_DATE, P_PROMPT, NPH };
+	P_BASE28, P_CHANGE, P_DATE, P_PROMPT, P_WHY, P_SINCE, NPH };
 static const char *phnames[NPH] = { "days", "weeks", "years", "who", "what",
-	"sum", "target", "last7", "base28", "change", "date", "prompt" };
+	"sum", "target", "last7", "base28", "change", "date", "prompt", "why", "since" };
 #define B(p)	(1u << (p))
 
 struct rule {
@@ -65,10 +66,11 @@ struct rule {
 	long	 step;			/* every Nd from: N; since: the age; date: the lead */
 	long	 day, day2;		/* the rule's date(s) */
 	char	 what[33];		/* since, target, trend ("" for *) */
+	int	 pillar;		/* trend: a pillar instead of a measure, or P_NONE */
 	int	 op;
 	double	 x;			/* since: the value compared; target: the target */
 	int	 span;			/* target: 7 days or 1 */
-	unsigned flag;			/* trend */
+	unsigned flag;			/* trend: the kinds, F_* */
 	/* from the journal */
 	long	 newest, oldest;	/* since: newest record meeting it, oldest of all */
 	int	 logged;
@@ -77,8 +79,8 @@ struct rule {
 
 /* What fills a message. */
 struct fill {
-	long	 days, years, date;
-	const char *who, *what, *prompt;
+	long	 days, years, date, since;
+	const char *who, *what, *prompt, *why;
 	double	 sum, target, last7, base28, change;
 };
 
@@ -97,12 +99,13 @@ struct kind {
 };
 
 static const char *builtin[] = {
-	"every\tsun\tWeekly check-in tonight: ask -s weekly | log >> journal.tsv",
-	"since\ttalk>=4\t3d\t{days} days since a deep talk. Tonight's question: {prompt}",
-	"trend\ttouch\tdrop\tAffection has dropped off for {who}: touch {last7} this week against {base28} before.",
-	"trend\t*\tdeclining\t{who}'s {what} has been going the wrong way for weeks; worth a gentle talk.",
-	"trend\t*\tvolatile\t{what} has been swinging hard for {who} lately.",
-	"trend\tclose\tquiet\t{who} has gone quiet: no check-in for a while. A hello might help.",
+	"every\tsun\tSunday: time for the state of us together, ask -s weekly | log -a journal.tsv",
+	"since\ttalk>=4\t3d\tIt has been {days} days since a talk that went deep. Tonight's question: {prompt}",
+	"trend\t*\tdrop\t{why} Maybe tonight is a good night to reach for each other.",
+	"trend\t*\tdeclining\t{why} Worth a gentle talk this week, without blame.",
+	"trend\t*\tgap\t{why} It may be worth asking each other how it has really been.",
+	"trend\t*\tvolatile\t{why} Go easy on each other, and ask what is going on.",
+	"trend\t*\tquiet\t{why} A short hello tonight would help.",
 	NULL
 };
 
@@ -114,7 +117,9 @@ static int nerrs;
 static const char *rulesfile;		/* for messages; NULL: built in */
 static const char *who;			/* -w */
 static long today;
-static struct figures *figs[BACK + 1];	/* as of today - BACK + k, made when asked */
+static int plain;			/* -p: the message alone */
+static struct figures *figs;		/* of every series as of today */
+static long newest = NOWHEN;		/* the newest check-in (the -w partner's) */
 
 static char *buf;			/* a message as it is filled */
 static size_t buflen, bufcap;
@@ -122,7 +127,7 @@ static size_t buflen, bufcap;
 static void
 usage(FILE *f, int status)
 {
-	fprintf(f, "usage: %s [-f rules] [-d date] [-w who] [file ...]\n"
+	fprintf(f, "usage: %s [-p] [-f rules] [-d date] [-w who] [file ...]\n"
 	    "       %s -l [-f rules] [-w who]\n", progname, progname);
 	if (f == stdout)
 		exit(fshut(stdout, "stdout"));
@@ -348,6 +353,8 @@ fill_one(int i, const struct fill *fl)
 	case P_CHANGE:	figure_format(num, fl->change, 2); break;
 	case P_DATE:	date_format(num, fl->date); break;
 	case P_PROMPT:	put(fl->prompt, strlen(fl->prompt)); break;
+	case P_WHY:	put(fl->why, strlen(fl->why)); break;
+	case P_SINCE:	date_format(num, fl->since); break;
 	}
 	put(num, strlen(num));
 }
@@ -480,23 +487,32 @@ parse_trend(struct rule *r, char **f, int nf)
 	const char *w;
 	size_t i, o;
 
+	int p;
+
 	(void)nf;
-	if (strcmp(f[1], "*") != 0) {
+	r->pillar = P_NONE;
+	if ((p = pillar_parse(f[1])) > P_NONE)
+		r->pillar = p;
+	else if (strcmp(f[1], "*") != 0) {
 		if (what_check(f[1], strlen(f[1])) != NULL) {
-			snprintf(why, sizeof why, "bad measure \"%s\": want a measure or *",
-			    vis(f[1], strlen(f[1])));
+			snprintf(why, sizeof why, "bad measure \"%s\": want a measure, a pillar "
+			    "(dialogue, affection, safety, closeness) or *", vis(f[1], strlen(f[1])));
 			return why;
 		}
 		if ((w = measure_known(f[1])) != NULL)
 			return w;
 		snprintf(r->what, sizeof r->what, "%s", f[1]);
 	}
-	if ((r->flag = flag_parse(f[2])) == 0) {
-		o = (size_t)snprintf(why, sizeof why, "unknown flag \"%s\": want ",
+	if (strcmp(f[2], "*") == 0) {
+		for (i = 0; i < NFLAGS; i++)
+			r->flag |= flagdefs[i].bit;
+	} else if ((r->flag = flag_parse(f[2])) == 0) {
+		o = (size_t)snprintf(why, sizeof why, "unknown kind of alert \"%s\": want ",
 		    vis(f[2], strlen(f[2])));
 		for (i = 0; i < NFLAGS && o < sizeof why; i++)
-			o += (size_t)snprintf(why + o, sizeof why - o, "%s%s",
-			    flagdefs[i].name, i + 2 < NFLAGS ? ", " : i + 1 < NFLAGS ? " or " : "");
+			o += (size_t)snprintf(why + o, sizeof why - o, "%s, ", flagdefs[i].name);
+		if (o < sizeof why)
+			snprintf(why + o, sizeof why - o, "or *");
 		return why;
 	}
 	return NULL;
@@ -573,7 +589,8 @@ say(const struct rule *r, struct fill *fl)
 	fl->prompt = strstr(r->msg, "{prompt}") ? prompt() : "";
 	expand(r->msg, r->kind, fl);
 	date_format(d, today);
-	printf("%s\t%s:%lu\t", d, r->kind->name, r->line);
+	if (!plain)
+		printf("%s\t%s:%lu\t", d, r->kind->name, r->line);
 	putsafe(stdout, buf, buflen);
 	putchar('\n');
 }
@@ -618,7 +635,9 @@ due_since(const struct rule *r)
 {
 	struct fill fl;
 
-	if (!r->logged)
+	/* nobody has checked in for days: one word about that (quiet) beats
+	 * a nudge that assumes they did */
+	if (!r->logged || newest == NOWHEN || today - newest >= IDLE)
 		return;
 	blank(&fl)->days = today - (r->newest != NOWHEN ? r->newest : r->oldest);
 	if (fl.days >= r->step)
@@ -631,7 +650,8 @@ due_target(const struct rule *r)
 	struct fill fl;
 
 	/* below the target, forgiving rounding in the last bits */
-	if (!r->logged || r->sum >= r->x - 1e-9 * (r->x > 1 ? r->x : 1))
+	if (!r->logged || newest == NOWHEN || today - newest >= IDLE ||
+	    r->sum >= r->x - 1e-9 * (r->x > 1 ? r->x : 1))
 		return;
 	blank(&fl)->sum = r->sum;
 	fl.target = r->x;
@@ -690,58 +710,81 @@ paused(long d)
 	return 0;
 }
 
-/* The figures of every series as of today - BACK + k, made once. */
-static const struct figures *
-figures_at(int k)
+static int
+paused_at(long d, void *arg)
 {
-	if (figs[k] == NULL) {
-		figs[k] = xmalloc((model.ns + 1) * sizeof *figs[k]);
-		model_figures(&model, today - BACK + k, WINDOW, figs[k]);
-	}
-	return figs[k];
+	(void)arg;
+	return paused(d);
+}
+
+/* Does rule r address alert a: its kind, its measure or pillar, the -w partner. */
+static int
+addresses(const struct rule *r, const struct alert *a)
+{
+	if (!(r->flag & a->kind))
+		return 0;
+	if (r->pillar != P_NONE && a->pillar != r->pillar)
+		return 0;
+	if (r->what[0] != '\0' && !alert_names(a, r->what))
+		return 0;
+	return who == NULL || strcmp(a->p->who, who) == 0 ||
+	    (a->other != NULL && strcmp(a->other->who, who) == 0);
+}
+
+/* The figures of the measure a rule names, else of the alert's first. */
+static const struct figures *
+figures_for(const struct rule *r, const struct alert *a)
+{
+	int i;
+
+	for (i = 0; i < a->nm; i++)
+		if (r->what[0] == '\0' || strcmp(a->m[i]->what, r->what) == 0)
+			return &figs[a->m[i]->id];
+	return NULL;
 }
 
 /*
- * A trend rule speaks on a flag's first day and every 7th day after, or
- * after the pause it lasted through.  A flag that held on every day looked
- * back on has no first day that remind can see: it speaks on Sundays.
+ * A trend rule speaks once for each alert it addresses, on the first day
+ * the alert is in force and every 7th day after, or on the first day
+ * after a pause it lasted through (alert_due()): an alert, not a nudge.
  */
 static void
 due_trend(const struct rule *r)
 {
-	const struct series *s;
+	static struct alerts *today_al;
+	static struct history *h;
+	const struct figures *f;
+	const struct alert *a;
 	struct fill fl;
-	long onset, anchor, d;
-	size_t i;
-	int k, old;
+	size_t c, i;
 
-	for (i = 0; i < model.ns; i++) {
-		s = model.s[i];
-		if (r->what[0] != '\0' && strcmp(s->what, r->what) != 0)
-			continue;
-		if (who != NULL && strcmp(s->p->who, who) != 0)
-			continue;
-		if (!(figures_at(BACK)[i].flags & r->flag))
-			continue;
-		for (k = BACK; k > 0 && (figures_at(k - 1)[i].flags & r->flag); k--)
-			;
-		onset = anchor = today - BACK + k;
-		old = k == 0;
-		for (d = onset; d < today; d++)
-			if (paused(d)) {
-				anchor = d + 1;
-				old = 0;
-			}
-		if (old ? weekday(today) != 6 : (today - anchor) % 7 != 0)
-			continue;
-		blank(&fl)->days = today - onset;
-		fl.who = s->p->who;
-		fl.what = s->what;
-		fl.last7 = figures_at(BACK)[i].last7;
-		fl.base28 = figures_at(BACK)[i].base28;
-		fl.change = figures_at(BACK)[i].change;
-		say(r, &fl);
+	if (h == NULL) {
+		h = xmalloc((model.nc + 1) * sizeof *h);
+		today_al = xmalloc((model.nc + 1) * sizeof *today_al);
+		for (c = 0; c < model.nc; c++) {
+			history_init(&h[c], &model, c, today);
+			today_al[c] = *history_day(&h[c], 0);
+		}
 	}
+	for (c = 0; c < model.nc; c++)
+		for (i = 0; i < today_al[c].n; i++) {
+			a = &today_al[c].a[i];
+			if (!addresses(r, a) || !alert_due(&h[c], a, paused_at, NULL))
+				continue;
+			blank(&fl)->days = today - a->since;
+			fl.since = a->since;
+			fl.why = a->why;
+			fl.who = short_name(a->p);
+			fl.what = a->pillar != P_NONE ? pillar_label(a->pillar) :
+			    a->nm > 0 ? measure_label(a->m[0]->m) : "";
+			fl.last7 = fl.base28 = fl.change = NAN;
+			if ((f = figures_for(r, a)) != NULL) {
+				fl.last7 = f->last7;
+				fl.base28 = f->base28;
+				fl.change = f->change;
+			}
+			say(r, &fl);
+		}
 }
 
 #define ALL	(B(P_DATE) | B(P_PROMPT))
@@ -751,9 +794,9 @@ static const struct kind kinds[] = {
 	    ALL | B(P_DAYS) | B(P_WEEKS) | B(P_WHAT), 1, 1, parse_since, due_since },
 	{ "target", 4, 0, "target, measure, target like 480/w, message",
 	    ALL | B(P_WHAT) | B(P_SUM) | B(P_TARGET), 1, 1, parse_target, due_target },
-	{ "trend", 4, 0, "trend, measure or *, flag, message",
+	{ "trend", 4, 0, "trend, measure or pillar or *, kind of alert or *, message",
 	    ALL | B(P_DAYS) | B(P_WEEKS) | B(P_WHO) | B(P_WHAT) | B(P_LAST7) |
-	    B(P_BASE28) | B(P_CHANGE), 1, 0, parse_trend, due_trend },
+	    B(P_BASE28) | B(P_CHANGE) | B(P_WHY) | B(P_SINCE), 1, 0, parse_trend, due_trend },
 	{ "date", 3, 1, "date, date, [lead,] message",
 	    ALL | B(P_DAYS) | B(P_WEEKS), 0, 0, parse_date, due_date },
 	{ "yearly", 3, 0, "yearly, date, message", ALL | B(P_YEARS), 0, 0, parse_yearly, due_yearly },
@@ -938,6 +981,8 @@ count(const struct record *rec, void *arg)
 	if (who != NULL && (strlen(who) != rec->wholen ||
 	    memcmp(who, rec->who, rec->wholen) != 0))
 		return;
+	if (newest == NOWHEN || d > newest)
+		newest = d;
 	for (i = 0; i < nrules; i++) {
 		u = &rules[i];
 		if ((u->kind->due != due_since && u->kind->due != due_target) ||
@@ -969,7 +1014,7 @@ main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "--help") == 0)
 		usage(stdout, 0);
 	opterr = 0;
-	while ((c = getopt(argc, argv, ":d:f:hlw:")) != -1) {
+	while ((c = getopt(argc, argv, ":d:f:hlpw:")) != -1) {
 		switch (c) {
 		case 'd':
 			darg = optarg;
@@ -982,6 +1027,9 @@ main(int argc, char **argv)
 			break;
 		case 'l':
 			list = 1;
+			break;
+		case 'p':
+			plain = 1;
 			break;
 		case 'w':
 			who = optarg;
@@ -1016,7 +1064,7 @@ main(int argc, char **argv)
 		rules_list();
 		return fshut(stdout, "stdout");
 	}
-	model_init(&model, &bank, today - BACK - WINDOW + 1, today);
+	model_init(&model, &bank, today - HISTORY - ALERT_DAYS + 1, today);
 	for (files = journal_args(argc, argv); *files != NULL; files++)
 		if (model_read(&model, *files, count, NULL) < 0)
 			failed = 1;
@@ -1024,6 +1072,8 @@ main(int argc, char **argv)
 	if (failed)
 		return 1;	/* half a journal could nag about what was done */
 	model_done(&model);
+	figs = xmalloc((model.ns + 1) * sizeof *figs);
+	model_figures(&model, today, WINDOW, figs);
 	quiet = paused(today);
 	for (i = 0; i < nrules; i++)
 		if (!(quiet && rules[i].kind->pausable))

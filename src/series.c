@@ -197,14 +197,6 @@ bywhat(const void *pa, const void *pb)
 }
 
 static int
-bywhat_who(const void *pa, const void *pb)
-{
-	int c = bywhat(pa, pb);
-
-	return c ? c : series_cmp(pa, pb);
-}
-
-static int
 bycouple(const void *pa, const void *pb)
 {
 	const struct person *a = *(struct person *const *)pa;
@@ -313,39 +305,16 @@ model_free(struct model *m)
 	memset(m, 0, sizeof *m);
 }
 
-/*
- * The figures of every series as of asof over wdays days, f[s->id], and
- * the gap between the partners of each couple on each measure.
- */
+/* The figures of every series as of asof over wdays days, f[s->id]. */
 void
 model_figures(const struct model *m, long asof, int wdays, struct figures *f)
 {
-	struct series **c, *s;
-	struct figures **g;
-	size_t i, j, k, n, a, b;
 	double *v = xmalloc((size_t)wdays * sizeof *v);
+	size_t i;
 
 	for (i = 0; i < m->ns; i++) {
-		s = m->s[i];
-		series_values(s, asof - wdays + 1, wdays, v);
-		figures(v, wdays, s->m, &f[i]);
+		series_values(m->s[i], asof - wdays + 1, wdays, v);
+		figures(v, wdays, &f[i]);
 	}
-	c = xmalloc((m->ns + 1) * sizeof *c);
-	g = xmalloc((m->ns + 1) * sizeof *g);
-	for (i = 0; i < m->nc; i++) {
-		/* the couple's series by what, then a run of each measure */
-		for (n = 0, j = m->couple[i]; j < m->couple[i + 1]; j++)
-			for (k = 0; k < m->p[j]->ns; k++)
-				c[n++] = m->p[j]->s[k];
-		qsort(c, n, sizeof *c, bywhat_who);
-		for (a = 0; a < n; a = b) {
-			for (b = a; b < n && bywhat(&c[a], &c[b]) == 0; b++)
-				g[b - a] = &f[c[b]->id];
-			if (b - a > 1)
-				figures_gaps(g, b - a, c[a]->m);
-		}
-	}
-	free(c);
-	free(g);
 	free(v);
 }

@@ -64,7 +64,7 @@ double	 series_day(const struct series *s, long day);	// the day's value, NAN wi
 void	 series_values(const struct series *s, long from, int n, double *v);	// v[i] = series_day(s, from + i)
 int	 series_cmp(const void *a, const void *b);	// qsort: struct series * by who, then what
 struct figures;
-void	 model_figures(const struct model *m, long asof, int wdays, struct figures *f);	// f[s->id]: every series' figures as of asof over wdays days, gap included
+void	 model_figures(const struct model *m, long asof, int wdays, struct figures *f);	// f[s->id]: every series' figures as of asof over wdays days
 size_t	 couple_len(const char *who, size_t n);		// the length of who's couple, the text before its last '/' (0: the couple of names without '/')
 int	 bytes_cmp(const char *a, size_t an, const char *b, size_t bn);	// byte order, a prefix first
 

@@ -1,17 +1,14 @@
 /*
- * stats.c - trend's figures and flags (trend(1)).
+ * stats.c - the statistics of trend(1), on plain arrays of daily values.
  *
- * One function, figures(), turns a series of daily values over the
- * analysis window into every figure and every flag but gap, which needs
- * two partners (figures_gap, figures_gaps); trend(1) and remind(1) both
- * call them, so a flag means the same wherever it is shown.
+ * figures() turns a series over the analysis window into its figures
+ * (n, last7, base28, change, pchange, slope, ptrend, rmssd); usual_of(),
+ * normal_scores() and detect() are what the early warnings of alerts.c
+ * are made of.  flagdefs[] is the one table of the kinds of alert.
  *
  * Invariants: nothing here reads the locale, the clock or the input; the
  * only memory is one scratch buffer that grows to the largest window seen,
- * so a series costs no allocation.  A figure that is not defined is NAN,
- * and a NAN never sets a flag.  Cut-offs are compared with a tolerance of
- * 1e-9 so that a value exactly on one (0.3 R, say) counts as reaching it
- * whatever the rounding of the sum that produced it.
+ * so a series costs no allocation.  A figure that is not defined is NAN.
  */
 #include <locale.h>
 #include <math.h>
@@ -20,7 +17,6 @@
 
 #include "stats.h"
 
-#define EPS	1e-9
 
 const struct flagdef flagdefs[NFLAGS] = {
 	{ "declining",	F_DECLINING,	2 },
@@ -32,7 +28,7 @@ const struct flagdef flagdefs[NFLAGS] = {
 
 /* Scratch space: values, day numbers and a work area, each w long. */
 static double *sv, *stmp;
-static int *sday, *sgap;
+static int *sday;
 static int scap;
 
 static void
@@ -44,22 +40,6 @@ scratch(int w)
 	sv = xrealloc(sv, (size_t)scap * sizeof *sv);
 	stmp = xrealloc(stmp, (size_t)scap * sizeof *stmp);
 	sday = xrealloc(sday, (size_t)scap * sizeof *sday);
-	sgap = xrealloc(sgap, (size_t)scap * sizeof *sgap);
-}
-
-/* x reaches the cut-off c (x >= c), forgiving rounding in the last bits. */
-static int
-reaches(double x, double c)
-{
-	return x >= c - EPS * (fabs(c) > 1 ? fabs(c) : 1);
-}
-
-static int
-intcmp(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 /* Σ over groups of t tied values of f(t), of the sorted s[0..n-1]. */
@@ -205,17 +185,16 @@ mann_kendall_p(const double *v, int n)
 }
 
 void
-figures(const double *v, int w, const struct measure *m, struct figures *f)
+figures(const double *v, int w, struct figures *f)
 {
-	double R = measure_range(m), s7 = 0, s28 = 0, sum = 0;
-	double mx, my, sxy, sxx, d, ss, g, x7[7];
+	double s7 = 0, s28 = 0, sum = 0;
+	double mx, my, sxy, sxx, d, ss, x7[7];
 	int i, k, n = 0, newest = -1, start42, b0;
 
 	f->n = f->n7 = f->n28 = f->pairs = 0;
 	f->last7 = f->base28 = f->change = f->pchange = NAN;
 	f->slope = f->ptrend = f->rmssd = f->mean = NAN;
 	f->silent = -1;
-	f->flags = 0;
 	if (w < 1)
 		return;
 	scratch(w);
@@ -287,73 +266,6 @@ figures(const double *v, int w, const struct measure *m, struct figures *f)
 		}
 	if (f->pairs >= 5)
 		f->rmssd = sqrt(ss / f->pairs);
-
-	/* The flags.  better is +1 or -1: a bad move has the other sign. */
-	if (n >= 14 && f->ptrend < 0.01 && f->slope * m->better < 0 &&
-	    reaches(fabs(f->slope), R > 0 ? 0.0125 * R : 0.025 * fabs(f->mean)))
-		f->flags |= F_DECLINING;
-	if (f->pchange < 0.05 && f->change * m->better < 0 &&
-	    reaches(fabs(f->change), R > 0 ? 0.2 * R : 0.3 * fabs(f->base28)))
-		f->flags |= F_DROP;
-	if (m->type == T_SCALE && R > 0 && f->pairs >= 14 &&
-	    reaches(f->rmssd, 0.3 * R))
-		f->flags |= F_VOLATILE;
-	if (n >= 3 && f->silent >= 7) {
-		for (k = 0; k + 1 < n; k++)
-			sgap[k] = sday[k + 1] - sday[k];
-		qsort(sgap, (size_t)(n - 1), sizeof *sgap, intcmp);
-		if ((n - 1) % 2)
-			g = sgap[(n - 1) / 2];
-		else
-			g = (sgap[(n - 1) / 2 - 1] + sgap[(n - 1) / 2]) / 2.0;
-		if (f->silent >= 3 * g)
-			f->flags |= F_QUIET;
-	}
-}
-
-static int
-gap_applies(const struct measure *m)
-{
-	return m->type == T_SCALE && measure_range(m) > 0;
-}
-
-void
-figures_gap(struct figures *a, struct figures *b, const struct measure *m)
-{
-	if (!gap_applies(m) || a->n7 < 3 || b->n7 < 3)
-		return;
-	if (reaches(fabs(a->last7 - b->last7), 0.3 * measure_range(m))) {
-		a->flags |= F_GAP;
-		b->flags |= F_GAP;
-	}
-}
-
-/* A partner is due when some other differs by 0.3 R: when the lowest or
- * the highest last7 of the couple does, so this is linear in k. */
-void
-figures_gaps(struct figures *const *f, size_t k, const struct measure *m)
-{
-	double lo = INFINITY, hi = -INFINITY, cut;
-	size_t i, m7 = 0;
-
-	if (!gap_applies(m))
-		return;
-	cut = 0.3 * measure_range(m);
-	for (i = 0; i < k; i++) {
-		if (f[i]->n7 < 3)
-			continue;
-		m7++;
-		if (f[i]->last7 < lo)
-			lo = f[i]->last7;
-		if (f[i]->last7 > hi)
-			hi = f[i]->last7;
-	}
-	if (m7 < 2)
-		return;
-	for (i = 0; i < k; i++)
-		if (f[i]->n7 >= 3 && (reaches(f[i]->last7 - lo, cut) ||
-		    reaches(hi - f[i]->last7, cut)))
-			f[i]->flags |= F_GAP;
 }
 
 size_t
@@ -375,6 +287,17 @@ flags_format(unsigned flags, char *buf)
 		buf[o++] = '-';
 	buf[o] = '\0';
 	return o;
+}
+
+int
+flag_index(unsigned bit)
+{
+	int i;
+
+	for (i = 0; i < NFLAGS; i++)
+		if (flagdefs[i].bit == bit)
+			return i;
+	return -1;
 }
 
 unsigned

@@ -18,8 +18,9 @@ enum {
 	F_GAP		= 1 << 4,
 };
 
-/* One row per flag, in the order they are listed; what the chart's
- * colour, remind's rules and the docs read. */
+/* The kinds of alert (trend -a, the flags of trend's table, remind's
+ * trend rules): one row each, in the order flags are listed; what the
+ * chart's colour, remind's rules and the docs read. */
 struct flagdef {
 	const char *name;
 	unsigned bit;
@@ -35,16 +36,14 @@ struct figures {
 	double	 mean;		/* mean of the daily values in the window */
 	int	 pairs;		/* consecutive-day pairs in rmssd's last 42 days */
 	int	 silent;	/* D: days from the newest day with data to the as-of date; -1 when n = 0 */
-	unsigned flags;		/* F_* without F_GAP, see figures_gap() */
 };
 
-void	 figures(const double *v, int w, const struct measure *m, struct figures *f);	// every figure and flag but gap
-void	 figures_gap(struct figures *a, struct figures *b, const struct measure *m);	// sets F_GAP on both when due
-void	 figures_gaps(struct figures *const *f, size_t k, const struct measure *m);	// F_GAP over all k partners of one couple: on each that is due with some other
+void	 figures(const double *v, int w, struct figures *f);	// every figure of a series
 double	 mann_whitney_p(const double *x, int nx, const double *y, int ny);	// two-sided, tie- and continuity-corrected
 double	 mann_kendall_p(const double *v, int n);	// two-sided, tie-corrected; 1 when Var(S) = 0
 size_t	 flags_format(unsigned flags, char *buf);	// "declining,drop" or "-"; buf >= 64
 unsigned flag_parse(const char *s);			// F_* for a name, 0 when unknown
+int	 flag_index(unsigned bit);			// its row in flagdefs, or -1
 size_t	 figure_format(char *buf, double x, int digits);	// "%.*f" in the C locale, "-" for NAN, no "-0.00"; buf >= 32
 
 /*

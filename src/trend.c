@@ -1,13 +1,14 @@
 /*
  * trend - what is rising, falling, swinging and diverging in a journal.
  *
- *     trend [-c | -g | -s] [-b day|week|month] [-d date] [-n days]
+ *     trend [-a | -c | -g | -s] [-b day|week|month] [-d date] [-n days]
  *           [-w who] [-m what] [file ...]
  *
  * Reads journals (hearth-journal(5)) into the daily series of series.c,
- * asks stats.c for each series' figures and flags, and prints one view
- * of them: the table (TSV), the series by day, week or month (-s), a
- * terminal chart (-c) or an SVG (-g).
+ * asks stats.c for each series' figures and alerts.c for the early
+ * warnings in force, and prints one view of them: the table (TSV), the
+ * alerts (-a), the series by day, week or month (-s), a terminal chart
+ * (-c) or an SVG (-g).
  *
  * Invariants:
  * - Memory is series x window (series.c), never the size of the input.
@@ -27,6 +28,7 @@
 #include "hearth.h"
 #include "series.h"
 #include "stats.h"
+#include "alerts.h"
 
 #define MAXDAYS	3660
 
@@ -34,6 +36,8 @@
 struct view {
 	const struct model *m;
 	const struct figures *f;	/* f[s->id] */
+	const unsigned *flags;		/* flags[s->id]: the kinds of its person's alerts that name it */
+	const struct alerts *al;	/* in force on the as-of date */
 	long	 first, asof;		/* the window */
 	int	 wdays;
 	char	**who, **what;		/* -w, -m: the rows printed */
@@ -44,7 +48,7 @@ struct view {
 static void
 usage(FILE *f, int status)
 {
-	fprintf(f, "usage: %s [-c | -g | -s] [-b day|week|month] [-d date] [-n days] "
+	fprintf(f, "usage: %s [-a | -c | -g | -s] [-b day|week|month] [-d date] [-n days] "
 	    "[-w who] [-m what] [file ...]\n", progname);
 	if (status == 0)
 		exit(fshut(stdout, "stdout"));
@@ -108,6 +112,84 @@ putfig(double x, int digits, int sep)
 	putchar(sep);
 }
 
+/* Each series' flags: the kinds of its person's alerts that name its measure. */
+static void
+flags_of(const struct model *m, const struct alerts *al, unsigned *flags)
+{
+	const struct series *s;
+	size_t i, k;
+
+	for (i = 0; i < m->ns; i++) {
+		s = m->s[i];
+		flags[i] = 0;
+		for (k = 0; k < al->n; k++)
+			if (alert_has(&al->a[k], s->p) && alert_names(&al->a[k], s->what))
+				flags[i] |= al->a[k].kind;
+	}
+}
+
+/* One row of -a: an alert as one person concerned sees it. */
+struct arow {
+	const struct alert *a;
+	const struct person *p;
+	char	 measures[ALERT_MEASURES * 34];
+};
+
+static int
+arowcmp(const void *pa, const void *pb)
+{
+	const struct arow *a = pa, *b = pb;
+	int c = strcmp(a->p->who, b->p->who);
+
+	if (c == 0)
+		c = strcmp(flagdefs[flag_index(a->a->kind)].name, flagdefs[flag_index(b->a->kind)].name);
+	return c ? c : strcmp(a->measures, b->measures);
+}
+
+/* -a: the alerts in force, a row per person concerned (both partners for gap). */
+static void
+alertsout(const struct view *v)
+{
+	struct arow *r = xmalloc((2 * v->al->n + 1) * sizeof *r);
+	const struct alert *a;
+	char day[16], *esc;
+	size_t i, n = 0, o;
+	int k, who;
+
+	for (i = 0; i < v->al->n; i++) {
+		a = &v->al->a[i];
+		for (who = 0; who < 2; who++) {
+			r[n].a = a;
+			r[n].p = who ? a->other : a->p;
+			if (r[n].p == NULL || (v->nwho && !inlist(v->who, v->nwho, r[n].p->who)))
+				continue;
+			for (k = 0, o = 0; k < a->nm; k++)
+				o += (size_t)sprintf(r[n].measures + o, "%s%s", k ? "," : "",
+				    a->m[k]->what);
+			if (o == 0)
+				strcpy(r[n].measures, "-");
+			n++;
+		}
+	}
+	qsort(r, n, sizeof *r, arowcmp);
+	fputs("since\twho\tkind\tmeasures\twhy\n", stdout);
+	esc = xmalloc(2 * sizeof r->a->why);
+	for (i = 0; i < n; i++) {
+		if (v->nwhat) {
+			for (k = 0; k < r[i].a->nm && !inlist(v->what, v->nwhat, r[i].a->m[k]->what); k++)
+				;
+			if (k == r[i].a->nm)
+				continue;
+		}
+		date_format(day, r[i].a->since);
+		esc[note_escape(r[i].a->why, strlen(r[i].a->why), esc)] = '\0';
+		printf("%s\t%s\t%s\t%s\t%s\n", day, r[i].p->who,
+		    flagdefs[flag_index(r[i].a->kind)].name, r[i].measures, esc);
+	}
+	free(esc);
+	free(r);
+}
+
 /* The default view: one row of figures per person and measure. */
 static void
 report(const struct view *v)
@@ -132,7 +214,7 @@ report(const struct view *v)
 		putfig(f->slope, 2, '\t');
 		putfig(f->ptrend, 3, '\t');
 		putfig(f->rmssd, 2, '\t');
-		flags_format(f->flags, flags);
+		flags_format(v->flags[s->id], flags);
 		puts(flags);
 	}
 }
@@ -327,10 +409,10 @@ chart(const struct view *v)
 		printf(" %6s", buf);
 		figure_format(buf, f->rmssd, 2);
 		printf(" %6s  ", buf);
-		if (f->flags == 0)
+		if (v->flags[s->id] == 0)
 			fputs("-", stdout);
 		for (i = 0, fl = 0; i < NFLAGS; i++) {
-			if (!(f->flags & flagdefs[i].bit))
+			if (!(v->flags[s->id] & flagdefs[i].bit))
 				continue;
 			if (fl++)
 				putchar(',');
@@ -462,7 +544,6 @@ static void
 panel_title(const struct view *v, struct series *const *s, size_t n, double top)
 {
 	size_t k, cl = s[0]->p->couple;
-	const struct figures *f;
 	int i, fl, any = 0;
 
 	printf("<g>\n<text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" font-weight=\"bold\">",
@@ -474,7 +555,7 @@ panel_title(const struct view *v, struct series *const *s, size_t n, double top)
 	xml(s[0]->what, s[0]->whatlen);
 	fputs("</text>\n", stdout);
 	for (k = 0; k < n; k++)
-		any |= shown(v, s[k]) && v->f[s[k]->id].flags;
+		any |= shown(v, s[k]) && v->flags[s[k]->id];
 	if (!any)
 		return;
 	/* flagged: a heavy frame and the flags in words, for print too */
@@ -485,11 +566,10 @@ panel_title(const struct view *v, struct series *const *s, size_t n, double top)
 	    "font-weight=\"bold\">flagged:", PLOT_L + 8.0 * (double)(s[0]->whatlen +
 	    (cl ? cl + 2 : 0)) + 16, top + 18);
 	for (k = 0, fl = 0; k < n; k++) {
-		f = &v->f[s[k]->id];
-		if (!shown(v, s[k]) || !f->flags)
+		if (!shown(v, s[k]) || !v->flags[s[k]->id])
 			continue;
 		for (i = 0; i < NFLAGS; i++)
-			if (f->flags & flagdefs[i].bit) {
+			if (v->flags[s[k]->id] & flagdefs[i].bit) {
 				printf("%s %s (", fl++ ? "," : "", flagdefs[i].name);
 				xml(s[k]->p->who + (cl ? cl + 1 : 0),
 				    s[k]->p->wholen - (cl ? cl + 1 : 0));
@@ -649,8 +729,11 @@ main(int argc, char **argv)
 {
 	static struct bank bank;
 	static struct model m;
+	struct alerts al = { NULL, 0, 0 };
 	struct view v;
 	struct figures *f;
+	unsigned *flags;
+	size_t i;
 	struct stamp t;
 	char **files, *e;
 	const char *why, *dopt = NULL;
@@ -666,13 +749,14 @@ main(int argc, char **argv)
 	v.wdays = 90;
 	v.bucket = 'd';
 	opterr = 0;	/* our own words, and the program's name, not its path */
-	while ((c = getopt(argc, argv, ":cgsb:d:n:w:m:h")) != -1) {
+	while ((c = getopt(argc, argv, ":acgsb:d:n:w:m:h")) != -1) {
 		switch (c) {
+		case 'a':
 		case 'c':
 		case 'g':
 		case 's':
 			if (mode && mode != c) {
-				warnx_("-c, -g and -s do not go together");
+				warnx_("-a, -c, -g and -s do not go together");
 				usage(stderr, 2);
 			}
 			mode = c;
@@ -729,7 +813,9 @@ main(int argc, char **argv)
 	files = journal_args(argc, argv);
 	if (bank_load(&bank, NULL) < 0)
 		return 1;
-	model_init(&m, &bank, v.first, v.asof);
+	/* the alerts look further back than the window */
+	model_init(&m, &bank, v.first < v.asof - ALERT_DAYS + 1 ? v.first :
+	    v.asof - ALERT_DAYS + 1, v.asof);
 	for (; *files != NULL; files++)
 		if (model_read(&m, *files, NULL, NULL) < 0)
 			rc = 1;
@@ -737,9 +823,18 @@ main(int argc, char **argv)
 	model_done(&m);
 	f = xmalloc((m.ns + 1) * sizeof *f);
 	model_figures(&m, v.asof, v.wdays, f);
+	for (i = 0; i < m.nc; i++)
+		alerts_of(&m, i, v.asof, &al);
+	flags = xmalloc((m.ns + 1) * sizeof *flags);
+	flags_of(&m, &al, flags);
 	v.m = &m;
 	v.f = f;
+	v.flags = flags;
+	v.al = &al;
 	switch (mode) {
+	case 'a':
+		alertsout(&v);
+		break;
 	case 's':
 		seriesout(&v);
 		break;
@@ -754,6 +849,8 @@ main(int argc, char **argv)
 	}
 	rc |= fshut(stdout, "stdout");
 	free(f);
+	free(flags);
+	alerts_free(&al);
 	free(v.who);
 	free(v.what);
 	model_free(&m);
