@@ -18,7 +18,7 @@ BINS = bin/ask bin/log bin/trend bin/remind
 CORE = src/util.o src/time.o src/journal.o src/bank.o src/bankdata.o src/stats.o
 UNITS = tests/unit_core tests/unit_stats
 MAN1 = man/ask.1 man/log.1 man/trend.1 man/remind.1
-MAN5 = man/hearth.5
+MAN5 = man/hearth-journal.5 man/hearth-questions.5 man/hearth-rules.5
 MAN7 = man/hearth.7
 
 all: $(BINS)
@@ -94,7 +94,10 @@ install: all
 	    cp man/$$p.1 $(DESTDIR)$(MANDIR)/man1/$(PROGPREFIX)$$p.1 && \
 	    chmod 644 $(DESTDIR)$(MANDIR)/man1/$(PROGPREFIX)$$p.1 || exit 1; \
 	done
-	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/ && chmod 644 $(DESTDIR)$(MANDIR)/man5/hearth.5
+	for m in $(MAN5); do \
+	    cp $$m $(DESTDIR)$(MANDIR)/man5/ && \
+	    chmod 644 $(DESTDIR)$(MANDIR)/man5/$${m#man/} || exit 1; \
+	done
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/ && chmod 644 $(DESTDIR)$(MANDIR)/man7/hearth.7
 
 uninstall:
@@ -102,7 +105,9 @@ uninstall:
 	    rm -f $(DESTDIR)$(BINDIR)/$(PROGPREFIX)$$p \
 	        $(DESTDIR)$(MANDIR)/man1/$(PROGPREFIX)$$p.1; \
 	done
-	rm -f $(DESTDIR)$(MANDIR)/man5/hearth.5 $(DESTDIR)$(MANDIR)/man7/hearth.7
+	for m in $(MAN5) $(MAN7); do \
+	    rm -f $(DESTDIR)$(MANDIR)/man$${m##*.}/$${m#man/}; \
+	done
 
 clean:
 	rm -f $(BINS) src/*.o src/bankdata.c $(UNITS) tests/gen
