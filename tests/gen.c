@@ -4,7 +4,7 @@
  *
  *     gen [-D] [-s seed] [-c couples] [-n days] [-e end-date] [-r repeat]
  *
- * It writes a journal (hearth(5)) on standard output: the header, then one
+ * It writes a hearth-journal(5) on standard output: the header, then one
  * record per line, `time who what value note`, day by day from the first
  * day to the end date, each day's check-ins in order of their time of day
  * with the couples interleaved, as if several people appended with `>>`.

@@ -9,6 +9,13 @@
 #	end
 #
 # Every case runs in a fresh directory $T with a fixed clock, zone and locale.
+# A case that cannot run here (no script(1), no tmpfs...) says why instead:
+#
+#	begin 'on a terminal: ...'
+#	if have_script; then ...; end; else skip 'script(1) is missing'; fi
+#
+# skip prints "ok - NAME # SKIP why", which run.sh counts as skipped, not
+# passed; an end after a skip prints nothing more.
 
 PATH="$top/bin:$top/tests:$PATH"
 export PATH
@@ -26,7 +33,7 @@ trap 'rm -rf "$tmproot"' EXIT INT TERM
 ncase=0
 
 begin() {
-	name=$1 failed='' stdin_file=/dev/null
+	name=$1 failed='' stdin_file=/dev/null skipped=''
 	ncase=$((ncase + 1))
 	T=$tmproot/$ncase
 	mkdir -p "$T" && cd "$T" || exit 2
@@ -90,8 +97,18 @@ same() {
 # assert 'shell test' 'what it means'
 assert() { eval "$1" || fail "$2"; }
 
+# skip REASON: the case begun last cannot run here; it ends, as skipped
+skip() {
+	[ -n "$skipped" ] && return 0
+	skipped=$1
+	echo "ok - $name # SKIP $1"
+	cd "$tmproot" || exit 2
+}
+
 end() {
-	if [ -z "$failed" ]; then
+	if [ -n "$skipped" ]; then
+		return 0
+	elif [ -z "$failed" ]; then
 		echo "ok - $name"
 	else
 		echo "not ok - $name: $failed"

@@ -44,7 +44,9 @@ out './usr/bin/hearth-ask
 ./usr/share/man/man1/hearth-log.1
 ./usr/share/man/man1/hearth-remind.1
 ./usr/share/man/man1/hearth-trend.1
-./usr/share/man/man5/hearth.5
+./usr/share/man/man5/hearth-journal.5
+./usr/share/man/man5/hearth-questions.5
+./usr/share/man/man5/hearth-rules.5
 ./usr/share/man/man7/hearth.7
 -rwxr-xr-x
 0'

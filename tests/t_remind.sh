@@ -913,7 +913,7 @@ month_journal() {
 		deep = dec ? (day <= 2 || day == 7 || (day >= 9 && day <= 13 && day % 2) ||
 		    (day >= 17 && day % 2)) : NR % 2
 		printf "%sT21:00:00+01:00\talex\ttalk\t%d\n", d, deep ? 4 : 3
-		printf "%sT21:00:00+01:00\talex\ttouch\t%d\n", d, dec && day >= 9 ? 1 : 4
+		printf "%sT21:00:00+01:00\talex\ttouch\t%d\n", d, (dec && day >= 9 ? 1 : 4)
 		printf "%sT21:30:00-05:00\tsam\ttalk\t3\n", d
 		printf "%sT21:30:00-05:00\tsam\ttouch\t4\n", d
 		if (d != "2026-12-03")
