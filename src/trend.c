@@ -543,24 +543,6 @@ splitpoint(int fd, long long size)
 }
 
 static int
-writeall(int fd, const void *p, size_t n)
-{
-	const char *c = p;
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, c, n)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		c += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static int
 readall(int fd, void *p, size_t n)
 {
 	char *c = p;
