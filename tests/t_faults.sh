@@ -10,14 +10,18 @@ begin 'disk full: log -a leaves the journal byte for byte as it was'
 mkdir mnt
 if mount -t tmpfs -o size=64k tmpfs mnt 2>/dev/null; then
 	gen -n 30 | head -n 300 > mnt/j.tsv
+	chmod 600 mnt/j.tsv
 	cp mnt/j.tsv before.tsv
 	awk 'BEGIN { for (i = 0; i < 3000; i++) print "open\t4\ta long evening note to fill the disk " i }' > batch
 	input_file batch
 	run log -a mnt/j.tsv
 	out ''
-	err 'log: mnt/j.tsv: nothing was written: No space left on device'
+	err 'log: mnt/j.tsv: nothing was written: No space left on device
+log: the 3000 answers are kept in ~/.local/state/hearth/unwritten-2026-11-26.tsv; add them later with: log -a ~/mnt/j.tsv < ~/.local/state/hearth/unwritten-2026-11-26.tsv'
 	status 1
 	assert 'cmp -s mnt/j.tsv before.tsv' 'the journal changed'
+	assert '[ ! -e mnt/j.tsv.rollback ]' 'the rollback note stayed'
+	assert '[ "$(tail -n +2 .local/state/hearth/unwritten-2026-11-26.tsv | cut -f 3-)" = "$(cat batch)" ]' 'the batch kept is not the batch'
 	run log -a mnt/j.tsv open 4 'and a small one still fits'
 	status 0
 	assert '[ "$(tail -n 1 mnt/j.tsv | cut -f 5)" = "and a small one still fits" ]' 'the next write failed'
@@ -32,6 +36,7 @@ end
 # the delay; what must hold is the same in every case.
 begin 'SIGKILL in the middle of a batch: earlier records intact, at most one torn line, the next write on a fresh line'
 gen -n 60 > before.tsv
+chmod 600 before.tsv
 awk 'BEGIN { for (i = 0; i < 1200000; i++) print "hugs\t" i % 9 "\tsome note " i }' > batch
 n=$(wc -c < before.tsv)
 torn=0
