@@ -13,6 +13,7 @@
  * that never ends a line, or a long run of nothing but bad records, is not
  * a journal, and reading it stops with an error instead of going on.
  */
+#define _XOPEN_SOURCE 700	/* realpath(3), which glibc keeps in XSI */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -367,7 +368,7 @@ long long
 rollback_length(const char *path, int fd)
 {
 	struct stat st, nst;
-	char *note, buf[256], again[256];
+	char *note, *real, buf[256], again[256];
 	long long before, after;
 	unsigned long long dev, ino;
 	ssize_t n;
@@ -375,8 +376,12 @@ rollback_length(const char *path, int fd)
 
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
 		return -1;
+	/* beside the file itself, when path is a link to it */
+	if ((real = realpath(path, NULL)) != NULL)
+		path = real;
 	note = xmalloc(strlen(path) + sizeof ROLLBACK_SUFFIX);
 	strcat(strcpy(note, path), ROLLBACK_SUFFIX);
+	free(real);
 	nfd = open(note, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
 	free(note);
 	if (nfd < 0)

@@ -295,11 +295,14 @@ suffixed(const char *path, const char *s)
 static char *
 absolute(const char *path)
 {
-	char cwd[PATH_MAX];
+	char cwd[PATH_MAX], *dir, *p;
 
 	if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
 		return xstrdup(path);
-	return suffixed(strcat(cwd, "/"), path);
+	dir = suffixed(cwd, "/");
+	p = suffixed(dir, path);
+	free(dir);
+	return p;
 }
 
 /*
@@ -571,8 +574,6 @@ undo(struct dest *d, int e)
 	}
 	if (d->note != NULL)
 		note_drop(d);
-	if (d->made && d->size == 0 && unlink(d->path) == 0)
-		syncdir(d->path);
 	errno = e;
 	warn_("%s: nothing was written", d->name);
 	return 1;
@@ -714,10 +715,12 @@ keep_elsewhere(const char *journal)
 	if (close(fd) < 0 || !ok) {
 		warn_("and the %s could not be kept in %s", holds(), shown(kept));
 		unlink(kept);
-	} else
-		warnx_("the %s %s kept in %s; add %s later with: %s -a %s < %s",
-		    holds() + (nrec == 1 ? 2 : 0), nrec == 1 ? "is" : "are", shown(kept),
-		    nrec == 1 ? "it" : "them", progname, shown(abs), shown(kept));
+	} else if (nrec == 1)
+		warnx_("the %s is kept in %s; add it later with: %s -a %s < %s",
+		    nanswers ? "answer" : "record", shown(kept), progname, shown(abs), shown(kept));
+	else
+		warnx_("the %s are kept in %s; add them later with: %s -a %s < %s",
+		    holds(), shown(kept), progname, shown(abs), shown(kept));
 	free(kept);
 	free(abs);
 }
@@ -742,6 +745,9 @@ keep(const char *journal)
 			d.fd = d.rfd = -1;
 	}
 	rc = d.fd < 0 ? 1 : deliver(&d);
+	/* still under the lock: a journal made for nothing goes */
+	if (d.made && !d.written && unlink(d.path) == 0)
+		syncdir(d.path);
 	if (journal != NULL && d.fd >= 0 && close(d.fd) < 0 && rc == 0) {
 		warn_("%s", d.name);
 		rc = 1;
@@ -823,10 +829,9 @@ stamp(const char *when, const char *who)
 	st = nowt;
 	if (when != NULL && (why = when_parse(when, &nowt, &st)) != NULL)
 		die(1, "bad time \"%s\" for -t: %s", vis(when, strlen(when)), why);
-	if (when == NULL &&
-	    (st.day < days_from_civil(1, 1, 1) || st.day > days_from_civil(9999, 12, 31)))
+	if (st.day < days_from_civil(1, 1, 1) || st.day > days_from_civil(9999, 12, 31))
 		die(1, "HEARTH_NOW=\"%s\": a journal holds the years 0001 to 9999 only",
-		    vis(getenv("HEARTH_NOW"), strlen(getenv("HEARTH_NOW"))));
+		    getenv("HEARTH_NOW") ? vis(getenv("HEARTH_NOW"), strlen(getenv("HEARTH_NOW"))) : "");
 	if (who == NULL)
 		who = whoami();
 	if ((why = who_check(who, strlen(who))) != NULL)
