@@ -169,7 +169,7 @@ void	 lines_close(struct lines *l);
 void	 lines_span(struct lines *l, long long from, long long to);	// read only bytes from..to (to < 0: the end) with pread(2), whoever else reads the file; never past l->limit
 #define ROLLBACK_SUFFIX	".rollback"	/* log -a's note beside the journal, see log.c */
 #define ROLLBACK_FORMAT	"#rollback\t%lld\t%lld\t%llu\t%llu\n"	/* length before, after the batch; st_dev, st_ino */
-long long rollback_length(const char *path, int fd);	// the length the note beside path gives the file open as fd; -1 none, -2 a note that is not for it
+long long rollback_length(const char *path, int fd);	// the length the note beside path gives the file open as fd; -1 none, -2 a note not for it (stale, torn), -3 one that cannot be read
 
 /* Readers (trend, remind) name bad records but go on: at most 10, then a count. */
 void	 bad_record(const char *file, unsigned long line, const char *reason);

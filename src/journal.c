@@ -385,7 +385,7 @@ rollback_length(const char *path, int fd)
 	nfd = open(note, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
 	free(note);
 	if (nfd < 0)
-		return errno == ENOENT ? -1 : -2;
+		return errno == ENOENT ? -1 : errno == ELOOP ? -2 : -3;
 	n = fstat(nfd, &nst) == 0 && S_ISREG(nst.st_mode) ?
 	    read(nfd, buf, sizeof buf - 1) : -1;
 	close(nfd);

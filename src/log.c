@@ -10,14 +10,15 @@
  *   of the file whatever the descriptor's offset, so two partners appending
  *   at once never interleave and nothing is overwritten.
  * - With -a, all or nothing even when log is killed or the power fails.
- *   Before the batch, a rollback note FILE.rollback (mode 0600) is written
- *   and made durable with its directory: the journal's length before the
- *   batch and after it, and the journal's device and inode numbers.  The
- *   note is removed once the batch is on the disk.  A writer that finds a
- *   note for its journal truncates the journal back to the noted length
- *   before it appends, and readers (lines_open) never read past it.  The
- *   journal is never replaced, so hard links and open descriptors keep
- *   working.  A >> writer honours a note it can find, but writes none.
+ *   Before the batch, a rollback note FILE.rollback (mode 0600, or what the
+ *   journal has) is written and made durable with its directory: the
+ *   journal's length before the batch and after it, and the journal's
+ *   device and inode numbers, nothing else.  The note is removed once the
+ *   batch is on the disk.  A writer that finds a note for its journal
+ *   truncates the journal back to the noted length before it appends, and
+ *   readers (lines_open) never read past it.  The journal is never
+ *   replaced, so hard links and open descriptors keep working.  A >>
+ *   writer honours a note it can find, but writes none.
  * - A failed write is undone by truncating back; a journal log created and
  *   could not fill is removed; a batch -a could not write at all is kept in
  *   a file of its own (0600), and log says the command that adds it later.
@@ -497,6 +498,10 @@ take_back(struct dest *d, struct stat *st)
 
 	if (n == -1)
 		return 0;
+	if (n == -3) {
+		warn_("%s: cannot read its rollback note %s", d->name, vis(d->note, strlen(d->note)));
+		return -1;
+	}
 	if (n >= 0) {
 		if (ftruncate(d->fd, (off_t)n) < 0 || fsync(d->fd) < 0) {
 			warn_("%s: cannot take back a batch that was cut short", d->name);
@@ -524,7 +529,9 @@ note_write(struct dest *d, const struct stat *st, off_t after)
 	n = snprintf(buf, sizeof buf, ROLLBACK_FORMAT, (long long)d->size,
 	    (long long)after, (unsigned long long)st->st_dev,
 	    (unsigned long long)st->st_ino);
-	if ((fd = open(d->note, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600)) < 0)
+	/* numbers only: whoever may read the journal may read its note */
+	if ((fd = open(d->note, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
+	    (st->st_mode & 0666) | 0600)) < 0)
 		return -1;
 	if (writeall(fd, buf, (size_t)n) == 0 && fsync(fd) == 0) {
 		if (close(fd) == 0 && syncdir(d->note) == 0)
