@@ -321,8 +321,9 @@ shown(const char *path)
 
 	next = !next;
 	if (hl > 1 && home[0] == '/' && strncmp(path, home, hl) == 0 && path[hl] == '/') {
-		*o++ = '~';
-		p = path + hl;
+		*o++ = '~';	/* ~/ unquoted, or the shell does not expand it */
+		*o++ = '/';
+		p = path + hl + 1;
 	}
 	if (p[strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./+-@%:,=")] != '\0') {
 		*o++ = '\'';
@@ -347,6 +348,11 @@ mkparents(const char *path)
 	char *p = xstrdup(path), *s;
 	int rc = 0;
 
+	if (p[strlen(p) - 1] == '/') {	/* names a directory: make none */
+		free(p);
+		errno = EISDIR;
+		return -1;
+	}
 	for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
 		*s = '\0';
 		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
@@ -737,6 +743,7 @@ static int
 keep(const char *journal)
 {
 	struct dest d;
+	struct stat st;
 	char *abs;
 	int rc;
 
@@ -752,8 +759,10 @@ keep(const char *journal)
 			d.fd = d.rfd = -1;
 	}
 	rc = d.fd < 0 ? 1 : deliver(&d);
-	/* still under the lock: a journal made for nothing goes */
-	if (d.made && !d.written && unlink(d.path) == 0)
+	/* still under the lock: a journal made for nothing goes, unless
+	 * another writer got the lock first and filled it */
+	if (d.made && !d.written && fstat(d.fd, &st) == 0 && st.st_size == 0 &&
+	    unlink(d.path) == 0)
 		syncdir(d.path);
 	if (journal != NULL && d.fd >= 0 && close(d.fd) < 0 && rc == 0) {
 		warn_("%s", d.name);

@@ -338,6 +338,20 @@ err_has "^log: the record is kept in ~/state/hearth/unwritten-2026-11-26-2.tsv; 
 assert 'grep -q "touch	5" state/hearth/unwritten-2026-11-26-2.tsv' 'the second batch is not in its file'
 end
 
+begin 'the command given for a kept batch works as printed, quotes and ~ included'
+: > "our us"
+run log -a "$T/our us/j's.tsv" touch 4
+status 1
+err_has "^log: the record is kept in $KEPT; add it later with: log -a ~/'our us/j'\\\\''s.tsv' < $KEPT\$"
+rm "our us"
+cmd=$(sed -n 's/^log: the record is kept in .*; add it later with: //p' .err)
+runsh "$cmd"
+err ''
+status 0
+same "our us/j's.tsv" "$H
+$NOW	alex	touch	4	"
+end
+
 # --- what cannot be written faithfully ----------------------------------
 
 begin 'a date before the year 1 is refused'
