@@ -11,8 +11,10 @@
 # what a reader (trend) sees, then what the journal holds once the next
 # writer has appended one record.  A batch is whole (all its records),
 # none, or partial; the earlier records must be intact and the next record
-# on a line of its own.  Ends "N kills: W whole, Z none, P partial (readers
-# P' partial), B broken" and exits 1 when P, P' or B is not 0.
+# on a line of its own.  Ends "N kills: W whole, Z none (C cut mid-batch
+# and taken back), P partial (readers P' partial), B broken" and exits 1
+# when P, P' or B is not 0; C counts the kills that landed while the batch
+# was being written, which the next writer took back.
 top=$(cd "$(dirname "$0")/.." && pwd) || exit 2
 PATH="$top/bin:$PATH"
 LC_ALL=C TZ=UTC0 HEARTH_NOW=2026-11-26T21:04:00+01:00 HEARTH_WHO=alex
@@ -54,7 +56,7 @@ for i in 1 2 3; do
 done
 echo "a whole batch of $lines answers with log $how: $ms ms"
 
-whole=0 none=0 part=0 rpart=0 broken=0 k=0
+whole=0 none=0 part=0 rpart=0 broken=0 back=0 k=0
 while [ $k -lt "$kills" ]; do
 	k=$((k + 1))
 	cp base.tsv j.tsv
@@ -67,7 +69,8 @@ while [ $k -lt "$kills" ]; do
 	# what a reader makes of it: the day's sum of hugs is every record read
 	r=$(trend -s -m hugs j.tsv 2>/dev/null | awk -F'\t' 'NR > 1 { v = $4 } END { printf "%d", v }')
 	[ "$r" -ne 0 ] && [ "$r" -ne "$lines" ] && rpart=$((rpart + 1))
-	log -a j.tsv open 5 after 2>/dev/null
+	log -a j.tsv open 5 after 2> next.err
+	grep -q 'taken back' next.err && back=$((back + 1))
 	n=$(grep -c '	hugs	1	$' j.tsv)
 	if [ "$n" -eq 0 ]; then
 		none=$((none + 1))
@@ -81,5 +84,5 @@ while [ $k -lt "$kills" ]; do
 		broken=$((broken + 1))
 	fi
 done
-echo "$kills kills: $whole whole, $none none, $part partial (readers $rpart partial), $broken broken"
+echo "$kills kills: $whole whole, $none none ($back cut mid-batch and taken back), $part partial (readers $rpart partial), $broken broken"
 [ $part -eq 0 ] && [ $rpart -eq 0 ] && [ $broken -eq 0 ]

@@ -211,7 +211,7 @@ end
 begin 'SIGKILL at 10 random moments of a batch with -a: never part of it'
 runsh "sh '$top/tests/kills.sh' 10 200000"
 status 0
-out_has '^10 kills: [0-9]+ whole, [0-9]+ none, 0 partial \(readers 0 partial\), 0 broken$'
+out_has '^10 kills: [0-9]+ whole, [0-9]+ none \([0-9]+ cut mid-batch and taken back\), 0 partial \(readers 0 partial\), 0 broken$'
 name="$name ($(tail -n 1 .out))"
 end
 
