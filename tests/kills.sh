@@ -45,15 +45,25 @@ write() {
 	esac
 }
 
+# now in ms (whole seconds where date(1) has no %N)
+now_ms() {
+	n=$(date +%s%N)
+	case $n in
+	*N) echo $(( $(date +%s) * 1000 )) ;;
+	*) echo $((n / 1000000)) ;;
+	esac
+}
+
 # the time of a whole batch, in ms: the longest of three runs
 ms=0
 for i in 1 2 3; do
 	cp base.tsv j.tsv
-	t0=$(date +%s%N)
+	t0=$(now_ms)
 	( write ) 2>/dev/null
-	t=$(( ($(date +%s%N) - t0) / 1000000 ))
+	t=$(( $(now_ms) - t0 ))
 	[ $t -gt $ms ] && ms=$t
 done
+[ $ms -gt 0 ] || ms=1000
 echo "a whole batch of $lines answers with log $how: $ms ms"
 
 whole=0 none=0 part=0 rpart=0 broken=0 back=0 k=0

@@ -201,6 +201,17 @@ out "date	who	what	value	days
 status 0
 end
 
+begin 'a rollback note that cannot be removed stops the writer; the batch is kept'
+journal
+mkdir j.tsv.rollback
+run log -a j.tsv touch 4
+out ''
+err "log: j.tsv.rollback: Is a directory
+log: the record is kept in $KEPT; add it later with: log -a ~/j.tsv < $KEPT"
+status 1
+unchanged
+end
+
 begin 'log -a leaves no note behind'
 journal
 run log -a j.tsv touch 5
