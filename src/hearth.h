@@ -96,13 +96,14 @@ find_tab(const char *s, size_t i, size_t n, int nul)
 
 /* util.c */
 extern const char *progname;
-void	 setprogname(const char *argv0);		// progname = basename of argv0
+void	 setprogname(const char *argv0);		// progname = basename of argv0; fds 0-2 made open (first thing in main)
 void	 warnx_(const char *fmt, ...);			// "prog: msg\n" on stderr
 void	 warn_(const char *fmt, ...);			// "prog: msg: strerror(errno)\n"
 void	 die(int status, const char *fmt, ...) NORETURN;	// warnx_ then exit(status)
 void	 version(void) NORETURN;			// "prog (hearth) VERSION" on stdout, exit 0
 void	 optfail(int c);				// getopt(3) with opterr = 0 and ":..." returned c: say what was wrong
-int	 fshut(FILE *f, const char *name);		// flush+check f; 0, or 1 after a message
+int	 fshut(FILE *f, const char *name);		// flush+check f; 0, or 1 after a message (none for EPIPE)
+int	 writeall(int fd, const void *p, size_t n);	// write(2) all of p, retrying; 0 or -1 with errno
 const char *vis(const char *s, size_t n);		// s for a message: controls escaped, cut at 200 bytes; 4 rotating static buffers
 void	 putsafe(FILE *f, const char *s, size_t n);	// write s with controls and bad UTF-8 escaped
 int	 isterm(int fd);				// isatty(fd), but never when $HEARTH_NOTTY is set
@@ -160,12 +161,17 @@ struct lines {
 	unsigned long lineno;
 	int	 eof;
 	long long left;			/* bytes still to read, -1: to the end */
+	long long limit;		/* a rollback note's length: never read past it; -1: none */
+	unsigned long badrun;		/* journal_next: bad records in a row */
 	long long off;			/* with lines_span: where pread goes next */
 };
 int	 lines_open(struct lines *l, const char *path);	// NULL or "-" is stdin; -1 after a message
 int	 lines_next(struct lines *l, char **line, size_t *len);	// 1 line, 2 too long, 0 end, -1 read error (after a message)
 void	 lines_close(struct lines *l);
-void	 lines_span(struct lines *l, long long from, long long to);	// read only bytes from..to (to < 0: the end) with pread(2), whoever else reads the file
+void	 lines_span(struct lines *l, long long from, long long to);	// read only bytes from..to (to < 0: the end) with pread(2), whoever else reads the file; never past l->limit
+#define ROLLBACK_SUFFIX	".rollback"	/* log -a's note beside the journal, see log.c */
+#define ROLLBACK_FORMAT	"#rollback\t%lld\t%lld\t%llu\t%llu\n"	/* length before, after the batch; st_dev, st_ino */
+long long rollback_length(const char *path, int fd);	// the length the note beside path gives the file open as fd; -1 none, -2 a note not for it (stale, torn), -3 one that cannot be read
 
 /* Readers (trend, remind) name bad records but go on: at most 10, then a count. */
 void	 bad_record(const char *file, unsigned long line, const char *reason);

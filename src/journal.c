@@ -6,16 +6,26 @@
  * skipped whole and reported, never truncated into a different record.
  * record_parse() checks syntax only (fields, time, names, number, note):
  * ranges belong to the bank, and a journal may come from another bank.
+ *
+ * A named journal with a rollback note beside it (left by log -a when it
+ * was stopped in the middle of a batch, see log(1)) is read only up to the
+ * length the note gives: the bytes after it were never written.  Input
+ * that never ends a line, or a long run of nothing but bad records, is not
+ * a journal, and reading it stops with an error instead of going on.
  */
+#define _XOPEN_SOURCE 700	/* realpath(3), which glibc keeps in XSI */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "hearth.h"
 
 #define BLOCK	(1 << 20)
+#define ENDLESS	(16LL << 20)	/* a line this long: not a journal at all */
+#define BADRUN	1000		/* bad records in a row: not a journal at all */
 
 const char *
 line_blank(const char *s, size_t n)
@@ -354,10 +364,52 @@ record_parse(char *line, size_t len, struct record *r)
 	return NULL;
 }
 
+long long
+rollback_length(const char *path, int fd)
+{
+	struct stat st, nst;
+	char *note, *real, buf[256], again[256];
+	long long before, after;
+	unsigned long long dev, ino;
+	ssize_t n;
+	int nfd;
+
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		return -1;
+	/* beside the file itself, when path is a link to it */
+	if ((real = realpath(path, NULL)) != NULL)
+		path = real;
+	note = xmalloc(strlen(path) + sizeof ROLLBACK_SUFFIX);
+	strcat(strcpy(note, path), ROLLBACK_SUFFIX);
+	free(real);
+	nfd = open(note, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+	free(note);
+	if (nfd < 0)
+		return errno == ENOENT ? -1 : errno == ELOOP ? -2 : -3;
+	n = fstat(nfd, &nst) == 0 && S_ISREG(nst.st_mode) ?
+	    read(nfd, buf, sizeof buf - 1) : -1;
+	close(nfd);
+	if (n <= 0)
+		return -2;
+	buf[n] = '\0';
+	/* all of it, exactly as log writes it: a torn note is no note */
+	if (sscanf(buf, ROLLBACK_FORMAT, &before, &after, &dev, &ino) != 4 ||
+	    snprintf(again, sizeof again, ROLLBACK_FORMAT, before, after, dev, ino) != n ||
+	    memcmp(again, buf, (size_t)n) != 0)
+		return -2;
+	if (dev != (unsigned long long)st.st_dev || ino != (unsigned long long)st.st_ino ||
+	    before < 0 || before > (long long)st.st_size || (long long)st.st_size > after)
+		return -2;
+	return before;
+}
+
 int
 lines_open(struct lines *l, const char *path)
 {
+	long long n;
+
 	memset(l, 0, sizeof *l);
+	l->left = l->limit = l->off = -1;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		l->fd = 0;
 		l->name = "stdin";
@@ -367,17 +419,21 @@ lines_open(struct lines *l, const char *path)
 			warn_("%s", vis(path, strlen(path)));
 			return -1;
 		}
+		if ((n = rollback_length(path, l->fd)) >= 0)
+			l->left = l->limit = n;
 	}
 	l->cap = BLOCK;
 	l->buf = xmalloc(l->cap + 1);
-	l->left = -1;
-	l->off = -1;
 	return 0;
 }
 
 void
 lines_span(struct lines *l, long long from, long long to)
 {
+	if (l->limit >= 0 && (to < 0 || to > l->limit))
+		to = l->limit;
+	if (to >= 0 && from > to)
+		from = to;
 	l->off = from;
 	l->left = to < 0 ? -1 : to - from;
 }
@@ -435,6 +491,7 @@ lines_next(struct lines *l, char **line, size_t *len)
 {
 	char *s, *nl;
 	size_t n;
+	long long dropped = 0;
 	int skipping = 0;
 
 	for (;;) {
@@ -455,7 +512,13 @@ lines_next(struct lines *l, char **line, size_t *len)
 		} else {
 			if (l->end - l->pos > LINE_LIMIT + 1) {
 				skipping = 1;		/* drop what we have, find the end */
+				dropped += (long long)(l->end - l->pos);
 				l->pos = l->end;
+				if (dropped >= ENDLESS) {
+					warnx_("%s:%lu: no end of line in 16 MiB: this does not look like a journal",
+					    vis(l->name, strlen(l->name)), l->lineno + 1);
+					return -1;
+				}
 			}
 			if (fill(l) < 0)
 				return -1;
@@ -498,18 +561,26 @@ journal_next(struct lines *l, struct record *r)
 	int rc;
 
 	for (;;) {
+		if (l->badrun >= BADRUN) {
+			warnx_("%s: %d bad records in a row: this does not look like a journal",
+			    vis(l->name, strlen(l->name)), BADRUN);
+			return -1;
+		}
 		if ((rc = lines_next(l, &s, &n)) <= 0)
 			return rc;
 		if (rc == 2) {
+			l->badrun++;
 			bad_record(l->name, l->lineno, "the line is longer than 64 KiB");
 			continue;
 		}
 		if (line_blank(s, n))
 			continue;
 		if ((why = record_parse(s, n, r)) != NULL) {
+			l->badrun++;
 			bad_record(l->name, l->lineno, why);
 			continue;
 		}
+		l->badrun = 0;
 		return 1;
 	}
 }

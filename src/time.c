@@ -228,16 +228,17 @@ when_parse(const char *s, const struct stamp *now, struct stamp *t)
 	if (strcmp(s, "today") == 0 || strcmp(s, "yesterday") == 0) {
 		*t = *now;
 		t->day -= s[0] == 'y';
-		return NULL;
-	}
-	if ((why = parse(s, n, t, 1)) != NULL)
+	} else if ((why = parse(s, n, t, 1)) != NULL)
 		return why;
-	if (!t->hastime) {
+	else if (!t->hastime) {
 		t->hastime = 1;
 		t->sec = 12 * 3600;
 		fill_offset(t, now);
 	} else if (t->off == 0x7fff)
 		fill_offset(t, now);
+	/* a stamp has four digits of year, and year 0 is not a date people write */
+	if (t->day < days_from_civil(1, 1, 1) || t->day > days_from_civil(9999, 12, 31))
+		return "a journal holds the years 0001 to 9999 only";
 	return NULL;
 }
 

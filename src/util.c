@@ -6,6 +6,7 @@
  * it reaches a terminal, so a journal cannot send escape sequences.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -17,11 +18,24 @@
 
 const char *progname = "hearth";
 
+/*
+ * Also make sure descriptors 0, 1 and 2 are open: a program started with
+ * one closed would get it back from its first open(2), and write its
+ * messages or output into a journal.  A closed slot gets /dev/null opened
+ * the wrong way round (write-only for stdin, read-only for stdout and
+ * stderr), so using it still fails with EBADF as a closed one would, and
+ * "stdout: Bad file descriptor" is still said where it can be.
+ */
 void
 setprogname(const char *argv0)
 {
 	const char *p;
+	int fd;
 
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd)
+			_exit(1);	/* nowhere to say why */
 	if (argv0 == NULL || *argv0 == '\0')
 		return;
 	p = strrchr(argv0, '/');
@@ -89,6 +103,12 @@ optfail(int c)
 		warnx_("unknown option");
 }
 
+/*
+ * An output error is a message and exit status 1, in every program.  A
+ * reader that went away (EPIPE, with SIGPIPE ignored) is said by nobody,
+ * as when SIGPIPE ends the program, but it still fails: not all the
+ * output was taken.
+ */
 int
 fshut(FILE *f, const char *name)
 {
@@ -99,13 +119,34 @@ fshut(FILE *f, const char *name)
 	if (ferror(f))
 		bad = 1;
 	if (bad) {
-		/* a reader that went away is not the writer's failure */
 		if (errno == EPIPE)
-			return 0;
+			return 1;
 		if (errno == 0)
 			errno = EIO;
 		warn_("%s", name);
 		return 1;
+	}
+	return 0;
+}
+
+int
+writeall(int fd, const void *p, size_t n)
+{
+	const char *c = p;
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = write(fd, c, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (w == 0) {
+			errno = ENOSPC;
+			return -1;
+		}
+		c += w;
+		n -= (size_t)w;
 	}
 	return 0;
 }

@@ -18,7 +18,7 @@ J0="$H
 REFUSED='log: 1 bad line: nothing was written'
 
 # A journal that must not change, and a copy to compare it with.
-journal() { printf '%s\n' "$J0" > j.tsv && cp j.tsv j.before; }
+journal() { printf '%s\n' "$J0" > j.tsv && chmod 600 j.tsv && cp j.tsv j.before; }
 unchanged() { assert 'cmp -s j.tsv j.before' 'the journal changed'; }
 
 # log_bad NAME INPUT MESSAGE: `log -a` refuses a one-line batch (INPUT is

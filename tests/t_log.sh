@@ -273,10 +273,12 @@ $NOW	alex	touch	4	held hands"
 assert '[ "$(ls -l j.tsv | cut -c1-10)" = "-rw-------" ]' "mode is $(ls -l j.tsv | cut -c1-10)"
 end
 
-begin '-a appends after what is there, without a second header'
+begin '-a appends after what is there, without a second header; a journal others can read is said'
 printf '%s\n' "$H" "2026-11-01T20:00:00+01:00	sam	open	4	" > j.tsv
 chmod 644 j.tsv
 run log -a j.tsv open 5
+out ''
+err 'log: j.tsv: others can read this journal; to keep it yours alone: chmod 600 j.tsv'
 status 0
 same j.tsv "$H
 2026-11-01T20:00:00+01:00	sam	open	4	
@@ -318,18 +320,26 @@ $NOW	alex	open	5
 $NOW	alex	open	4	"
 end
 
-begin '-a on a directory is an error'
+begin '-a on a directory is an error, and the record is kept elsewhere'
 mkdir d
 run log -a d open 5
 out ''
-err 'log: d: Is a directory'
+err 'log: d: Is a directory
+log: the record is kept in ~/.local/state/hearth/unwritten-2026-11-26.tsv; add it later with: log -a ~/d < ~/.local/state/hearth/unwritten-2026-11-26.tsv'
 status 1
+same .local/state/hearth/unwritten-2026-11-26.tsv "$H
+$NOW	alex	open	5	"
 end
 
-begin '-a in a missing directory is an error'
+begin '-a in a missing directory makes it, mode 0700'
 run log -a no/such/j.tsv open 5
-err 'log: no/such/j.tsv: No such file or directory'
-status 1
+out ''
+err ''
+status 0
+same no/such/j.tsv "$H
+$NOW	alex	open	5	"
+assert '[ "$(ls -ld no no/such | cut -c1-10 | sort -u)" = "drwx------" ]' "modes $(ls -ld no no/such | cut -c1-10)"
+assert '[ "$(ls -l no/such/j.tsv | cut -c1-10)" = "-rw-------" ]' 'the journal is not 0600'
 end
 
 begin 'a full device is an error, not silence'
