@@ -109,6 +109,7 @@ void	*xrealloc(void *p, size_t n);			// realloc or die(1)
 char	*xstrdup(const char *s);
 unsigned long hash_bytes(const char *s, size_t n);	// FNV-1a: table slots, and the starters' per-category seed
 int	 utf8_valid(const char *s, size_t n);		// well-formed UTF-8 (no overlongs, surrogates)
+unsigned long invisible_at(const char *s, size_t n);	// the code point when s starts with a zero-width or bidi control (U+200B-200F, 202A-202E, 2066-2069, FEFF, 061C), else 0
 int	 utf8_locale(void);				// LC_CTYPE says UTF-8
 
 /* time.c: a stamp is the time as written; its day is the date written in it */
@@ -175,13 +176,19 @@ int	 journal_next(struct lines *l, struct record *r);
 char	**journal_args(int argc, char **argv);
 
 /* bank.c */
+#define BANK_LIMIT	(1L << 20)	/* a user's bank is a regular file of at most 1 MiB */
 enum mtype { T_SCALE, T_YESNO, T_COUNT, T_MINUTES, T_TEXT };
+/* The pillars measures are pooled into; a measure belongs to one, or none. */
+enum pillar { P_NONE, P_DIALOGUE, P_AFFECTION, P_SAFETY, P_CLOSENESS };
+#define NPILLARS	5
 struct measure {
 	char	 what[33];
 	enum mtype type;
 	long	 lo, hi;		/* hi < 0: no upper bound */
 	int	 better;		/* +1 high, -1 low */
 	int	 known;			/* 0: not in any bank (readers' default) */
+	enum pillar pillar;		/* P_NONE unless the bank says */
+	char	 label[48];		/* short words for charts and messages; "" = use what */
 };
 struct question {
 	char	 set[33], what[33];	/* set "prompt": what is the category */
@@ -204,6 +211,10 @@ const char *value_check(const struct measure *m, const char *s, size_t n);	// ty
 double	 measure_range(const struct measure *m);	// R, or 0 when none
 int	 measure_sums(const struct measure *m);		// per day: 1 sum, 0 mean
 const char *type_name(enum mtype t);
+const char *measure_label(const struct measure *m);	// its label in words, else its id
+const char *pillar_name(enum pillar p);		// "none", "dialogue", "affection", "safety", "closeness"
+int	 pillar_parse(const char *s);			// a pillar_name() back to its enum; -1 when it is none of them
+const char *pillar_label(enum pillar p);		// the pillar in words: "talking together", ...
 size_t	 bank_starters(const struct bank *b, const char *category, size_t *idx);	// starters (of a category, or all) in bank order: their indices into b->q; idx may be NULL; the count
 const char *starter_of_day(const struct bank *b, const char *category, long day, unsigned long long seed);	// NULL when none
 unsigned long long hearth_seed(void);			// $HEARTH_SEED, 0 when unset; die(1) when bad
