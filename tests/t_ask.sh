@@ -278,6 +278,123 @@ err 'ask: nosuch.tsv: No such file or directory'
 status 1
 end
 
+begin 'pillars and labels: the built-in ones, listed with -l'
+run ask -l
+out_has '^daily	talk	scale	1	5	high	.*	dialogue	depth of talk$'
+out_has '^daily	open	.*	dialogue	[^	]+$'
+out_has '^daily	talk_min	minutes	0	1440	high	.*	none	minutes of real talk$'
+out_has '^more	hugs	count	0	-	high	.*	affection	hugging$'
+out_has '^daily	touch	.*	affection	[^	]+$'
+out_has '^daily	safe	.*	safety	[^	]+$'
+out_has '^daily	heard	.*	safety	[^	]+$'
+out_has '^daily	close	.*	closeness	[^	]+$'
+out_has '^daily	effort	.*	closeness	[^	]+$'
+assert '[ "$(awk -F"\t" "\$8 != \"none\" && \$8 != \"-\" && NR > 1" "$T/.out" | wc -l)" -eq 8 ]' 'eight measures in pillars'
+status 0
+end
+
+begin 'a user bank moves a measure to another pillar; seven fields change nothing'
+printf 'daily\ttalk_min\tminutes\t0\t1440\thigh\tMinutes of real talk today?\tdialogue\n' > u.tsv
+printf 'daily\ttouch\tscale\t1\t5\thigh\tTouch today? (1 = none, 5 = plenty)\n' >> u.tsv
+printf 'daily\tlaughs\tcount\t0\t-\thigh\tLaughs today?\taffection\tlaughing together\n' >> u.tsv
+run ask -f u.tsv -l -s daily
+out_has '^daily	talk_min	minutes	0	1440	high	Minutes of real talk today\?	dialogue	minutes of real talk$'
+out_has '^daily	touch	scale	1	5	high	Touch today\? \(1 = none, 5 = plenty\)	affection	physical affection$'
+out_has '^daily	laughs	count	0	-	high	Laughs today\?	affection	laughing together$'
+err ''
+status 0
+end
+
+begin 'a bad pillar is named with its file and line'
+printf '# mine\ndaily\tlaughs\tcount\t0\t-\thigh\tLaughs today?\tjoy\n' > u.tsv
+run ask -f u.tsv -l
+out ''
+err 'ask: u.tsv:2: bad pillar "joy": the pillars are dialogue, affection, safety, closeness and none (or - to leave it as it is)'
+status 1
+end
+
+begin 'the weekly effort is a measure of its own, effort_week'
+input '4'
+run ask -s weekly
+out 'effort_week	4'
+status 0
+assert '[ "$(setwhat weekly 1)" = effort_week ]' 'the weekly set starts with effort_week'
+assert '[ -z "$(bankdata | awk -F"\t" "\$1 != \"prompt\" && \$1 != \"more\" { print \$2 }" | sort | uniq -d)" ]' 'a measure asked by two built-in sets'
+end
+
+begin 'a negative lo says what is wrong'
+printf 'daily\tsighs\tcount\t-1\t-\tlow\tSighs today?\n' > u.tsv
+printf 'daily\tnaps\tminutes\t-10\t120\thigh\tMinutes of napping?\n' >> u.tsv
+printf 'daily\tlean\tscale\t-2\t2\thigh\tLean? (-2 = away, 2 = toward)\n' >> u.tsv
+printf 'daily\tpats\tcount\t-\t-\thigh\tPats?\n' >> u.tsv
+run ask -f u.tsv -l
+out ''
+err 'ask: u.tsv:1: lo is -1, but counts start at 0: lo is 0 or more
+ask: u.tsv:2: lo is -10, but minutes start at 0: lo is 0 or more
+ask: u.tsv:4: lo is a whole number: - (no limit) is for hi only'
+status 1
+end
+
+begin 'ask -f /dev/zero is refused at once, not read forever'
+runsh 'timeout 10 ask -f /dev/zero -l || echo "rc=$?" >&2'
+out ''
+err 'ask: /dev/zero: a question bank is a plain file, and this is a device
+rc=1'
+end
+
+begin 'a FIFO with no writer is refused without waiting'
+mkfifo bank.fifo
+runsh 'timeout 10 ask -f bank.fifo -l || echo "rc=$?" >&2'
+out ''
+err 'ask: bank.fifo: a question bank is a plain file, and this is a pipe
+rc=1'
+end
+
+begin 'a FIFO at the default place is refused too, and a directory'
+mkdir -p .config/hearth/questions.tsv
+run ask -l
+out ''
+err "ask: $T/.config/hearth/questions.tsv: a question bank is a plain file, and this is a directory"
+status 1
+rmdir .config/hearth/questions.tsv
+mkfifo .config/hearth/questions.tsv
+runsh 'timeout 10 ask -p || echo "rc=$?" >&2'
+out ''
+err "ask: $T/.config/hearth/questions.tsv: a question bank is a plain file, and this is a pipe
+rc=1"
+end
+
+begin 'a bank of 1 MiB is read; one byte more is refused'
+printf 'daily\tbig\tyesno\t0\t1\thigh\tBig?\n' > mib.tsv
+awk 'BEGIN { for (i = 0; i < 10000; i++) printf "#%098d\n", 0 }' >> mib.tsv
+awk -v n=$((1048576 - $(wc -c < mib.tsv))) 'BEGIN { printf "#"; for (i = 2; i < n; i++) printf "x"; print "" }' >> mib.tsv
+cp mib.tsv big.tsv && printf '#' >> big.tsv
+run ask -f mib.tsv -l -s daily
+out_has '^daily	big	yesno	'
+err ''
+status 0
+assert '[ "$(wc -c < mib.tsv)" -eq 1048576 ]' 'the file is 1 MiB'
+run ask -f big.tsv -l
+out ''
+err 'ask: big.tsv: a question bank is at most 1 MiB, and this one has 1048577 bytes'
+status 1
+end
+
+begin 'a name with an invisible character is refused by log; a bad answer shows U+202E escaped'
+input '4'
+runsh "ask | log -w 'alex$(printf '\342\200\213')'"
+out ''
+err_has 'alex\\u200b'
+err_has 'invisible'
+status 1
+mkbank
+input "$(printf '4\342\200\256')"
+run ask -f t.tsv -s t
+out ''
+err 'ask: stdin:1: mood takes a whole number from 1 to 5, not "4\u202e"'
+status 1
+end
+
 # --- answers from a file ---------------------------------------------------
 
 begin 'printf 4 5 (skip) 3 | ask: the daily set, in order'
