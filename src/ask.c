@@ -333,8 +333,8 @@ width(const char *s, size_t n)
 static void
 wrap(const char *lead, const char *text, const char *hint, int bold)
 {
-	const char *part[2], *w, *e;
-	int cols = columns() - 1, indent = width(lead, strlen(lead)), col, ww, first = 1, i;
+	const char *part[2], *w, *e, *t;
+	int cols = columns() - 1, indent = width(lead, strlen(lead)), col, ww, first = 1, i, last;
 
 	part[0] = text;
 	part[1] = hint;
@@ -357,7 +357,11 @@ wrap(const char *lead, const char *text, const char *hint, int bold)
 				for (e += 3; *e != '\0' && *e != ' '; e++)
 					;
 			ww = width(w, (size_t)(e - w));
-			if (!first && col + 1 + ww > cols) {
+			for (t = e; *t == ' '; t++)
+				;
+			/* the last word leaves room for the space before the answer */
+			last = *t == '\0' && (i == 1 || part[1] == NULL);
+			if (!first && col + 1 + ww + last > cols) {
 				fprintf(stderr, "\n%*s", indent, "");
 				col = indent;
 			} else if (!first) {

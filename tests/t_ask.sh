@@ -1047,7 +1047,9 @@ onterm 'stty cols 30; NO_COLOR=1 ask -f t.tsv -s t > /dev/null; stty cols 0; COL
     '1/5' '\004' 'no answers' '\004\004'
 screen_block 'Ctrl-C cancels.
 1/5 How is your mood?
-    (1 = low, 5 = high) [1-5] '
+    (1 = low, 5 = high)
+    [1-5] '
+assert '[ -z "$(awk "length > 29" "$T/.screen")" ]' 'a line reaches the last of 30 columns, the space before the answer included'
 same c40 'The t check-in: 5 questions. Enter
 skips one, Ctrl-D stops and keeps your
 answers, Ctrl-C cancels.
