@@ -1061,8 +1061,11 @@ end
 
 begin 'terminal: invisible and direction-changing characters are shown escaped'
 printf 't\tmood\tscale\t1\t5\thigh\tHow is \342\200\256your mood\342\200\213? (1 = low, 5 = high)\t-\tmo\357\273\277od\n' > inv.tsv
-onterm 'NO_COLOR=1 ask -f inv.tsv -s t > answers; ask -f inv.tsv -l -s t; ask -f inv.tsv -l -s t > listed' \
+printf 'prompt\tzz\t-\t-\t-\t-\tWhich \342\201\247word\342\201\251 is ours?\n' >> inv.tsv
+onterm 'NO_COLOR=1 ask -f inv.tsv -s t > answers; ask -f inv.tsv -l -s t; ask -f inv.tsv -l -s t > listed; ask -f inv.tsv -p -c zz; ask -f inv.tsv -p -c zz > starter' \
     '1/1' '0\r' 'not "0"' '\004'
+screen_has 'Which \u2067word\u2069 is ours?'
+assert '[ "$(cat starter)" = "$(printf "Which \342\201\247word\342\201\251 is ours?")" ]' 'into a file, -p prints the starter as written'
 screen_has '1/1 How is \u202eyour mood\u200b? (1 = low, 5 = high) [1-5] '
 screen_has 'ask: for mo\ufeffod, please give a whole number from 1 to 5 (not "0")'
 screen_has "t	mood	scale	1	5	high	How is \\u202eyour mood\\u200b? (1 = low, 5 = high)	none	mo\\ufeffod"
