@@ -18,7 +18,18 @@
  *   answer line is longer than a journal line may be.
  * - No escape code is ever written unless standard error is a terminal,
  *   NO_COLOR is unset or empty and TERM is not dumb.
+ * - Every hint is said once: ask adds it after the question ([1-5], [y/n],
+ *   [a number], [minutes], [a few words]) unless the bank's text already
+ *   ends with it, as banks written for older versions do.
+ * - Prompts are wrapped between words to the width of the terminal, and
+ *   each thing said on a terminal names a measure by its label, never by
+ *   its id; from a file, messages keep the ids scripts know.
+ * - On a terminal, the end of a check-in says how many answers were given
+ *   and Ctrl-C says it cancelled; with standard error not a terminal,
+ *   nothing of the kind is said.
  */
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +42,9 @@
 
 static struct bank b;
 static volatile sig_atomic_t colour;
+/* What Ctrl-C says on a terminal: set as answers are given, written by onintr */
+static char cancelled[128];
+static volatile sig_atomic_t ncancelled;
 
 static void
 usage(FILE *f, int status)
@@ -128,12 +142,65 @@ yesno(const char *s, size_t n)
 	return -1;
 }
 
+/* Whether s[0..n) is a whole number (-?[0-9]+), and its value. */
+static int
+whole(const char *s, size_t n, double *v)
+{
+	return n > 0 && memchr(s, '.', n) == NULL && number_parse(s, n, v) == NULL;
+}
+
 /*
- * One answer (trimmed, not empty) to the question on measure m: its line
- * "what\tvalue[\tnote]\n" in *out (malloc'd), or why it cannot be taken.
+ * Why an answer does not fit measure m, said in words on a terminal: the
+ * measure by its label, what to type, and what was typed.
  */
 static const char *
-answer(const struct measure *m, const char *s, size_t n, char **out, size_t *outlen)
+spoken(const struct measure *m, const char *s, size_t n)
+{
+	static char why[500];
+	const char *l = vis(measure_label(m), strlen(measure_label(m))), *a = vis(s, n);
+	double v = 0;
+	int w = whole(s, n, &v);
+
+	switch (m->type) {
+	case T_YESNO:
+		snprintf(why, sizeof why, "for %s, please answer y or n (not \"%s\")", l, a);
+		break;
+	case T_SCALE:
+		snprintf(why, sizeof why, "for %s, please give a whole number from %ld to %ld (not \"%s\")",
+		    l, m->lo, m->hi, a);
+		break;
+	case T_MINUTES:
+		if (w)
+			snprintf(why, sizeof why, "for %s, please give minutes from %ld to %ld (not \"%s\")",
+			    l, m->lo, m->hi, a);
+		else
+			snprintf(why, sizeof why, "for %s, please give minutes as a whole number, like %ld "
+			    "(not \"%s\")", l, m->lo <= 25 && m->hi >= 25 ? 25 : m->lo, a);
+		break;
+	case T_COUNT:
+		if (m->hi >= 0)
+			snprintf(why, sizeof why, "for %s, please give how many, a whole number from %ld "
+			    "to %ld (not \"%s\")", l, m->lo, m->hi, a);
+		else if (w || m->lo > 0)
+			snprintf(why, sizeof why, "for %s, please give how many, %ld or more (not \"%s\")",
+			    l, m->lo, a);
+		else
+			snprintf(why, sizeof why, "for %s, please give how many as a whole number, like 3 "
+			    "(not \"%s\")", l, a);
+		break;
+	case T_TEXT:
+		return "please answer in a few words";	/* never: any text is taken */
+	}
+	return why;
+}
+
+/*
+ * One answer (trimmed, not empty) to the question on measure m: its line
+ * "what\tvalue[\tnote]\n" in *out (malloc'd), or why it cannot be taken,
+ * in words when said on a terminal.
+ */
+static const char *
+answer(const struct measure *m, const char *s, size_t n, int onterm, char **out, size_t *outlen)
 {
 	static char why[300];
 	const unsigned char *u = (const unsigned char *)s;
@@ -145,6 +212,8 @@ answer(const struct measure *m, const char *s, size_t n, char **out, size_t *out
 	switch (m->type) {
 	case T_YESNO:
 		if ((yn = yesno(s, n)) < 0) {
+			if (onterm)
+				return spoken(m, s, n);
 			snprintf(why, sizeof why, "%s takes y or n (yes or no), not \"%s\"",
 			    m->what, vis(s, n));
 			return why;
@@ -174,7 +243,7 @@ answer(const struct measure *m, const char *s, size_t n, char **out, size_t *out
 		return NULL;
 	default:
 		if ((bad = value_check(m, s, n)) != NULL)
-			return bad;
+			return onterm ? spoken(m, s, n) : bad;
 		number_parse(s, n, &v);		/* good, as value_check says */
 		/* written plainly: "007" and "-0" become 7 and 0 */
 		*out = xmalloc(strlen(m->what) + 32);
@@ -183,36 +252,193 @@ answer(const struct measure *m, const char *s, size_t n, char **out, size_t *out
 	}
 }
 
+/* The terminal's width: stderr's window, else $COLUMNS, else 80. */
+static int
+columns(void)
+{
+	const char *e = getenv("COLUMNS");
+	long c = 0;
+	char *end;
+#ifdef TIOCGWINSZ
+	struct winsize ws;
+
+	if (ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		c = ws.ws_col;
+#endif
+	if (c == 0 && e != NULL && *e >= '0' && *e <= '9') {
+		c = strtol(e, &end, 10);
+		if (*end != '\0')
+			c = 0;
+	}
+	if (c <= 0)
+		c = 80;
+	return c < 20 ? 20 : c > 1000 ? 1000 : (int)c;
+}
+
+/*
+ * The columns s[0..n) takes once putsafe() has written it: escapes as
+ * written, wide East Asian characters and emoji two, combining marks none.
+ */
+static int
+width(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long c;
+	size_t i = 0, k;
+	int w = 0;
+
+	while (i < n) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			w++;
+			i++;
+			continue;
+		}
+		k = p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
+		if (p[i] < 0xc2 || p[i] > 0xf4 || k > n - i || !utf8_valid(s + i, k) ||
+		    (p[i] == 0xc2 && p[i + 1] < 0xa0)) {
+			w += 4;			/* \xHH; \t and the like are less */
+			i++;
+			continue;
+		}
+		if (invisible_at(s + i, n - i) != 0) {
+			w += 6;			/* \uHHHH */
+			i += k;
+			continue;
+		}
+		c = k == 2 ? (p[i] & 0x1fUL) << 6 | (p[i + 1] & 0x3f) :
+		    k == 3 ? (p[i] & 0x0fUL) << 12 | (p[i + 1] & 0x3fUL) << 6 | (p[i + 2] & 0x3f) :
+		    (p[i] & 0x07UL) << 18 | (p[i + 1] & 0x3fUL) << 12 | (p[i + 2] & 0x3fUL) << 6 | (p[i + 3] & 0x3f);
+		if ((c >= 0x300 && c <= 0x36f) || (c >= 0xfe00 && c <= 0xfe0f) || c == 0x200d)
+			;			/* combining, variation selectors */
+		else if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
+		    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
+		    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
+		    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) ||
+		    (c >= 0x20000 && c <= 0x3fffd))
+			w += 2;
+		else
+			w++;
+		i += k;
+	}
+	return w;
+}
+
+/*
+ * Write lead, then text and hint (either may be NULL) word by word, each
+ * line within the terminal's width but its last column: a word that would
+ * not fit starts a new line, indented to line up after lead.  "lo = word"
+ * is one word here, so the anchors of a scale are never cut.  The text is
+ * in bold with colour.  The prompt ends with a space, where the answer goes.
+ */
+static void
+wrap(const char *lead, const char *text, const char *hint, int bold)
+{
+	const char *part[2], *w, *e, *t;
+	int cols = columns() - 1, indent = width(lead, strlen(lead)), col, ww, first = 1, i, last;
+
+	part[0] = text;
+	part[1] = hint;
+	fputs(lead, stderr);
+	col = indent;
+	for (i = 0; i < 2; i++) {
+		if (part[i] == NULL)
+			continue;
+		if (i == 0 && bold)
+			fputs("\033[1m", stderr);
+		for (w = part[i]; *w != '\0'; w = e) {
+			for (; *w == ' '; w++)
+				;
+			if (*w == '\0')
+				break;
+			for (e = w; *e != '\0' && *e != ' '; e++)
+				;
+			/* an anchor, "5 = completely", stays on one line */
+			while (e[0] == ' ' && e[1] == '=' && e[2] == ' ' && e[3] != '\0' && e[3] != ' ')
+				for (e += 3; *e != '\0' && *e != ' '; e++)
+					;
+			ww = width(w, (size_t)(e - w));
+			for (t = e; *t == ' '; t++)
+				;
+			/* the last word leaves room for the space before the answer */
+			last = *t == '\0' && (i == 1 || part[1] == NULL);
+			if (!first && col + 1 + ww + last > cols) {
+				fprintf(stderr, "\n%*s", indent, "");
+				col = indent;
+			} else if (!first) {
+				fputc(' ', stderr);
+				col++;
+			}
+			putsafe(stderr, w, (size_t)(e - w));
+			col += ww;
+			first = 0;
+		}
+		if (i == 0 && bold)
+			fputs("\033[0m", stderr);
+	}
+}
+
+/* The hints ask adds, by type, and the ones older bank texts end with. */
+static const char *
+hint(const struct measure *m, const char *text)
+{
+	static char h[80];
+	static const char *const own[] = { NULL, "(y/n)", "(a number)", "(minutes)", "(a few words)" };
+	size_t n = strlen(text), k;
+
+	if (m->type != T_SCALE && (k = strlen(own[m->type])) <= n &&
+	    strcmp(text + n - k, own[m->type]) == 0)
+		return NULL;		/* said already */
+	switch (m->type) {
+	case T_SCALE:
+		snprintf(h, sizeof h, "[%ld-%ld]", m->lo, m->hi);
+		break;
+	case T_YESNO:
+		return "[y/n]";
+	case T_COUNT:
+		if (m->hi >= 0)
+			snprintf(h, sizeof h, "[a number, %ld-%ld]", m->lo, m->hi);
+		else if (m->lo > 0)
+			snprintf(h, sizeof h, "[a number, %ld or more]", m->lo);
+		else
+			return "[a number]";
+		break;
+	case T_MINUTES:
+		if (m->lo == 0 && m->hi == 1440)
+			return "[minutes]";
+		snprintf(h, sizeof h, "[minutes, %ld-%ld]", m->lo, m->hi);
+		break;
+	case T_TEXT:
+		return "[a few words]";
+	}
+	return h;
+}
+
 static void
 prompt(size_t k, size_t n, const struct question *q)
 {
 	const struct measure *m = &b.m[q->m];
+	char lead[48];
 
-	fprintf(stderr, "%lu/%lu ", (unsigned long)k + 1, (unsigned long)n);
-	if (colour)
-		fputs("\033[1m", stderr);
-	putsafe(stderr, q->text, strlen(q->text));
-	if (colour)
-		fputs("\033[0m", stderr);
-	switch (m->type) {
-	case T_YESNO:
-		fputs(" [y/n]", stderr);
-		break;
-	case T_COUNT:
-		if (m->hi < 0) {
-			fprintf(stderr, " [%ld or more]", m->lo);
-			break;
-		}
-		/* FALLTHROUGH */
-	case T_SCALE:
-	case T_MINUTES:
-		fprintf(stderr, " [%ld-%ld]", m->lo, m->hi);
-		break;
-	case T_TEXT:
-		break;
-	}
+	snprintf(lead, sizeof lead, "%lu/%lu ", (unsigned long)k + 1, (unsigned long)n);
+	wrap(lead, q->text, hint(m, q->text), colour);
 	fputc(' ', stderr);
 	fflush(stderr);
+}
+
+/* What Ctrl-C will say after k answers, kept where the handler finds it. */
+static void
+set_cancelled(size_t k)
+{
+	struct stat st;
+	int n;
+
+	ncancelled = 0;
+	if (k > 0 && fstat(1, &st) == 0 && S_ISREG(st.st_mode))
+		n = snprintf(cancelled, sizeof cancelled, "\ncancelled; the %lu answer%s given "
+		    "already went to the output file\n", (unsigned long)k, k == 1 ? "" : "s");
+	else
+		n = snprintf(cancelled, sizeof cancelled, "\ncancelled, nothing kept\n");
+	ncancelled = isterm(2) && n > 0 && (size_t)n < sizeof cancelled ? n : 0;
 }
 
 /* Ctrl-C cancels: die by SIGINT, so the shell sees an interrupt (130). */
@@ -221,6 +447,9 @@ onintr(int sig)
 {
 	if (colour && write(2, "\033[0m", 4) < 0) {
 		/* nothing more to be done */
+	}
+	if (ncancelled > 0 && write(2, cancelled, (size_t)ncancelled) < 0) {
+		/* the same */
 	}
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -232,8 +461,8 @@ interactive(const size_t *idx, size_t n, const char *set)
 	struct sigaction sa, old;
 	struct lines l;
 	const char *why, *e;
-	char *s, *out;
-	size_t len, outlen, k;
+	char *s, *out, intro[200];
+	size_t len, outlen, k, given = 0;
 	int rc;
 
 	/* a prompt goes out in one write, not torn by the echo of keys typed ahead */
@@ -247,11 +476,16 @@ interactive(const size_t *idx, size_t n, const char *set)
 		sigemptyset(&sa.sa_mask);
 		sigaction(SIGINT, &sa, NULL);
 	}
+	set_cancelled(0);
 	if (lines_open(&l, NULL) < 0)
 		return 1;
-	fprintf(stderr, "%sThe %s check-in: %lu question%s. Enter skips one, Ctrl-D stops "
-	    "and keeps your answers, Ctrl-C cancels.%s\n", colour ? "\033[2m" : "",
-	    set, (unsigned long)n, n == 1 ? "" : "s", colour ? "\033[0m" : "");
+	snprintf(intro, sizeof intro, "The %s check-in: %lu question%s. Enter skips one, "
+	    "Ctrl-D stops and keeps your answers, Ctrl-C cancels.", set, (unsigned long)n,
+	    n == 1 ? "" : "s");
+	if (colour)
+		fputs("\033[2m", stderr);
+	wrap("", intro, NULL, 0);
+	fputs(colour ? "\033[0m\n" : "\n", stderr);
 	for (k = 0; k < n; ) {
 		prompt(k, n, &b.q[idx[k]]);
 		if ((rc = lines_next(&l, &s, &len)) == 0) {
@@ -271,7 +505,7 @@ interactive(const size_t *idx, size_t n, const char *set)
 			k++;
 			continue;
 		}
-		if ((why = answer(&b.m[b.q[idx[k]].m], s, len, &out, &outlen)) != NULL) {
+		if ((why = answer(&b.m[b.q[idx[k]].m], s, len, 1, &out, &outlen)) != NULL) {
 			warnx_("%s", why);
 			continue;
 		}
@@ -279,10 +513,20 @@ interactive(const size_t *idx, size_t n, const char *set)
 		free(out);
 		if (fflush(stdout) == EOF || ferror(stdout))
 			break;		/* fshut below says why */
+		set_cancelled(++given);
 		k++;
 	}
 	lines_close(&l);
-	return fshut(stdout, "stdout");
+	if ((rc = fshut(stdout, "stdout")) != 0)
+		return rc;
+	/* log(1), reading them, says where they were kept */
+	if (isterm(2)) {
+		if (given == 0)
+			fputs("no answers given\n", stderr);
+		else
+			fprintf(stderr, "%lu answer%s given\n", (unsigned long)given, given == 1 ? "" : "s");
+	}
+	return 0;
 }
 
 /* All answers first; any bad line and nothing is printed. */
@@ -312,7 +556,7 @@ batch(const size_t *idx, size_t n, const char *set)
 			bad = 1;
 			continue;
 		}
-		why = answer(&b.m[b.q[idx[l.lineno - 1]].m], s, len, &out, &outlen);
+		why = answer(&b.m[b.q[idx[l.lineno - 1]].m], s, len, 0, &out, &outlen);
 		if (why != NULL) {
 			warnx_("stdin:%lu: %s", l.lineno, why);
 			bad = 1;
@@ -372,10 +616,24 @@ starter(const char *category, const char *date)
 		warnx_("the bank has no conversation starters");
 		return 1;
 	}
-	/* the bank was checked: no control characters, valid UTF-8 */
-	fputs(text, stdout);
+	/* the bank was checked: no control characters, valid UTF-8; on a
+	 * terminal, invisible characters are shown escaped too */
+	if (isatty(1))
+		putsafe(stdout, text, strlen(text));
+	else
+		fputs(text, stdout);
 	putchar('\n');
 	return fshut(stdout, "stdout");
+}
+
+/* A bank's text on stdout: as written, or escaped where a terminal shows it. */
+static void
+shown(const char *s, int tty)
+{
+	if (tty)
+		putsafe(stdout, s, strlen(s));
+	else
+		fputs(s, stdout);
 }
 
 static int
@@ -384,14 +642,17 @@ list(const char *set)
 	const struct measure *m;
 	const struct question *q;
 	size_t i;
+	int tty = isatty(1);
 
-	fputs("#set\twhat\ttype\tlo\thi\tbetter\ttext\n", stdout);
+	fputs("#set\twhat\ttype\tlo\thi\tbetter\ttext\tpillar\tlabel\n", stdout);
 	for (i = 0; i < b.nq; i++) {
 		q = &b.q[i];
 		if (set != NULL && strcmp(q->set, set) != 0)
 			continue;
 		if (q->m < 0) {
-			printf("%s\t%s\t-\t-\t-\t-\t%s\n", q->set, q->what, q->text);
+			printf("%s\t%s\t-\t-\t-\t-\t", q->set, q->what);
+			shown(q->text, tty);
+			fputs("\t-\t-\n", stdout);
 			continue;
 		}
 		m = &b.m[q->m];
@@ -400,7 +661,11 @@ list(const char *set)
 			fputs("-", stdout);
 		else
 			printf("%ld", m->hi);
-		printf("\t%s\t%s\n", m->better > 0 ? "high" : "low", q->text);
+		printf("\t%s\t", m->better > 0 ? "high" : "low");
+		shown(q->text, tty);
+		printf("\t%s\t", pillar_name(m->pillar));
+		shown(measure_label(m), tty);
+		putchar('\n');
 	}
 	return fshut(stdout, "stdout");
 }

@@ -6,17 +6,38 @@
  * has one definition: a user line may redefine a built-in measure for every
  * set, but two user lines that disagree are an error.  Nothing in a bank is
  * ever executed; its text is only shown.
+ *
+ * A question line may carry two more fields, the measure's pillar and its
+ * label in words; "-" or no field leaves them as they are (none and the
+ * measure's id for a new measure), so a bank of seven fields means what
+ * it always meant.  A user's line may move a measure to another pillar.
+ *
+ * A user's bank is a regular file of at most BANK_LIMIT bytes: it is
+ * opened without blocking and checked with fstat(2) before a byte is read,
+ * so a FIFO or a device named by mistake is refused, not waited on.
  */
+#include <sys/stat.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hearth.h"
 
 extern const char *const bank_builtin[];	/* its lines, then NULL */
 
 static const char *types[] = { "scale", "yesno", "count", "minutes", "text" };
+
+/* In enum pillar's order: the name a bank uses, and the words people read. */
+static const char *const pillars[NPILLARS] = {
+	"none", "dialogue", "affection", "safety", "closeness"
+};
+static const char *const pillar_words[NPILLARS] = {
+	"other measures", "talking together", "affection", "feeling safe and heard",
+	"closeness"
+};
 
 
 /* The index from measure name to b->m: one hash lookup per record. */
@@ -68,10 +89,12 @@ measure_default(const char *what)
 
 	memset(&m, 0, sizeof m);
 	snprintf(m.what, sizeof m.what, "%s", what);
+	snprintf(m.label, sizeof m.label, "%s", m.what);
 	m.type = T_SCALE;
 	m.lo = 0;
 	m.hi = -1;
 	m.better = 1;
+	m.pillar = P_NONE;
 	return m;
 }
 
@@ -79,6 +102,35 @@ const char *
 type_name(enum mtype t)
 {
 	return types[t];
+}
+
+const char *
+measure_label(const struct measure *m)
+{
+	return m->label[0] != '\0' ? m->label : m->what;
+}
+
+const char *
+pillar_name(enum pillar p)
+{
+	return (unsigned)p < NPILLARS ? pillars[p] : pillars[P_NONE];
+}
+
+int
+pillar_parse(const char *s)
+{
+	int p;
+
+	for (p = 0; p < NPILLARS; p++)
+		if (strcmp(s, pillars[p]) == 0)
+			return p;
+	return -1;
+}
+
+const char *
+pillar_label(enum pillar p)
+{
+	return (unsigned)p < NPILLARS ? pillar_words[p] : pillar_words[P_NONE];
 }
 
 double
@@ -165,6 +217,7 @@ integer(const char *s, long *v)
 static const char *
 definition(char **f, struct measure *m)
 {
+	static char why[200];
 	size_t t;
 
 	memset(m, 0, sizeof *m);
@@ -173,12 +226,25 @@ definition(char **f, struct measure *m)
 	if (t == 5)
 		return "the type is one of scale, yesno, count, minutes, text";
 	m->type = (enum mtype)t;
-	if (!integer(f[3], &m->lo))
-		return "lo is a whole number";
+	if (strcmp(f[3], "-") == 0)
+		return "lo is a whole number: - (no limit) is for hi only";
+	if (!integer(f[3], &m->lo)) {
+		snprintf(why, sizeof why, "lo is a whole number (at most 9 digits), not \"%s\"",
+		    vis(f[3], strlen(f[3])));
+		return why;
+	}
 	if (strcmp(f[4], "-") == 0)
 		m->hi = -1;
-	else if (!integer(f[4], &m->hi))
-		return "hi is a whole number or -";
+	else if (!integer(f[4], &m->hi)) {
+		snprintf(why, sizeof why, "hi is a whole number (at most 9 digits) or -, not \"%s\"",
+		    vis(f[4], strlen(f[4])));
+		return why;
+	}
+	if (m->lo < 0 && (m->type == T_COUNT || m->type == T_MINUTES)) {
+		snprintf(why, sizeof why, "lo is %ld, but %s start at 0: lo is 0 or more",
+		    m->lo, m->type == T_COUNT ? "counts" : "minutes");
+		return why;
+	}
 	if (strcmp(f[5], "high") == 0)
 		m->better = 1;
 	else if (strcmp(f[5], "low") == 0)
@@ -223,6 +289,7 @@ struct loader {
 	struct bank *b;
 	size_t nbuiltin_q;		/* questions from the built-in bank */
 	int *mline;			/* user line that defined measure i, 0 = built in */
+	int *pline, *lline;		/* the line that set its pillar, its label: 0 none, -1 built in */
 	size_t mcap, qcap;
 	const char *file;
 	int errors;
@@ -255,16 +322,81 @@ insert_question(struct loader *L, size_t at, const struct question *q)
 	b->nq++;
 }
 
-/* One line of a bank, already split into 7 fields. */
+/* Words a bank shows: not empty, UTF-8, no control character, no backslash. */
+static int
+shown_text(const char *s)
+{
+	size_t n = strlen(s);
+
+	return utf8_valid(s, n) && note_check(s, n) == NULL && strchr(s, '\\') == NULL;
+}
+
+/* The pillar and label fields of a line: NULL or the reason. */
+static const char *
+extras(char **f, int *pillar, const char **label)
+{
+	static char why[300];
+
+	*pillar = -1;
+	*label = NULL;
+	if (strcmp(f[7], "-") != 0 && (*pillar = pillar_parse(f[7])) < 0) {
+		snprintf(why, sizeof why, "bad pillar \"%s\": the pillars are dialogue, affection, "
+		    "safety, closeness and none (or - to leave it as it is)", vis(f[7], strlen(f[7])));
+		return why;
+	}
+	if (strcmp(f[8], "-") == 0)
+		return NULL;
+	if (f[8][0] == '\0')
+		return "the label is empty: give a few words, or - for the measure's name";
+	if (!shown_text(f[8]))
+		return "the label has a control character, a backslash or bad UTF-8";
+	if (strlen(f[8]) >= sizeof ((struct measure *)0)->label) {
+		snprintf(why, sizeof why, "the label has %zu bytes; at most %zu",
+		    strlen(f[8]), sizeof ((struct measure *)0)->label - 1);
+		return why;
+	}
+	*label = f[8];
+	return NULL;
+}
+
+/*
+ * Give measure mi the pillar or label a line names.  *set says which line
+ * set it before (0: none, -1: the built-in bank); a user's line overrides
+ * the built-in bank, but two user lines, or two built-in ones, must agree.
+ */
+static int
+assign(struct loader *L, unsigned long line, int user, int *set, int differs,
+    const char *what, const char *field)
+{
+	if (!differs) {
+		if (user && *set <= 0)
+			*set = (int)line;	/* restated: a later user line must agree */
+		else if (*set == 0)
+			*set = -1;
+		return 0;
+	}
+	if (*set > 0) {
+		lerr(L, line, "%s is given another %s on line %d", what, field, *set);
+		return -1;
+	}
+	if (*set < 0 && !user) {
+		lerr(L, line, "%s is given two %ss in the built-in bank", what, field);
+		return -1;
+	}
+	*set = user ? (int)line : -1;
+	return 1;
+}
+
+/* One line of a bank, already split into 9 fields ("-" for those not given). */
 static void
 bank_line(struct loader *L, unsigned long line, char **f, int user)
 {
 	struct bank *b = L->b;
 	struct question q;
 	struct measure m;
-	const char *why;
+	const char *why, *label;
 	size_t i, at;
-	int mi;
+	int mi, pillar;
 
 	if ((why = what_check(f[0], strlen(f[0]))) != NULL) {
 		lerr(L, line, "bad set \"%s\": %s", vis(f[0], strlen(f[0])), why);
@@ -278,8 +410,7 @@ bank_line(struct loader *L, unsigned long line, char **f, int user)
 		lerr(L, line, "%s", "the question text is empty");
 		return;
 	}
-	if (!utf8_valid(f[6], strlen(f[6])) || note_check(f[6], strlen(f[6])) != NULL ||
-	    strchr(f[6], '\\') != NULL) {
+	if (!shown_text(f[6])) {
 		lerr(L, line, "%s", "the text has a control character, a backslash or bad UTF-8");
 		return;
 	}
@@ -293,6 +424,10 @@ bank_line(struct loader *L, unsigned long line, char **f, int user)
 			lerr(L, line, "%s", "a starter (set prompt) has - in type, lo, hi and better");
 			return;
 		}
+		if (strcmp(f[7], "-") || strcmp(f[8], "-")) {
+			lerr(L, line, "%s", "a starter (set prompt) has no pillar or label: - or nothing there");
+			return;
+		}
 		for (i = 0; i < b->nq; i++)
 			if (b->q[i].m < 0 && strcmp(b->q[i].text, f[6]) == 0)
 				return;		/* already there */
@@ -300,7 +435,7 @@ bank_line(struct loader *L, unsigned long line, char **f, int user)
 		insert_question(L, b->nq, &q);
 		return;
 	}
-	if ((why = definition(f, &m)) != NULL) {
+	if ((why = definition(f, &m)) != NULL || (why = extras(f, &pillar, &label)) != NULL) {
 		lerr(L, line, "%s", why);
 		return;
 	}
@@ -314,6 +449,8 @@ bank_line(struct loader *L, unsigned long line, char **f, int user)
 			lerr(L, line, "%s is defined twice in the built-in bank", m.what);
 			return;
 		}
+		m.pillar = b->m[mi].pillar;	/* another range: still the same thing */
+		memcpy(m.label, b->m[mi].label, sizeof m.label);
 		b->m[mi] = m;			/* a user's redefinition holds everywhere */
 		L->mline[mi] = (int)line;
 	} else if (mi < 0) {
@@ -321,13 +458,36 @@ bank_line(struct loader *L, unsigned long line, char **f, int user)
 			L->mcap = L->mcap ? 2 * L->mcap : 64;
 			b->m = xrealloc(b->m, L->mcap * sizeof *b->m);
 			L->mline = xrealloc(L->mline, L->mcap * sizeof *L->mline);
+			L->pline = xrealloc(L->pline, L->mcap * sizeof *L->pline);
+			L->lline = xrealloc(L->lline, L->mcap * sizeof *L->lline);
 		}
+		m.pillar = P_NONE;
+		snprintf(m.label, sizeof m.label, "%s", m.what);
 		b->m[b->nm] = m;
 		L->mline[b->nm] = user ? (int)line : 0;
+		L->pline[b->nm] = L->lline[b->nm] = 0;
 		mi = (int)b->nm++;
 		reindex(b);
 	} else if (user && L->mline[mi] == 0)
 		L->mline[mi] = (int)line;	/* restated: a later user line must agree */
+	if (pillar >= 0) {
+		switch (assign(L, line, user, &L->pline[mi], (int)b->m[mi].pillar != pillar,
+		    m.what, "pillar")) {
+		case -1:
+			return;
+		case 1:
+			b->m[mi].pillar = (enum pillar)pillar;
+		}
+	}
+	if (label != NULL) {
+		switch (assign(L, line, user, &L->lline[mi], strcmp(b->m[mi].label, label) != 0,
+		    m.what, "label")) {
+		case -1:
+			return;
+		case 1:
+			snprintf(b->m[mi].label, sizeof b->m[mi].label, "%s", label);
+		}
+	}
 	q.m = mi;
 	for (i = 0; i < b->nq; i++) {
 		if (strcmp(b->q[i].set, q.set) == 0 && strcmp(b->q[i].what, q.what) == 0) {
@@ -343,11 +503,15 @@ bank_line(struct loader *L, unsigned long line, char **f, int user)
 	insert_question(L, at > 0 ? at : b->nq, &q);
 }
 
-/* Split a bank line into exactly 7 fields, or say why not. */
+/*
+ * Split a bank line into its 7 fields, or 8 or 9 with the pillar and the
+ * label; those not given are "-".  NULL, or why not.
+ */
 static const char *
-split7(char *s, size_t n, char **f)
+split(char *s, size_t n, char **f)
 {
-	static char why[120];
+	static char why[160];
+	static char dash[] = "-";
 	int k = 0;
 	char *p = s, *tab;
 
@@ -355,7 +519,7 @@ split7(char *s, size_t n, char **f)
 		return "a NUL byte in the line";
 	for (;;) {
 		tab = strchr(p, '\t');
-		if (k < 7)
+		if (k < 9)
 			f[k] = p;
 		k++;
 		if (tab == NULL)
@@ -363,11 +527,13 @@ split7(char *s, size_t n, char **f)
 		*tab = '\0';
 		p = tab + 1;
 	}
-	if (k != 7) {
-		snprintf(why, sizeof why,
-		    "want 7 tab-separated fields (set, what, type, lo, hi, better, text), found %d", k);
+	if (k < 7 || k > 9) {
+		snprintf(why, sizeof why, "want 7 tab-separated fields (set, what, type, lo, hi, "
+		    "better, text), then optionally pillar and label; found %d", k);
 		return why;
 	}
+	for (; k < 9; k++)
+		f[k] = dash;
 	return NULL;
 }
 
@@ -375,7 +541,7 @@ static void
 load_builtin(struct loader *L)
 {
 	unsigned long line;
-	char buf[1024], *f[7];
+	char buf[1024], *f[9];
 	const char *why;
 	size_t n;
 
@@ -387,7 +553,7 @@ load_builtin(struct loader *L)
 		memcpy(buf, bank_builtin[line - 1], n + 1);
 		if (line_blank(buf, n))
 			continue;
-		if ((why = split7(buf, n, f)) != NULL)
+		if ((why = split(buf, n, f)) != NULL)
 			die(1, "built-in bank:%lu: %s", line, why);
 		bank_line(L, line, f, 0);
 	}
@@ -396,23 +562,79 @@ load_builtin(struct loader *L)
 	L->nbuiltin_q = L->b->nq;
 }
 
+/* What a file that is not a regular one is, in words. */
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a pipe";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/*
+ * Open a user's bank without blocking and check it before reading: a
+ * regular file of at most BANK_LIMIT bytes.  1 open (into *l), 0 missing
+ * and !must, -1 after a message.
+ */
+static int
+open_user(struct lines *l, const char *file, int must)
+{
+	struct stat st;
+	int fd, flags;
+
+	if ((fd = open(file, O_RDONLY | O_NONBLOCK)) < 0) {
+		if (!must && errno == ENOENT)
+			return 0;
+		warn_("%s", vis(file, strlen(file)));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		warn_("%s", vis(file, strlen(file)));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		warnx_("%s: a question bank is a plain file, and this is %s",
+		    vis(file, strlen(file)), file_kind(st.st_mode));
+		close(fd);
+		return -1;
+	}
+	if (st.st_size > BANK_LIMIT) {
+		warnx_("%s: a question bank is at most 1 MiB, and this one has %lld bytes",
+		    vis(file, strlen(file)), (long long)st.st_size);
+		close(fd);
+		return -1;
+	}
+	if ((flags = fcntl(fd, F_GETFL)) >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	/* the reader of lines, on the descriptor already checked */
+	if (lines_open(l, NULL) < 0) {
+		close(fd);
+		return -1;
+	}
+	l->fd = fd;
+	l->name = file;
+	l->left = BANK_LIMIT + 1;	/* a file that grows past the limit is caught too */
+	return 1;
+}
+
 static int
 load_user(struct loader *L, const char *file, int must)
 {
 	struct lines l;
 	const char *why;
-	char *s, *f[7];
+	char *s, *f[9];
 	size_t n;
 	int rc;
-	FILE *probe;
 
-	if (!must) {
-		if ((probe = fopen(file, "r")) == NULL)
-			return errno == ENOENT ? 0 : (warn_("%s", vis(file, strlen(file))), -1);
-		fclose(probe);
-	}
-	if (lines_open(&l, file) < 0)
-		return -1;
+	if ((rc = open_user(&l, file, must)) <= 0)
+		return rc;
 	L->file = file;
 	while ((rc = lines_next(&l, &s, &n)) > 0) {
 		if (rc == 2) {
@@ -421,19 +643,22 @@ load_user(struct loader *L, const char *file, int must)
 		}
 		if (line_blank(s, n))
 			continue;
-		if ((why = split7(s, n, f)) != NULL) {
+		if ((why = split(s, n, f)) != NULL) {
 			lerr(L, l.lineno, "%s", why);
 			continue;
 		}
 		bank_line(L, l.lineno, f, 1);
+	}
+	if (rc == 0 && l.left == 0) {
+		warnx_("%s: a question bank is at most 1 MiB, and this one grew past it",
+		    vis(file, strlen(file)));
+		rc = -1;
 	}
 	lines_close(&l);
 	if (rc < 0)
 		return -1;
 	return L->errors ? -1 : 0;
 }
-
-void bank_pillars_tmp(struct bank *b);
 
 int
 bank_load(struct bank *b, const char *file)
@@ -462,7 +687,8 @@ bank_load(struct bank *b, const char *file)
 			rc = load_user(&L, path, 0);
 	}
 	free(L.mline);
-	bank_pillars_tmp(b);
+	free(L.pline);
+	free(L.lline);
 	return rc;
 }
 
@@ -553,55 +779,4 @@ hearth_seed(void)
 		v = v * 10 + (unsigned long long)(*p - '0');
 	}
 	return v;
-}
-
-/* Until the bank says: the built-in pillars. */
-static const char *pillars[NPILLARS] = { "none", "dialogue", "affection", "safety", "closeness" };
-static const char *pillar_words[NPILLARS] = { "", "talking together", "affection",
-    "feeling safe and heard", "closeness" };
-
-const char *
-measure_label(const struct measure *m)
-{
-	return m->label[0] != '\0' ? m->label : m->what;
-}
-
-const char *
-pillar_name(enum pillar p)
-{
-	return (unsigned)p < NPILLARS ? pillars[p] : pillars[P_NONE];
-}
-
-int
-pillar_parse(const char *s)
-{
-	int p;
-
-	for (p = 0; p < NPILLARS; p++)
-		if (strcmp(s, pillars[p]) == 0)
-			return p;
-	return -1;
-}
-
-const char *
-pillar_label(enum pillar p)
-{
-	return (unsigned)p < NPILLARS ? pillar_words[p] : pillar_words[P_NONE];
-}
-
-void bank_pillars_tmp(struct bank *b);
-void
-bank_pillars_tmp(struct bank *b)
-{
-	static const struct { const char *w; enum pillar p; } t[] = {
-		{ "talk", P_DIALOGUE }, { "open", P_DIALOGUE }, { "touch", P_AFFECTION },
-		{ "hugs", P_AFFECTION }, { "safe", P_SAFETY }, { "heard", P_SAFETY },
-		{ "close", P_CLOSENESS }, { "effort", P_CLOSENESS },
-	};
-	size_t i, j;
-
-	for (i = 0; i < b->nm; i++)
-		for (j = 0; j < sizeof t / sizeof t[0]; j++)
-			if (strcmp(b->m[i].what, t[j].w) == 0)
-				b->m[i].pillar = t[j].p;
 }

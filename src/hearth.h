@@ -112,6 +112,7 @@ void	*xrealloc(void *p, size_t n);			// realloc or die(1)
 char	*xstrdup(const char *s);
 unsigned long hash_bytes(const char *s, size_t n);	// FNV-1a: table slots, and the starters' per-category seed
 int	 utf8_valid(const char *s, size_t n);		// well-formed UTF-8 (no overlongs, surrogates)
+unsigned long invisible_at(const char *s, size_t n);	// the code point when s starts with a zero-width or bidi control (U+200B-200F, 202A-202E, 2066-2069, FEFF, 061C), else 0
 int	 utf8_locale(void);				// LC_CTYPE says UTF-8
 
 /* time.c: a stamp is the time as written; its day is the date written in it */
@@ -198,6 +199,7 @@ void	 table_put(struct table *t, const char *k, size_t n, void *v);	// add or re
 void	 table_free(struct table *t);			// the slots, not the keys or values
 
 /* bank.c */
+#define BANK_LIMIT	(1L << 20)	/* a user's bank is a regular file of at most 1 MiB */
 enum mtype { T_SCALE, T_YESNO, T_COUNT, T_MINUTES, T_TEXT };
 /* The pillars measures are pooled into; a measure belongs to one, or none. */
 enum pillar { P_NONE, P_DIALOGUE, P_AFFECTION, P_SAFETY, P_CLOSENESS };

@@ -43,6 +43,8 @@ line_blank(const char *s, size_t n)
 const char *
 who_check(const char *s, size_t n)
 {
+	static char why[100];
+	unsigned long u;
 	size_t i;
 
 	if (n == 0)
@@ -56,6 +58,12 @@ who_check(const char *s, size_t n)
 			return "a name has no spaces or control characters";
 		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0)
 			return "a name has no control characters";
+		/* two names that look the same must be the same name */
+		if ((c == 0xe2 || c == 0xef || c == 0xd8) && (u = invisible_at(s + i, n - i)) != 0) {
+			snprintf(why, sizeof why, "a name has no invisible or direction-changing "
+			    "characters (U+%04lX here)", u);
+			return why;
+		}
 	}
 	if (!utf8_valid(s, n))
 		return "the name is not UTF-8";

@@ -239,10 +239,30 @@ utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
+unsigned long
+invisible_at(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long c;
+
+	if (n >= 2 && p[0] == 0xd8 && p[1] == 0x9c)
+		return 0x61c;			/* ARABIC LETTER MARK, a bidi control */
+	if (n < 3 || (p[0] != 0xe2 && p[0] != 0xef) || (p[1] & 0xc0) != 0x80 ||
+	    (p[2] & 0xc0) != 0x80)
+		return 0;
+	c = ((unsigned long)(p[0] & 0x0f) << 12) | ((unsigned long)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+	if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069) || c == 0xfeff)
+		return c;
+	return 0;
+}
+
 /*
  * Escape s into out (room for cap bytes, NUL included): C0, DEL and C1
- * controls and bytes that are not UTF-8 become \t, \n, \r or \xHH; a
- * backslash stays as it is, since notes show their own escapes.
+ * controls and bytes that are not UTF-8 become \t, \n, \r or \xHH, and
+ * the invisible characters of invisible_at() \uHHHH, so text cannot hide
+ * or reorder what is shown; a backslash stays as it is, since notes show
+ * their own escapes.
  */
 static size_t
 escape(const char *s, size_t n, char *out, size_t cap, int *cut)
@@ -254,12 +274,21 @@ escape(const char *s, size_t n, char *out, size_t cap, int *cut)
 	*cut = 0;
 	while (i < n) {
 		unsigned c = p[i];
-		char tmp[4];
+		unsigned long u;
+		char tmp[8];
 		size_t t = 0;
 
 		if (c >= 0x20 && c < 0x7f) {
 			tmp[t++] = (char)c;
 			k = 1;
+		} else if (c >= 0x80 && (k = utf8_len(p + i, n - i)) > 0 &&
+		    (u = invisible_at(s + i, n - i)) != 0) {
+			tmp[t++] = '\\';
+			tmp[t++] = 'u';
+			tmp[t++] = hex[(u >> 12) & 15];
+			tmp[t++] = hex[(u >> 8) & 15];
+			tmp[t++] = hex[(u >> 4) & 15];
+			tmp[t++] = hex[u & 15];
 		} else if (c >= 0x80 && (k = utf8_len(p + i, n - i)) > 0 &&
 		    !(c == 0xc2 && p[i + 1] < 0xa0)) {
 			if (o + k + 1 > cap) {

@@ -10,7 +10,7 @@
 Q=$top/src/questions.tsv
 ESC=$(printf '\033')
 CR=$(printf '\r')
-HDR='#set	what	type	lo	hi	better	text'
+HDR='#set	what	type	lo	hi	better	text	pillar	label'
 VERSION=$(sed -n 's/^#define HEARTH_VERSION[^"]*"\(.*\)".*/\1/p' "$top/src/hearth.h")
 USAGE='usage: ask [-f bank] [-s set]
        ask [-f bank] -p [-c category] [-d date]
@@ -20,6 +20,13 @@ USAGE='usage: ask [-f bank] [-s set]
 bankdata() { awk -F'\t' '!/^#/ && !/^[ \t]*$/' "$Q"; }
 setlines() { bankdata | awk -F'\t' -v s="$1" '$1 == s'; }
 setwhat() { setlines "$1" | awk -F'\t' -v n="$2" 'NR == n { print $2 }'; }
+# bank lines as ask -l lists them: nine fields, the pillar and label in effect
+listed() {
+	awk -F'\t' -v OFS='\t' '{
+		if ($1 == "prompt") { $8 = "-"; $9 = "-" }
+		else { if (NF < 8 || $8 == "-") $8 = "none"; if (NF < 9 || $9 == "-") $9 = $2 }
+		print }'
+}
 SETS=$(bankdata | awk -F'\t' '$1 != "prompt" && !seen[$1]++ { printf "%s%s", n++ ? ", " : "", $1 }')
 CATS=$(setlines prompt | awk -F'\t' '!seen[$2]++ { printf "%s%s", n++ ? ", " : "", $2 }')
 NSTART=$(setlines prompt | cut -f7 | sort -u | wc -l | tr -d ' ')
@@ -29,11 +36,11 @@ NDAILY=$(setlines daily | wc -l | tr -d ' ')
 mkbank() {
 	cat > "$T/t.tsv" <<-'EOF'
 	# a test set, one question of every type
-	t	mood	scale	1	5	high	How is your mood? (1 = low, 5 = high)
-	t	walked	yesno	0	1	high	Did you walk together? (y/n)
-	t	laughs	count	0	-	high	How many times did you laugh together? (a number)
-	t	quiet_min	minutes	0	1440	high	Minutes of quiet time together? (minutes)
-	t	wish	text	1	1	high	One wish for tomorrow? (a few words)
+	t	mood	scale	1	5	high	How is your mood? (1 = low, 5 = high)	-	your mood
+	t	walked	yesno	0	1	high	Did you walk together?	none	walking together
+	t	laughs	count	0	-	high	How many times did you laugh together?
+	t	quiet_min	minutes	0	1440	high	Minutes of quiet time together?	-	-
+	t	wish	text	1	1	high	One wish for tomorrow?
 	EOF
 }
 
@@ -167,18 +174,19 @@ end
 # --- the bank listing ------------------------------------------------------
 
 begin '-l: the header, then the whole bank in file order, starters included'
-bankdata > want
+bankdata | listed > want
 run ask -l
 { echo "$HDR"; cat want; } > want2
 out_file want2
 err ''
 status 0
-assert '[ "$(grep -c "	-	-	-	-	" "$T/.out")" -eq "$NSTART" ]' 'starters have - in type, lo, hi and better'
+assert '[ "$(grep -c "	-	-	-	-	.*	-	-$" "$T/.out")" -eq "$NSTART" ]' 'starters have - in type, lo, hi, better, pillar and label'
+assert '[ -z "$(awk -F"\t" "NF != 9" "$T/.out")" ]' 'every line has nine fields'
 end
 
 begin '-l -s daily: the daily set only, in the order asked'
 run ask -l -s daily
-{ echo "$HDR"; setlines daily; } > want
+{ echo "$HDR"; setlines daily | listed; } > want
 out_file want
 err ''
 status 0
@@ -187,7 +195,7 @@ end
 
 begin '-l -s prompt lists the starters'
 run ask -l -s prompt
-{ echo "$HDR"; setlines prompt; } > want
+{ echo "$HDR"; setlines prompt | listed; } > want
 out_file want
 status 0
 end
@@ -199,8 +207,8 @@ printf 'weekly\tlaughs\tcount\t0\t-\thigh\tLaughs this week? (a number)\n' >> u.
 printf 'prompt\tus\t-\t-\t-\t-\tWhat song is ours, and why?\n' >> u.tsv
 run ask -f u.tsv -l -s daily
 { echo "$HDR"
-  setlines daily | awk -F'\t' -v OFS='\t' '$2 == "talk" { $7 = "Did you really talk today? (1 = no, 5 = yes)" } 1'
-  printf 'daily\tlaughs\tcount\t0\t-\thigh\tHow many laughs today? (a number)\n'; } > want
+  setlines daily | awk -F'\t' -v OFS='\t' '$2 == "talk" { $7 = "Did you really talk today? (1 = no, 5 = yes)" } 1' | listed
+  printf 'daily\tlaughs\tcount\t0\t-\thigh\tHow many laughs today? (a number)\tnone\tlaughs\n'; } > want
 out_file want
 err ''
 status 0
@@ -213,24 +221,25 @@ run ask -f u.tsv -l
 { echo "$HDR"
   bankdata | awk -F'\t' -v add='weekly	laughs	count	0	-	high	Laughs this week? (a number)' '
 	{ line[NR] = $0; set[NR] = $1 } $1 == "weekly" { last = NR }
-	END { for (i = 1; i <= NR; i++) { print line[i]; if (i == last) print add } }'
-  printf 'prompt\tus\t-\t-\t-\t-\tWhat song is ours, and why?\n'; } > want
+	END { for (i = 1; i <= NR; i++) { print line[i]; if (i == last) print add } }' | listed
+  printf 'prompt\tus\t-\t-\t-\t-\tWhat song is ours, and why?\t-\t-\n'; } > want
 out_file want
 status 0
 end
 
-begin 'a user redefinition of a measure holds in every set'
-printf 'daily\teffort\tscale\t0\t10\thigh\tEffort today? (0 = none, 10 = all)\n' > u.tsv
+begin 'a user redefinition of a measure holds in every set, keeping its pillar and label'
+printf 'more\teffort\tscale\t0\t10\thigh\tEffort, finer? (0 = none, 10 = all)\n' > u.tsv
 run ask -f u.tsv -l
-assert '[ "$(grep -c "^[a-z]*	effort	scale	0	10	high	" "$T/.out")" -eq "$(bankdata | grep -c "^[a-z]*	effort	")" ]' \
-    'effort is 0-10 in every set that asks it'
+n=$(( $(bankdata | grep -c "^[a-z]*	effort	") + 1 ))
+assert '[ "$(grep -c "^[a-z]*	effort	scale	0	10	high	.*	closeness	effort for the two of you$" "$T/.out")" -eq "$n" ]' \
+    "effort is 0-10 in all $n sets that ask it, still in closeness with its label"
 status 0
 end
 
 begin 'the user bank comes from $HEARTH_BANK'
 printf 'daily\tlaughs\tcount\t0\t-\thigh\tHow many laughs today? (a number)\n' > u.tsv
 run env HEARTH_BANK="$T/u.tsv" ask -l -s daily
-out_has '^daily	laughs	count	0	-	high	How many laughs today\? \(a number\)$'
+out_has '^daily	laughs	count	0	-	high	How many laughs today\? \(a number\)	none	laughs$'
 status 0
 end
 
@@ -266,6 +275,123 @@ begin 'a user bank that is not there'
 run ask -f nosuch.tsv -l
 out ''
 err 'ask: nosuch.tsv: No such file or directory'
+status 1
+end
+
+begin 'pillars and labels: the built-in ones, listed with -l'
+run ask -l
+out_has '^daily	talk	scale	1	5	high	.*	dialogue	depth of talk$'
+out_has '^daily	open	.*	dialogue	[^	]+$'
+out_has '^daily	talk_min	minutes	0	1440	high	.*	none	minutes of real talk$'
+out_has '^more	hugs	count	0	-	high	.*	affection	hugging$'
+out_has '^daily	touch	.*	affection	[^	]+$'
+out_has '^daily	safe	.*	safety	[^	]+$'
+out_has '^daily	heard	.*	safety	[^	]+$'
+out_has '^daily	close	.*	closeness	[^	]+$'
+out_has '^daily	effort	.*	closeness	[^	]+$'
+assert '[ "$(awk -F"\t" "\$8 != \"none\" && \$8 != \"-\" && NR > 1" "$T/.out" | wc -l)" -eq 8 ]' 'eight measures in pillars'
+status 0
+end
+
+begin 'a user bank moves a measure to another pillar; seven fields change nothing'
+printf 'daily\ttalk_min\tminutes\t0\t1440\thigh\tMinutes of real talk today?\tdialogue\n' > u.tsv
+printf 'daily\ttouch\tscale\t1\t5\thigh\tTouch today? (1 = none, 5 = plenty)\n' >> u.tsv
+printf 'daily\tlaughs\tcount\t0\t-\thigh\tLaughs today?\taffection\tlaughing together\n' >> u.tsv
+run ask -f u.tsv -l -s daily
+out_has '^daily	talk_min	minutes	0	1440	high	Minutes of real talk today\?	dialogue	minutes of real talk$'
+out_has '^daily	touch	scale	1	5	high	Touch today\? \(1 = none, 5 = plenty\)	affection	physical affection$'
+out_has '^daily	laughs	count	0	-	high	Laughs today\?	affection	laughing together$'
+err ''
+status 0
+end
+
+begin 'a bad pillar is named with its file and line'
+printf '# mine\ndaily\tlaughs\tcount\t0\t-\thigh\tLaughs today?\tjoy\n' > u.tsv
+run ask -f u.tsv -l
+out ''
+err 'ask: u.tsv:2: bad pillar "joy": the pillars are dialogue, affection, safety, closeness and none (or - to leave it as it is)'
+status 1
+end
+
+begin 'the weekly effort is a measure of its own, effort_week'
+input '4'
+run ask -s weekly
+out 'effort_week	4'
+status 0
+assert '[ "$(setwhat weekly 1)" = effort_week ]' 'the weekly set starts with effort_week'
+assert '[ -z "$(bankdata | awk -F"\t" "\$1 != \"prompt\" && \$1 != \"more\" { print \$2 }" | sort | uniq -d)" ]' 'a measure asked by two built-in sets'
+end
+
+begin 'a negative lo says what is wrong'
+printf 'daily\tsighs\tcount\t-1\t-\tlow\tSighs today?\n' > u.tsv
+printf 'daily\tnaps\tminutes\t-10\t120\thigh\tMinutes of napping?\n' >> u.tsv
+printf 'daily\tlean\tscale\t-2\t2\thigh\tLean? (-2 = away, 2 = toward)\n' >> u.tsv
+printf 'daily\tpats\tcount\t-\t-\thigh\tPats?\n' >> u.tsv
+run ask -f u.tsv -l
+out ''
+err 'ask: u.tsv:1: lo is -1, but counts start at 0: lo is 0 or more
+ask: u.tsv:2: lo is -10, but minutes start at 0: lo is 0 or more
+ask: u.tsv:4: lo is a whole number: - (no limit) is for hi only'
+status 1
+end
+
+begin 'ask -f /dev/zero is refused at once, not read forever'
+runsh 'timeout 10 ask -f /dev/zero -l || echo "rc=$?" >&2'
+out ''
+err 'ask: /dev/zero: a question bank is a plain file, and this is a device
+rc=1'
+end
+
+begin 'a FIFO with no writer is refused without waiting'
+mkfifo bank.fifo
+runsh 'timeout 10 ask -f bank.fifo -l || echo "rc=$?" >&2'
+out ''
+err 'ask: bank.fifo: a question bank is a plain file, and this is a pipe
+rc=1'
+end
+
+begin 'a FIFO at the default place is refused too, and a directory'
+mkdir -p .config/hearth/questions.tsv
+run ask -l
+out ''
+err "ask: $T/.config/hearth/questions.tsv: a question bank is a plain file, and this is a directory"
+status 1
+rmdir .config/hearth/questions.tsv
+mkfifo .config/hearth/questions.tsv
+runsh 'timeout 10 ask -p || echo "rc=$?" >&2'
+out ''
+err "ask: $T/.config/hearth/questions.tsv: a question bank is a plain file, and this is a pipe
+rc=1"
+end
+
+begin 'a bank of 1 MiB is read; one byte more is refused'
+printf 'daily\tbig\tyesno\t0\t1\thigh\tBig?\n' > mib.tsv
+awk 'BEGIN { for (i = 0; i < 10000; i++) printf "#%098d\n", 0 }' >> mib.tsv
+awk -v n=$((1048576 - $(wc -c < mib.tsv))) 'BEGIN { printf "#"; for (i = 2; i < n; i++) printf "x"; print "" }' >> mib.tsv
+cp mib.tsv big.tsv && printf '#' >> big.tsv
+run ask -f mib.tsv -l -s daily
+out_has '^daily	big	yesno	'
+err ''
+status 0
+assert '[ "$(wc -c < mib.tsv)" -eq 1048576 ]' 'the file is 1 MiB'
+run ask -f big.tsv -l
+out ''
+err 'ask: big.tsv: a question bank is at most 1 MiB, and this one has 1048577 bytes'
+status 1
+end
+
+begin 'a name with an invisible character is refused by log; a bad answer shows U+202E escaped'
+input '4'
+runsh "ask | log -w 'alex$(printf '\342\200\213')'"
+out ''
+err_has 'alex\\u200b'
+err_has 'invisible'
+status 1
+mkbank
+input "$(printf '4\342\200\256')"
+run ask -f t.tsv -s t
+out ''
+err 'ask: stdin:1: mood takes a whole number from 1 to 5, not "4\u202e"'
 status 1
 end
 
@@ -798,13 +924,19 @@ onterm() {
 	tr -d '\r' < "$T/.tty" > "$T/.screen"
 }
 screen_has() { grep -Fq -- "$1" "$T/.screen" || fail "the screen lacks \"$1\": $(tail -c 400 "$T/.screen")"; }
+# screen_block TEXT: TEXT, of several lines, is on the screen as one block
+screen_block() {
+	tr '\n' '\001' < "$T/.screen" > "$T/.flat"
+	printf '%s' "$1" | tr '\n' '\001' > "$T/.pat"
+	grep -Fq -f "$T/.pat" "$T/.flat" || fail "the screen lacks the lines \"$1\": $(tail -c 400 "$T/.screen")"
+}
 # a program that never stops reading must not hang the suite
 limit=
 command -v timeout > /dev/null 2>&1 && limit='timeout 60'
 
 if have_script; then
 
-begin 'terminal: prompts on stderr with their range, answers flushed to stdout'
+begin 'terminal: prompts on stderr with one hint each, answers flushed to stdout'
 mkbank
 onterm 'NO_COLOR=1 TERM=xterm ask -f t.tsv -s t > answers' \
     '1/5' '4\r' '2/5' 'Y\r' '3/5' '\r' '4/5' '20\r' '5/5' 'a\tb\r'
@@ -812,26 +944,133 @@ same answers 'mood	4
 walked	1
 quiet_min	20
 wish	1	a\tb'
-screen_has 'The t check-in: 5 questions. Enter skips one, Ctrl-D stops and keeps your answers, Ctrl-C cancels.'
-screen_has '1/5 How is your mood? (1 = low, 5 = high) [1-5] '
-screen_has '2/5 Did you walk together? (y/n) [y/n] '
-screen_has '3/5 How many times did you laugh together? (a number) [0 or more] '
-screen_has '4/5 Minutes of quiet time together? (minutes) [0-1440] '
-screen_has '5/5 One wish for tomorrow? (a few words) '
+screen_block 'The t check-in: 5 questions. Enter skips one, Ctrl-D stops and keeps your
+answers, Ctrl-C cancels.'
+screen_has '1/5 How is your mood? (1 = low, 5 = high) [1-5] 4'
+screen_has '2/5 Did you walk together? [y/n] Y'
+screen_has '3/5 How many times did you laugh together? [a number] '
+screen_has '4/5 Minutes of quiet time together? [minutes] 20'
+screen_has '5/5 One wish for tomorrow? [a few words] a'
+screen_has '4 answers given'
+assert '[ "$(tail -n 1 "$T/.screen")" = "4 answers given" ]' 'the count of answers given comes last'
 assert '! grep -q "$ESC" "$T/.tty"' 'no escape codes with NO_COLOR'
 status 0
 end
 
-begin 'terminal: an invalid answer says why and is asked again'
+begin 'terminal: a text that says its own hint, as older banks do, gets no second one'
+cat > old.tsv <<-'EOF'
+	o	walked	yesno	0	1	high	Did you walk together? (y/n)
+	o	laughs	count	0	-	high	How many times did you laugh together? (a number)
+	o	quiet_min	minutes	0	1440	high	Minutes of quiet time together? (minutes)
+	o	wish	text	1	1	high	One wish for tomorrow? (a few words)
+	o	hops	count	1	9	high	Hops? (a number)
+	o	naps	minutes	0	90	high	Minutes asleep by day?
+	o	steps	count	2	-	high	Steps taken?
+	EOF
+onterm 'NO_COLOR=1 ask -f old.tsv -s o > answers' '1/7' '\r\r\r\r\r\r\r'
+screen_has '1/7 Did you walk together? (y/n) '
+screen_has '2/7 How many times did you laugh together? (a number) '
+screen_has '3/7 Minutes of quiet time together? (minutes) '
+screen_has '4/7 One wish for tomorrow? (a few words) '
+screen_has '6/7 Minutes asleep by day? [minutes, 0-90] '
+screen_has '7/7 Steps taken? [a number, 2 or more] '
+assert '! grep -q "\[y/n\]\|\[a number\]\|\[minutes\]\|\[a few words\]" "$T/.screen"' 'no hint said twice'
+screen_has '5/7 Hops? (a number) '
+screen_has 'no answers given'
+status 0
+end
+
+begin 'terminal: the built-in questions say each hint once'
+onterm 'NO_COLOR=1 ask > a1; NO_COLOR=1 ask -s weekly > a2; NO_COLOR=1 ask -s distance > a3' \
+    '1/' '\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r'
+assert '! grep -q "(y/n)\|(minutes)\|(a number)\|(a few words)" "$T/.screen"' 'no hint in the bank texts'
+assert '! grep -q "\] \[" "$T/.screen"' 'no two hints in a row'
+assert '[ "$(grep -c "\[minutes\]" "$T/.screen")" -eq 2 ]' 'talk_min and call_min ask for minutes'
+assert '[ "$(grep -c "\[y/n\]" "$T/.screen")" -eq 1 ]' 'the one yes/no question'
+assert '[ "$(grep -c "\[a number\]" "$T/.screen")" -eq 2 ]' 'faced and dodged'
+assert '[ "$(grep -c "answers given" "$T/.screen")" -eq 3 ]' 'three check-ins, three endings'
+end
+
+begin 'terminal: an invalid answer says why in words, by the measure label, and is asked again'
 mkbank
 onterm 'NO_COLOR=1 ask -f t.tsv -s t > answers' \
-    '1/5' '9\r' 'not "9"' '3\r' '2/5' 'maybe\r' 'not "maybe"' 'n\r' '3/5' '\004'
+    '1/5' '9\r' 'not "9"' '3\r' '2/5' 'maybe\r' 'not "maybe"' 'n\r' '3/5' 'lots\r' 'not "lots"' '\r' \
+    '4/5' 'half an hour\r' 'not "half' '1441\r' 'not "1441"' '\004'
 same answers 'mood	3
 walked	0'
-screen_has 'ask: mood takes a whole number from 1 to 5, not "9"'
-screen_has 'ask: walked takes y or n (yes or no), not "maybe"'
+screen_has 'ask: for your mood, please give a whole number from 1 to 5 (not "9")'
+screen_has 'ask: for walking together, please answer y or n (not "maybe")'
+screen_has 'ask: for laughs, please give how many as a whole number, like 3 (not "lots")'
+screen_has 'ask: for quiet_min, please give minutes as a whole number, like 25 (not "half an hour")'
+screen_has 'ask: for quiet_min, please give minutes from 0 to 1440 (not "1441")'
 assert '[ "$(grep -c "^1/5 " "$T/.screen")" -eq 2 ]' 'the first question asked twice'
+assert '! grep -q "takes" "$T/.screen"' 'none of the words for scripts'
+screen_has '2 answers given'
 status 0
+end
+
+begin 'terminal: a built-in measure is named by its label'
+onterm 'NO_COLOR=1 ask > answers' '1/8' '\r\r\r\r' '5/8' 'half an hour\r' 'not "half' '\004'
+screen_has 'ask: for minutes of real talk, please give minutes as a whole number, like 25 (not "half an hour")'
+assert '! grep -q "talk_min" "$T/.screen"' 'the id is not said'
+assert '[ ! -s answers ]' 'no answers'
+status 0
+end
+
+begin 'terminal: prompts wrap between words at 80 columns, lined up after the counter'
+bankdata | awk -F'\t' -v OFS='\t' '$1 == "daily" { $1 = "w"; print }' > w.tsv
+printf 'w\tlong\tscale\t1\t5\thigh\t%s\n' "$(awk 'BEGIN { for (i = 0; i < 30; i++) printf "%sword%d", i ? " " : "", i; printf " (1 = not at all, 5 = completely)" }')" >> w.tsv
+n=$(wc -l < w.tsv | tr -d ' ')
+set -- "stty cols 80; NO_COLOR=1 ask -f w.tsv -s w > answers"
+i=1
+while [ "$i" -le "$n" ]; do set -- "$@" "$i/$n " '\r'; i=$((i + 1)); done
+onterm "$@"
+# each prompt: its lines, joined back, are the question and its hint
+awk -v n="$n" '
+	/^[0-9]+\/[0-9]+ / { if (p != "") print p; p = $0; next }
+	/^    [^ ]/ && p != "" { sub(/^    /, ""); p = p " " $0; next }
+	{ if (p != "") print p; p = "" }
+	END { if (p != "") print p }' "$T/.screen" | sed 's/ $//' > asked
+awk -F'\t' '{ h = $3 == "minutes" ? "[minutes]" : $3 == "scale" ? "[" $4 "-" $5 "]" : "?"; printf "%d/%d %s %s\n", NR, '"$n"', $7, h }' w.tsv > want
+assert 'cmp -s want asked' "the prompts, joined, differ: $(diff want asked | head -5)"
+assert '[ -z "$(awk "length > 79" "$T/.screen")" ]' 'a line wider than 79 columns'
+assert 'grep -q "^    " "$T/.screen"' 'no continuation line'
+assert '! grep -q "^    .*  " "$T/.screen"' 'continuation lines are indented once'
+assert '! grep -q " =$\|^    = " "$T/.screen"' 'an anchor cut at its ='
+status 0
+end
+
+begin 'terminal: the width comes from the terminal, else $COLUMNS, else 80'
+mkbank
+onterm 'stty cols 30; NO_COLOR=1 ask -f t.tsv -s t > /dev/null; stty cols 0; COLUMNS=40 NO_COLOR=1 ask -f t.tsv -s t 2> c40 > /dev/null; NO_COLOR=1 COLUMNS= ask -f t.tsv -s t 2> c80 > /dev/null' \
+    '1/5' '\004' 'no answers' '\004\004'
+screen_block 'Ctrl-C cancels.
+1/5 How is your mood?
+    (1 = low, 5 = high)
+    [1-5] '
+assert '[ -z "$(awk "length > 29" "$T/.screen")" ]' 'a line reaches the last of 30 columns, the space before the answer included'
+same c40 'The t check-in: 5 questions. Enter
+skips one, Ctrl-D stops and keeps your
+answers, Ctrl-C cancels.
+1/5 How is your mood? (1 = low,
+    5 = high) [1-5] '
+assert 'grep -q "^The t check-in: 5 questions. Enter skips one, Ctrl-D stops and keeps your$" c80' 'a file is 80 columns wide'
+assert '! grep -q "answers given" c40 c80' 'nothing said at the end when stderr is not a terminal'
+end
+
+begin 'terminal: invisible and direction-changing characters are shown escaped'
+printf 't\tmood\tscale\t1\t5\thigh\tHow is \342\200\256your mood\342\200\213? (1 = low, 5 = high)\t-\tmo\357\273\277od\n' > inv.tsv
+printf 'prompt\tzz\t-\t-\t-\t-\tWhich \342\201\247word\342\201\251 is ours?\n' >> inv.tsv
+onterm 'NO_COLOR=1 ask -f inv.tsv -s t > answers; ask -f inv.tsv -l -s t; ask -f inv.tsv -l -s t > listed; ask -f inv.tsv -p -c zz; ask -f inv.tsv -p -c zz > starter' \
+    '1/1' '0\r' 'not "0"' '\004'
+screen_has 'Which \u2067word\u2069 is ours?'
+assert '[ "$(cat starter)" = "$(printf "Which \342\201\247word\342\201\251 is ours?")" ]' 'into a file, -p prints the starter as written'
+screen_has '1/1 How is \u202eyour mood\u200b? (1 = low, 5 = high) [1-5] '
+screen_has 'ask: for mo\ufeffod, please give a whole number from 1 to 5 (not "0")'
+screen_has "t	mood	scale	1	5	high	How is \\u202eyour mood\\u200b? (1 = low, 5 = high)	none	mo\\ufeffod"
+assert '! grep -q "$(printf "\342\200\256")" "$T/.screen"' 'U+202E reached the terminal'
+assert '! grep -q "$(printf "\342\200\213")" "$T/.screen"' 'U+200B reached the terminal'
+assert 'grep -q "$(printf "\342\200\256")" listed' 'into a file, -l lists the text as written'
 end
 
 begin 'terminal: a control character in a text answer is asked again'
@@ -849,6 +1088,15 @@ onterm 'NO_COLOR=1 ask -f t.tsv -s t > answers' '1/5' '2\r' '2/5' 'yes\r' '3/5' 
 same answers 'mood	2
 walked	1'
 assert '! grep -q "^4/5" "$T/.screen"' 'nothing asked after Ctrl-D'
+screen_block '3/5 How many times did you laugh together? [a number] 
+2 answers given'
+status 0
+end
+
+begin 'terminal: one answer given, in the singular'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -s t > answers' '1/5' '2\r' '2/5' '\004'
+screen_has '1 answer given'
 status 0
 end
 
@@ -856,6 +1104,25 @@ begin 'terminal: Ctrl-C cancels, status 130; in ask | log, log writes nothing'
 mkbank
 onterm 'NO_COLOR=1 ask -f t.tsv -s t | log -f t.tsv -a j.tsv' '1/5' '2\r' '2/5' '\003'
 assert '[ ! -s j.tsv ]' 'no journal written'
+screen_has 'cancelled, nothing kept'
+assert '! grep -q "answers* given" "$T/.screen"' 'a cancelled check-in does not count its answers'
+status 130
+end
+
+begin 'terminal: with stderr not a terminal, Ctrl-C says nothing'
+mkbank
+mkfifo err.fifo
+onterm 'tee err.log < err.fifo & NO_COLOR=1 ask -f t.tsv -s t 2> err.fifo > answers; wait' '1/5' '2\r' '2/5' '\003'
+assert 'grep -q "2/5 " err.log' 'the prompts went through the pipe'
+assert '! grep -q "cancelled\|given" err.log' 'a word of the end said into a pipe'
+same answers 'mood	2'
+end
+
+begin 'terminal: Ctrl-C at the first question: nothing kept'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -s t > answers' '1/5' '\003'
+screen_has 'cancelled, nothing kept'
+assert '[ ! -s answers ]' 'no answers'
 status 130
 end
 
@@ -864,6 +1131,7 @@ mkbank
 onterm 'NO_COLOR=1 ask -f t.tsv -s t > answers' '1/5' '2\r' '2/5' 'ye\003'
 status 130
 same answers 'mood	2'
+screen_has 'cancelled; the 1 answer given already went to the output file'
 end
 
 begin 'terminal: bold questions only when stderr is a terminal and NO_COLOR unset'
@@ -882,6 +1150,8 @@ onterm 'TERM=dumb ask -f t.tsv -s t > answers; TERM=xterm ask -f t.tsv -s t 2> p
 assert '! grep -q "$ESC" "$T/.tty"' 'none with TERM=dumb'
 assert '! grep -q "$ESC" prompts' 'none into a file'
 assert 'grep -Fq "1/5 How is your mood? (1 = low, 5 = high) [1-5] " prompts' 'the prompts still go to stderr'
+assert '! grep -q "given" prompts' 'no word of the end into a file'
+assert '[ "$(grep -c "^1 answer given" "$T/.screen")" -eq 1 ]' 'said on the terminal only'
 end
 
 begin 'terminal: HEARTH_NOTTY makes a terminal read like a file, without prompts'

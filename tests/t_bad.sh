@@ -371,12 +371,12 @@ bank_bad() {
 }
 
 bank_bad 'six fields' 'daily\tmood\tscale\t1\t5\thigh\n' \
-    '1: want 7 tab-separated fields (set, what, type, lo, hi, better, text), found 6'
+    '1: want 7 tab-separated fields (set, what, type, lo, hi, better, text), then optionally pillar and label; found 6'
 bank_bad 'an unknown type' 'daily\tmood\tpercent\t0\t100\thigh\tHow much?\n' \
     '1: the type is one of scale, yesno, count, minutes, text'
 bank_bad 'a scale from 5 to 1' 'daily\tmood\tscale\t5\t1\thigh\tMood?\n' \
     '1: a scale needs whole numbers lo < hi, e.g. 1 5'
-bank_bad 'lo written 1e1' 'daily\tmood\tscale\t1e1\t50\thigh\tMood?\n' '1: lo is a whole number'
+bank_bad 'lo written 1e1' 'daily\tmood\tscale\t1e1\t50\thigh\tMood?\n' '1: lo is a whole number (at most 9 digits), not "1e1"'
 bank_bad 'an escape in a question' '# mine\ndaily\tmood\tscale\t1\t5\thigh\tMood \033[31m?\n' \
     '2: the text has a control character, a backslash or bad UTF-8'
 bank_bad 'two lines that disagree' 'daily\tmood\tscale\t1\t5\thigh\tMood?\nweekly\tmood\tscale\t1\t7\thigh\tMood this week?\n' \

@@ -1274,7 +1274,7 @@ static const struct {
 	{ "open", T_SCALE, 1, 5, 1 }, { "safe", T_SCALE, 1, 5, 1 },
 	{ "heard", T_SCALE, 1, 5, 1 }, { "talk", T_SCALE, 1, 5, 1 },
 	{ "touch", T_SCALE, 1, 5, 1 }, { "close", T_SCALE, 1, 5, 1 },
-	{ "effort", T_SCALE, 1, 5, 1 },
+	{ "effort", T_SCALE, 1, 5, 1 }, { "effort_week", T_SCALE, 1, 5, 1 },
 	{ "talk_min", T_MINUTES, 0, 1440, 1 }, { "call_min", T_MINUTES, 0, 1440, 1 },
 	{ "hugs", T_COUNT, 0, -1, 1 }, { "faced", T_COUNT, 0, -1, 1 },
 	{ "dodged", T_COUNT, 0, -1, -1 },
@@ -1356,10 +1356,10 @@ test_bank_builtin(struct bank *b)
 	CHECK(n >= 6 && n <= 8, "the daily set has 6 to 8 questions");
 	CHECK(count_set(b, "weekly") > 0 && count_set(b, "distance") > 0 && count_set(b, "repair") > 0,
 	    "sets weekly, distance and repair are built in");
-	CHECK(qindex(b, "weekly", "effort") >= 0 && qindex(b, "weekly", "faced") >= 0 &&
+	CHECK(qindex(b, "weekly", "effort_week") >= 0 && qindex(b, "weekly", "faced") >= 0 &&
 	    qindex(b, "weekly", "dodged") >= 0 && qindex(b, "weekly", "granted") >= 0 &&
 	    qindex(b, "weekly", "boundary") >= 0 && qindex(b, "weekly", "support") >= 0,
-	    "weekly asks effort, faced, dodged, granted, boundary, support");
+	    "weekly asks effort (as effort_week), faced, dodged, granted, boundary, support");
 	known = 0;
 	for (i = 0; i < b->nq; i++)
 		if (strcmp(b->q[i].set, "weekly") == 0 && b->q[i].m >= 0 && b->m[b->q[i].m].type == T_TEXT)
@@ -1706,6 +1706,409 @@ test_bank_errors(void)
 
 	/* a named user bank that is missing */
 	in_child(missing_child, NULL, "a missing bank");
+}
+
+/* A bank that is refused with a message holding want (after the file name). */
+struct says {
+	const char *file, *want, *what;
+};
+
+static void
+says_child(void *arg)
+{
+	const struct says *c = arg;
+	struct bank b;
+	const char *e;
+	char want[1200];
+	int rc;
+
+	alarm(10);			/* a bank that blocks is a failure, not a hang */
+	cap_begin();
+	rc = bank_load(&b, c->file);
+	e = cap_end();
+	alarm(0);
+	snprintf(name, sizeof name, "bank_load refuses %s", c->what);
+	CHECK(rc == -1, name);
+	snprintf(want, sizeof want, "unit_core: %s%s\n", c->file ? c->file : "", c->want);
+	snprintf(name, sizeof name, "%s: the message says so", c->what);
+	if (strstr(e, want) == NULL)
+		printf("# got: %s# want: %s", e, want);
+	CHECK(strstr(e, want) != NULL && count_lines(e) == 1, name);
+}
+
+static void
+bank_says(const char *file, const char *want, const char *what)
+{
+	struct says c;
+
+	c.file = file;
+	c.want = want;
+	c.what = what;
+	in_child(says_child, &c, what);
+}
+
+static void
+big_bank(const char *file, size_t size)
+{
+	static const char q[] = "daily\tbigq\tyesno\t0\t1\thigh\tBig? (y/n)\n";
+	char *s = xmalloc(size);
+	size_t i;
+
+	memcpy(s, q, sizeof q - 1);
+	for (i = sizeof q - 1; i < size; i += 100) {
+		size_t n = size - i < 100 ? size - i : 100;
+
+		memset(s + i, 'x', n);
+		s[i] = '#';
+		s[i + n - 1] = '\n';
+	}
+	writefile(file, s, size);
+	free(s);
+}
+
+static void
+big_ok_child(void *arg)
+{
+	struct bank b;
+
+	(void)arg;
+	cap_begin();
+	CHECK(bank_load(&b, path("mib.tsv")) == 0, "a bank of exactly 1 MiB loads");
+	cap_end();
+	CHECK(bank_measure(&b, "bigq") != NULL, "and its question is there");
+}
+
+static void
+test_bank_files(void)
+{
+	char want[600];
+
+	empty_config();
+	bank_says("/dev/null", ": a question bank is a plain file, and this is a device",
+	    "a device (/dev/null)");
+	bank_says("/dev/zero", ": a question bank is a plain file, and this is a device",
+	    "/dev/zero, without reading forever");
+	mkdir(path("bankdir"), 0700);
+	snprintf(want, sizeof want, ": a question bank is a plain file, and this is a directory");
+	bank_says(path("bankdir"), want, "a directory");
+	if (mkfifo(path("bank.fifo"), 0600) == 0)
+		bank_says(path("bank.fifo"), ": a question bank is a plain file, and this is a pipe",
+		    "a FIFO with no writer, without blocking");
+	mkdir(path("xdgfifo"), 0700);
+	mkdir(path("xdgfifo/hearth"), 0700);
+	if (mkfifo(path("xdgfifo/hearth/questions.tsv"), 0600) == 0) {
+		setenv("XDG_CONFIG_HOME", path("xdgfifo"), 1);
+		snprintf(want, sizeof want, "%s: a question bank is a plain file, and this is a pipe",
+		    path("xdgfifo/hearth/questions.tsv"));
+		bank_says(NULL, want, "a FIFO at the default place, without blocking");
+		empty_config();
+	}
+	big_bank(path("mib.tsv"), BANK_LIMIT);
+	in_child(big_ok_child, NULL, "a bank of 1 MiB");
+	big_bank(path("big.tsv"), BANK_LIMIT + 1);
+	bank_says(path("big.tsv"), ": a question bank is at most 1 MiB, and this one has 1048577 bytes",
+	    "a bank one byte over 1 MiB");
+	bank_says(path("nosuchbank.tsv"), ": No such file or directory", "a missing bank, by its name");
+
+	writestr(path("lo.tsv"), Q7("daily", "cnt", "count", "-1", "-", "high", "Count?"));
+	bank_says(path("lo.tsv"), ":1: lo is -1, but counts start at 0: lo is 0 or more", "a count with lo -1");
+	writestr(path("lo.tsv"), Q7("daily", "mins", "minutes", "-5", "60", "high", "Minutes?"));
+	bank_says(path("lo.tsv"), ":1: lo is -5, but minutes start at 0: lo is 0 or more", "minutes with lo -5");
+	writestr(path("lo.tsv"), Q7("daily", "cnt", "count", "-", "-", "high", "Count?"));
+	bank_says(path("lo.tsv"), ":1: lo is a whole number: - (no limit) is for hi only", "a lo of -");
+	writestr(path("lo.tsv"), Q7("daily", "mood", "scale", "x", "5", "high", "Mood?"));
+	bank_says(path("lo.tsv"), ":1: lo is a whole number (at most 9 digits), not \"x\"", "a lo of x");
+	writestr(path("lo.tsv"), Q7("daily", "mood", "scale", "1", "5x", "high", "Mood?"));
+	bank_says(path("lo.tsv"), ":1: hi is a whole number (at most 9 digits) or -, not \"5x\"", "a hi of 5x");
+	writestr(path("lo.tsv"), Q7("daily", "mood", "scale", "1", "5", "high", "Mood? (1 = low, 5 = high)\tDialogue"));
+	bank_says(path("lo.tsv"), ":1: bad pillar \"Dialogue\": the pillars are dialogue, affection, safety, "
+	    "closeness and none (or - to leave it as it is)", "a bad pillar, with the pillars named");
+	writestr(path("lo.tsv"), Q7("daily", "talk_min", "minutes", "0", "1440", "high", "Minutes?\tdialogue")
+	    Q7("more", "talk_min", "minutes", "0", "1440", "high", "Minutes?\tnone"));
+	bank_says(path("lo.tsv"), ":2: talk_min is given another pillar on line 1", "two pillars for one measure");
+}
+
+static void
+balanced_child(void *arg)
+{
+	struct bank b;
+	const struct measure *m;
+
+	(void)arg;
+	writestr(path("neg.tsv"), Q7("daily", "lean", "scale", "-2", "2", "high", "Lean? (-2 = away, 2 = toward)"));
+	cap_begin();
+	CHECK(bank_load(&b, path("neg.tsv")) == 0, "a scale may start below 0, as in -2 2");
+	cap_end();
+	m = bank_measure(&b, "lean");
+	CHECK(m != NULL && m->lo == -2 && m->hi == 2, "and keeps its range");
+}
+
+/* Zero-width and direction-changing characters: names refuse them, output escapes them. */
+static void
+test_invisible(void)
+{
+	static const struct {
+		const char *s;
+		unsigned long u;
+	} inv[] = {
+		{ "\342\200\213", 0x200b }, { "\342\200\214", 0x200c }, { "\342\200\215", 0x200d },
+		{ "\342\200\216", 0x200e }, { "\342\200\217", 0x200f }, { "\342\200\252", 0x202a },
+		{ "\342\200\256", 0x202e }, { "\342\201\246", 0x2066 }, { "\342\201\251", 0x2069 },
+		{ "\357\273\277", 0xfeff }, { "\330\234", 0x61c },
+	};
+	struct record r;
+	char s[64], want[64];
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < sizeof inv / sizeof inv[0]; i++) {
+		snprintf(name, sizeof name, "invisible_at finds U+%04lX", inv[i].u);
+		CHECK(invisible_at(inv[i].s, strlen(inv[i].s)) == inv[i].u, name);
+		snprintf(s, sizeof s, "alex%s", inv[i].s);
+		snprintf(name, sizeof name, "who_check refuses alex with U+%04lX", inv[i].u);
+		why = who_check(s, strlen(s));
+		snprintf(want, sizeof want, "(U+%04lX here)", inv[i].u);
+		CHECK(why != NULL && strstr(why, "invisible") != NULL && strstr(why, want) != NULL, name);
+		snprintf(s, sizeof s, "a%sb", inv[i].s);
+		snprintf(want, sizeof want, "a\\u%04lxb", inv[i].u);
+		snprintf(name, sizeof name, "vis shows U+%04lX as \\u%04lx", inv[i].u, inv[i].u);
+		CHECK_STR(vis(s, strlen(s)), want, name);
+	}
+	CHECK(invisible_at("\342\200\220", 3) == 0, "invisible_at: U+2010, a hyphen, is not");
+	CHECK(invisible_at("\342\200\252", 2) == 0, "invisible_at reads only n bytes");
+	CHECK(invisible_at("\342\201\245", 3) == 0 && invisible_at("\342\201\252", 3) == 0,
+	    "invisible_at: U+2065 and U+206A are not");
+	CHECK(invisible_at("\357\273\276", 3) == 0, "invisible_at: U+FEFE is not");
+	CHECK(who_check("zo\303\253\342\200\220l", 8) == NULL, "who_check keeps zoë and a hyphen U+2010");
+	CHECK(who_check("smiths/alex\342\200\213", 14) != NULL, "who_check refuses U+200B at the end of a couple's name");
+	CHECK_STR(vis("\342\200\220", 3), "\342\200\220", "vis keeps U+2010");
+	CHECK_STR(vis("x\342\200", 3), "x\\xe2\\x80", "vis: a cut U+200B is bad bytes");
+
+	why = rps("2026-11-26T21:04:00+01:00\talex\342\200\213\ttouch\t4\t", &r);
+	CHECK(why != NULL && strstr(why, "alex\\u200b") != NULL && strstr(why, "invisible") != NULL,
+	    "a record for alex + U+200B is bad, and its reason shows the name escaped");
+	why = rps("2026-11-26T21:04:00+01:00\talex\ttouch\t4\tsee \342\200\256this", &r);
+	CHECK(why == NULL && r.notelen == 11, "a note may hold U+202E: it is text");
+
+	{
+		FILE *f = tmpfile();
+		char rd[256];
+		size_t n;
+		static const char note[] = "a \342\200\256reversed\342\200\254 note \357\273\277 \342\201\247x";
+
+		putsafe(f, note, sizeof note - 1);
+		rewind(f);
+		n = fread(rd, 1, sizeof rd - 1, f);
+		rd[n] = '\0';
+		fclose(f);
+		CHECK_STR(rd, "a \\u202ereversed\\u202c note \\ufeff \\u2067x",
+		    "putsafe shows direction-changing and zero-width characters escaped");
+	}
+	{
+		/* one across putsafe's chunks of 256 bytes */
+		char big[300];
+		FILE *f = tmpfile();
+		char rd[400];
+		size_t n;
+
+		memset(big, 'a', sizeof big);
+		memcpy(big + 254, "\342\200\213", 3);
+		putsafe(f, big, sizeof big);
+		rewind(f);
+		n = fread(rd, 1, sizeof rd, f);
+		fclose(f);
+		CHECK(n == 303 && memcmp(rd + 254, "\\u200b", 6) == 0 && rd[253] == 'a' && rd[260] == 'a',
+		    "putsafe escapes a U+200B cut by its chunks");
+	}
+}
+
+/* ---- pillars and labels ---- */
+
+static void
+test_pillar_names(void)
+{
+	struct measure d, z;
+	int p;
+
+	for (p = 0; p < NPILLARS; p++) {
+		snprintf(name, sizeof name, "pillar_parse(pillar_name(%d)) is %d", p, p);
+		CHECK(pillar_parse(pillar_name((enum pillar)p)) == p, name);
+	}
+	CHECK_STR(pillar_name(P_NONE), "none", "pillar_name none");
+	CHECK_STR(pillar_name(P_DIALOGUE), "dialogue", "pillar_name dialogue");
+	CHECK_STR(pillar_name(P_AFFECTION), "affection", "pillar_name affection");
+	CHECK_STR(pillar_name(P_SAFETY), "safety", "pillar_name safety");
+	CHECK_STR(pillar_name(P_CLOSENESS), "closeness", "pillar_name closeness");
+	CHECK(pillar_parse("Dialogue") == -1 && pillar_parse("") == -1 && pillar_parse("-") == -1 &&
+	    pillar_parse("talk") == -1, "pillar_parse refuses other words, any case but lower");
+	CHECK_STR(pillar_label(P_DIALOGUE), "talking together", "pillar_label dialogue");
+	CHECK_STR(pillar_label(P_AFFECTION), "affection", "pillar_label affection");
+	CHECK_STR(pillar_label(P_SAFETY), "feeling safe and heard", "pillar_label safety");
+	CHECK_STR(pillar_label(P_CLOSENESS), "closeness", "pillar_label closeness");
+	CHECK(pillar_label(P_NONE) != NULL && *pillar_label(P_NONE) != '\0', "pillar_label none is words too");
+
+	d = measure_default("mood");
+	CHECK(d.pillar == P_NONE, "measure_default: pillar none");
+	CHECK_STR(d.label, "mood", "measure_default: the label is the id");
+	CHECK_STR(measure_label(&d), "mood", "measure_label of an unknown measure is its id");
+	memset(&z, 0, sizeof z);
+	strcpy(z.what, "zest");
+	CHECK_STR(measure_label(&z), "zest", "measure_label falls back to the id when the label is empty");
+}
+
+static const struct {
+	const char *what;
+	enum pillar p;
+} builtin_pillar[] = {
+	{ "talk", P_DIALOGUE }, { "open", P_DIALOGUE }, { "talk_min", P_NONE },
+	{ "touch", P_AFFECTION }, { "hugs", P_AFFECTION },
+	{ "safe", P_SAFETY }, { "heard", P_SAFETY },
+	{ "close", P_CLOSENESS }, { "effort", P_CLOSENESS },
+	{ "effort_week", P_NONE }, { "call_min", P_NONE }, { "checkin", P_NONE },
+	{ "granted", P_NONE }, { "trust", P_NONE },
+};
+
+static void
+test_bank_pillars(const struct bank *b)
+{
+	const struct measure *m;
+	size_t i, np[NPILLARS], bad;
+
+	for (i = 0; i < sizeof builtin_pillar / sizeof builtin_pillar[0]; i++) {
+		m = bank_measure(b, builtin_pillar[i].what);
+		snprintf(name, sizeof name, "built-in %s is in pillar %s", builtin_pillar[i].what,
+		    pillar_name(builtin_pillar[i].p));
+		CHECK(m != NULL && m->pillar == builtin_pillar[i].p, name);
+	}
+	memset(np, 0, sizeof np);
+	for (i = 0; i < b->nm; i++)
+		np[b->m[i].pillar]++;
+	CHECK(np[P_DIALOGUE] == 2 && np[P_AFFECTION] == 2 && np[P_SAFETY] == 2 && np[P_CLOSENESS] == 2,
+	    "two built-in measures in each pillar, no more");
+	m = bank_measure(b, "hugs");
+	CHECK(m != NULL && strcmp(measure_label(m), "hugging") == 0, "hugs is labelled hugging");
+	m = bank_measure(b, "talk_min");
+	CHECK(m != NULL && strcmp(measure_label(m), "minutes of real talk") == 0,
+	    "talk_min is labelled minutes of real talk");
+	bad = 0;
+	for (i = 0; i < b->nm; i++) {
+		const char *l = measure_label(&b->m[i]);
+
+		if (*l == '\0' || strlen(l) >= sizeof b->m[i].label || !clean(l) ||
+		    !utf8_valid(l, strlen(l)) || strchr(l, '_') != NULL) {
+			printf("# label of %s: \"%s\"\n", b->m[i].what, l);
+			bad++;
+		}
+	}
+	CHECK(bad == 0, "every built-in measure has a label in words (no ids with _)");
+	m = bank_measure(b, "effort_week");
+	CHECK(m != NULL && m->type == T_SCALE && m->lo == 1 && m->hi == 5 && m->better == 1,
+	    "effort_week is a 1-5 scale, better high");
+	CHECK(qindex(b, "weekly", "effort") < 0 && qindex(b, "weekly", "effort_week") >= 0,
+	    "the weekly set asks effort_week, not the daily effort");
+	bad = 0;
+	for (i = 0; i < b->nq; i++) {
+		size_t j;
+
+		if (b->q[i].m < 0)
+			continue;
+		for (j = i + 1; j < b->nq; j++)
+			if (b->q[j].m == b->q[i].m && strcmp(b->q[j].set, b->q[i].set) != 0 &&
+			    strcmp(b->q[i].set, "more") != 0 && strcmp(b->q[j].set, "more") != 0)
+				bad++;
+	}
+	CHECK(bad == 0, "no measure is asked by two built-in sets: each set's series is its own");
+}
+
+/* A user bank with pillars and labels: new, legacy, moved, kept. */
+static void
+user_pillars_child(void *arg)
+{
+	struct bank b;
+	const struct measure *m;
+	const char *e;
+
+	(void)arg;
+	writestr(path("pl.tsv"),
+	    "# nine fields, eight, seven, and dashes\n"
+	    "daily\tlaughs\tcount\t0\t-\thigh\tHow many laughs today?\taffection\tlaughing together\n"
+	    "daily\tsighs\tcount\t0\t-\tlow\tHow many sighs today?\tsafety\n"
+	    "daily\tmood\tscale\t1\t7\thigh\tMood? (1 = low, 7 = high)\n"
+	    "daily\tzest\tscale\t1\t5\thigh\tZest? (1 = none, 5 = plenty)\t-\tzest for life\n"
+	    "daily\ttalk_min\tminutes\t0\t1440\thigh\tMinutes of real talk?\tdialogue\n"
+	    "daily\ttalk\tscale\t1\t5\thigh\tDid you talk? (1 = no, 5 = deeply)\n"
+	    "daily\ttouch\tscale\t0\t10\thigh\tTouch? (0 = none, 10 = plenty)\n"
+	    "more\tclose\tscale\t1\t5\thigh\tClose? (1 = far, 5 = near)\tnone\tnearness\n"
+	    "weekly\tlaughs\tcount\t0\t-\thigh\tLaughs this week?\t-\t-\n"
+	    "more\tlong\tyesno\t0\t1\thigh\tLong?\tnone\ta label far too long to fit in any chart at all\n"
+	    "prompt\tus\t-\t-\t-\t-\tWhat made you laugh this week?\t-\t-\n");
+	cap_begin();
+	CHECK(bank_load(&b, path("pl.tsv")) == 0, "a user bank with pillars and labels loads");
+	e = cap_end();
+	CHECK(*e == '\0', "and says nothing");
+	m = bank_measure(&b, "laughs");
+	CHECK(m && m->pillar == P_AFFECTION && strcmp(measure_label(m), "laughing together") == 0,
+	    "nine fields: a new measure in affection, with its label");
+	m = bank_measure(&b, "sighs");
+	CHECK(m && m->pillar == P_SAFETY && strcmp(measure_label(m), "sighs") == 0,
+	    "eight fields: the pillar, and the id for a label");
+	m = bank_measure(&b, "mood");
+	CHECK(m && m->pillar == P_NONE && strcmp(measure_label(m), "mood") == 0 && m->hi == 7,
+	    "seven fields, as before: pillar none, the id for a label");
+	m = bank_measure(&b, "zest");
+	CHECK(m && m->pillar == P_NONE && strcmp(measure_label(m), "zest for life") == 0,
+	    "a - pillar with a label");
+	m = bank_measure(&b, "talk_min");
+	CHECK(m && m->pillar == P_DIALOGUE && strcmp(measure_label(m), "minutes of real talk") == 0,
+	    "a user bank moves talk_min into dialogue; its label stays");
+	m = bank_measure(&b, "talk");
+	CHECK(m && m->pillar == P_DIALOGUE && strcmp(measure_label(m), "depth of talk") == 0,
+	    "a seven-field line restating talk keeps its pillar and label");
+	m = bank_measure(&b, "touch");
+	CHECK(m && m->hi == 10 && m->pillar == P_AFFECTION && strcmp(measure_label(m), "physical affection") == 0,
+	    "touch redefined 0-10 stays in affection with its label");
+	m = bank_measure(&b, "close");
+	CHECK(m && m->pillar == P_NONE && strcmp(measure_label(m), "nearness") == 0,
+	    "a user bank takes close out of closeness and relabels it");
+	m = bank_measure(&b, "effort");
+	CHECK(m && m->pillar == P_CLOSENESS, "measures the user bank does not name keep their pillar");
+	m = bank_measure(&b, "long");
+	CHECK(m && strlen(measure_label(m)) == 47, "a label of 47 bytes is kept whole");
+	bank_free(&b);
+}
+
+static void
+test_user_pillars(void)
+{
+	empty_config();
+	in_child(user_pillars_child, NULL, "a user bank with pillars");
+	bank_bad(Q7("daily", "mood", "scale", "1", "7", "high", "Mood? (1 = low, 7 = high)\tDialogue"),
+	    "a pillar name in capitals", 1);
+	bank_bad("# mine\n\n" Q7("daily", "mood", "scale", "1", "7", "high", "Mood? (1 = low, 7 = high)\ttalking"),
+	    "a pillar that is not one", 3);
+	bank_bad(Q7("daily", "mood", "scale", "1", "7", "high", "Mood? (1 = low, 7 = high)\tnone\tmood\textra"),
+	    "10 fields", 1);
+	bank_bad(Q7("daily", "mood", "scale", "1", "7", "high", "Mood? (1 = low, 7 = high)\tnone\t"),
+	    "an empty label", 1);
+	bank_bad(Q7("daily", "mood", "scale", "1", "7", "high", "Mood? (1 = low, 7 = high)\tnone\t"
+	    "a label much too long to fit in any chart at all"), "a label of 48 bytes", 1);
+	bank_bad(Q7("daily", "mood", "scale", "1", "7", "high", "Mood? (1 = low, 7 = high)\tnone\tmy\\mood"),
+	    "a backslash in a label", 1);
+	bank_bad(Q7("daily", "mood", "scale", "1", "7", "high", "Mood? (1 = low, 7 = high)\tnone\tmy\033mood"),
+	    "an escape in a label", 1);
+	bank_bad(Q7("prompt", "us", "-", "-", "-", "-", "What song is ours?\tdialogue"),
+	    "a starter with a pillar", 1);
+	bank_bad(Q7("prompt", "us", "-", "-", "-", "-", "What song is ours?\t-\tsongs"),
+	    "a starter with a label", 1);
+	bank_bad(Q7("daily", "talk_min", "minutes", "0", "1440", "high", "Minutes?\tdialogue")
+	    Q7("more", "talk_min", "minutes", "0", "1440", "high", "Minutes?\tnone"),
+	    "two user lines that put a measure in two pillars", 2);
+	bank_bad(Q7("daily", "mood", "scale", "1", "7", "high", "Mood? (1 = low, 7 = high)\t-\tmood")
+	    Q7("weekly", "mood", "scale", "1", "7", "high", "Mood? (1 = low, 7 = high)\t-\ttemper"),
+	    "two user lines that give a measure two labels", 2);
+	bank_bad(Q7("daily", "talk", "scale", "1", "5", "high", "Talk? (1 = no, 5 = yes)\tdialogue")
+	    Q7("more", "talk", "scale", "1", "5", "high", "Talk? (1 = no, 5 = yes)\tnone"),
+	    "a user line restating the built-in pillar, then another", 2);
 }
 
 struct place {
@@ -2162,6 +2565,7 @@ base_child(void *arg)
 
 	(void)arg;
 	test_bank_builtin(&b);
+	test_bank_pillars(&b);
 	test_values(&b);
 	test_starters(&b);
 	base_facts(&b, &bf);
@@ -2208,10 +2612,15 @@ main(void)
 	empty_config();
 	in_child(test_user_bank, &bf, "a user bank");
 	test_bank_errors();
+	test_user_pillars();
+	test_bank_files();
+	in_child(balanced_child, NULL, "a scale below 0");
 	test_bank_places();
 	test_two_banks();
 	test_seed();
 	test_util();
+	test_invisible();
+	test_pillar_names();
 	test_same_bytes();
 
 	free(recbuf);
