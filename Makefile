@@ -27,7 +27,9 @@ all: $(BINS)
 .c.o:
 	$(CC) $(HCFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(CORE) src/ask.o src/log.o src/trend.o src/remind.o: src/hearth.h
+$(CORE) src/ask.o src/answers.o src/log.o src/trend.o src/remind.o: src/hearth.h
+src/ask.o src/answers.o: src/answers.h
+src/answers.o: src/stats.h
 src/stats.o src/trend.o src/remind.o tests/unit_stats: src/stats.h
 
 # The built-in bank is the same TSV a user writes, compiled in as a string.
@@ -38,8 +40,8 @@ src/bankdata.c: src/questions.tsv
 	      -e 's/^/"/' -e 's/$$/",/' src/questions.tsv; \
 	  echo '0 };'; } > $@.tmp && mv $@.tmp $@
 
-bin/ask: src/ask.o $(CORE)
-	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/ask.o $(CORE) $(LDLIBS)
+bin/ask: src/ask.o src/answers.o $(CORE)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/ask.o src/answers.o $(CORE) $(LDLIBS)
 bin/log: src/log.o $(CORE)
 	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/log.o $(CORE) $(LDLIBS)
 bin/trend: src/trend.o $(CORE)
