@@ -291,6 +291,27 @@ longdate(char *buf, long day)
 	snprintf(buf, 48, "%s %d %s %ld", dayname[weekday(day)], d, monthname[m - 1], y);
 }
 
+/* "26 November 2026", "22 to 26 November 2026", "30 November to 2 December
+ * 2026" or in full: the days of the book, no more words than needed. */
+static void
+range(long lo, long hi)
+{
+	long y0, y1;
+	int m0, m1, d0, d1;
+
+	civil_from_days(lo, &y0, &m0, &d0);
+	civil_from_days(hi, &y1, &m1, &d1);
+	if (lo == hi)
+		printf("%d %s %ld", d0, monthname[m0 - 1], y0);
+	else if (y0 == y1 && m0 == m1)
+		printf("%d to %d %s %ld", d0, d1, monthname[m1 - 1], y1);
+	else if (y0 == y1)
+		printf("%d %s to %d %s %ld", d0, monthname[m0 - 1], d1, monthname[m1 - 1], y1);
+	else
+		printf("%d %s %ld to %d %s %ld", d0, monthname[m0 - 1], y0, d1,
+		    monthname[m1 - 1], y1);
+}
+
 /* "tonight's question", "yesterday's question", "the question of 2026-11-20" */
 static const char *
 which(long day, long today)
@@ -1094,7 +1115,6 @@ book(int limited)
 {
 	size_t i, j, k, n = 0;
 	int mine, theirs, *shown = xmalloc((nall + 1) * sizeof *shown);
-	char a[48], b[48];
 	long lo = 0, hi = 0;
 
 	for (i = 0; i < nall; i = j) {
@@ -1134,13 +1154,9 @@ book(int limited)
 	if (n > 0) {
 		fputs("<p class=\"sub\">", stdout);
 		html_people(shown);
-		longdate(a, lo);
-		longdate(b, hi);
-		printf(": %lu question%s answered together, ", (unsigned long)n, n == 1 ? "" : "s");
-		if (lo == hi)
-			printf("on %s", strchr(a, ' ') + 1);
-		else
-			printf("from %s to %s", strchr(a, ' ') + 1, strchr(b, ' ') + 1);
+		printf(" &middot; %lu question%s answered together &middot; ", (unsigned long)n,
+		    n == 1 ? "" : "s");
+		range(lo, hi);
 		fputs("</p>\n", stdout);
 	}
 	fputs("</header>\n", stdout);

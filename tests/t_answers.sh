@@ -751,12 +751,30 @@ err ''
 status 0
 out_has '^<!DOCTYPE html>$'
 out_has '^<meta name="viewport" content="width=device-width, initial-scale=1">$'
-out_has '^<p class="sub">alex and sam: 3 questions answered together, from 22 November 2026 to 26 November 2026</p>$'
+out_has '^<p class="sub">alex and sam &middot; 3 questions answered together &middot; 22 to 26 November 2026</p>$'
 assert '[ "$(grep -c "^<article>" "$T/.out")" -eq 3 ]' 'three entries'
 assert '[ "$(grep -o "datetime=\"[0-9-]*\"" "$T/.out" | tr "\n" " ")" = "datetime=\"2026-11-22\" datetime=\"2026-11-23\" datetime=\"2026-11-26\" " ]' 'oldest first'
 out_lacks 'alone'
 out_lacks '27'
 assert 'tail -n 1 "$T/.out" | grep -qx "</html>"' 'the page ends'
+end
+
+begin 'the book as HTML: its days in as few words as they need'
+mkbank
+ans alex 2026-11-26T21:00:00+01:00 smile 'a'
+ans sam 2026-11-26T21:00:00+01:00 smile 'b'
+run ask -b -H j.tsv
+out_has '^<p class="sub">alex and sam &middot; 1 question answered together &middot; 26 November 2026</p>$'
+ans alex 2026-10-30T21:00:00+01:00 smile 'c'
+ans sam 2026-10-30T21:00:00+01:00 smile 'd'
+run ask -b -H j.tsv
+out_has '^<p class="sub">alex and sam &middot; 2 questions answered together &middot; 30 October to 26 November 2026</p>$'
+ans alex 2025-12-31T21:00:00+01:00 smile 'e'
+ans sam 2025-12-31T21:00:00+01:00 smile 'f'
+run ask -b -H j.tsv
+out_has '^<p class="sub">alex and sam &middot; 3 questions answered together &middot; 31 December 2025 to 26 November 2026</p>$'
+err ''
+status 0
 end
 
 begin 'the book as HTML with nothing in it yet'
