@@ -11,9 +11,11 @@
  * in the bank; the question follows it, then an escaped tab, then the
  * answer.  A bank question never holds a tab, so the first one splits the
  * note exactly, and the answer may hold anything a note may.  The record
- * carries its question, so it is found again whatever the bank or the
- * seed says later, and two answers belong together when they have the
- * same id, the same day and the same couple.
+ * carries its question, not only the id: a bank changes (a release
+ * rewords a starter, a partner's own starters are not in the other's
+ * bank, one is deleted), and a book read in ten years must still say what
+ * was asked.  Two answers belong together when they have the same id, the
+ * same day and the same couple; the id keeps that exact and short to grep.
  *
  * ask -r and ask -b read journals back with journal_next() and keep only
  * the answers of the asker's couple, in memory (one a day each).
@@ -879,8 +881,14 @@ text_entry(size_t i, size_t j)
 		for (p = 0; p < np; p++) {
 			if (p > 0)
 				putchar('\n');
-			for (r = 0; r < ns[p].n; r++)
-				putline(ns[p].v[r].s, ns[p].v[r].n);
+			for (r = 0; r < ns[p].n; r++) {
+				if (bold)
+					fputs("\033[1m", stdout);
+				putsafe(stdout, ns[p].v[r].s, ns[p].v[r].n);
+				if (bold)
+					fputs("\033[0m", stdout);
+				putchar('\n');
+			}
 			for (r = 0; r < ts[p].n; r++) {
 				if (ts[p].v[r].n > 0)
 					fputs("    ", stdout);
@@ -1016,48 +1024,42 @@ html_people(const int *shown)
 
 /* --- ask -r and ask -b --------------------------------------------------------------- */
 
-static char *
-namelist(int (*pick)(size_t), size_t lim)
-{
-	struct text t = { NULL, 0, 0 };
-	size_t i, n = 0, k;
-	char *s;
-
-	for (i = 0; i < lim; i++)
-		n += pick(i) != 0;
-	for (i = 0, k = 0; i < lim; i++) {
-		if (!pick(i))
-			continue;
-		if (k > 0)
-			append(&t, k + 1 == n ? " and " : ", ", k + 1 == n ? 5 : 2);
-		k++;
-		s = shortname(members[i], strlen(members[i]));
-		append(&t, vis(s, strlen(s)), strlen(vis(s, strlen(s))));
-		free(s);
-	}
-	return t.s;
-}
-
-static size_t gi, gj;		/* the group namelist's pickers look at */
-
 static int
-answered_group(size_t m)
+answered(size_t m, size_t i, size_t j)
 {
-	size_t k;
+	size_t k, n = strlen(members[m]);
 
-	if (strcmp(members[m], me) == 0)
-		return 0;
-	for (k = gi; k < gj; k++)
-		if (all[k].wholen == strlen(members[m]) &&
-		    memcmp(all[k].who, members[m], all[k].wholen) == 0)
+	for (k = i; k < j; k++)
+		if (all[k].wholen == n && memcmp(all[k].who, members[m], n) == 0)
 			return 1;
 	return 0;
 }
 
-static int
-not_me(size_t m)
+/* "sam", "kim and sam", "kim, lee and sam": the asker's partners, those
+ * who answered in [i, j) when i < j; NULL when there are none; *many
+ * when there are two or more. */
+static char *
+partners(size_t i, size_t j, int *many)
 {
-	return strcmp(members[m], me) != 0;
+	struct text t = { NULL, 0, 0 };
+	size_t m, n = 0, k = 0;
+	const char *v;
+	char *s;
+
+	for (m = 0; m < nmembers; m++)
+		n += strcmp(members[m], me) != 0 && (i == j || answered(m, i, j));
+	for (m = 0; m < nmembers; m++) {
+		if (strcmp(members[m], me) == 0 || (i < j && !answered(m, i, j)))
+			continue;
+		if (k++ > 0)
+			append(&t, k == n ? " and " : ", ", k == n ? 5 : 2);
+		s = shortname(members[m], strlen(members[m]));
+		v = vis(s, strlen(s));
+		append(&t, v, strlen(v));
+		free(s);
+	}
+	*many = n > 1;
+	return t.s;
 }
 
 static int
@@ -1070,7 +1072,7 @@ static int
 reveal(long day, long today)
 {
 	size_t i, j;
-	int mine, theirs, shown = 0, mineany = 0;
+	int mine, theirs, many, shown = 0, mineany = 0;
 	char *names;
 
 	for (i = 0; i < nall; i = group_end(i)) {
@@ -1087,21 +1089,15 @@ reveal(long day, long today)
 				putchar('\n');
 			text_entry(i, j);
 		} else if (theirs) {
-			gi = i;
-			gj = j;
-			names = namelist(answered_group, nmembers);
-			/* names have no spaces: " and " means two or more */
-			warnx_("%s %s %s; yours first", names,
-			    strstr(names, " and ") ? "have answered" : "has answered",
+			names = partners(i, j, &many);
+			warnx_("%s %s %s; yours first", names, many ? "have answered" : "has answered",
 			    mineany ? "another question that day" : which(day, today));
 			free(names);
-		} else {
-			names = namelist(not_me, nmembers);
-			if (names == NULL)
-				warnx_("nobody else has answered %s yet", which(day, today));
-			else
-				warnx_("%s %s not answered %s yet", names,
-				    strstr(names, " and ") ? "have" : "has", which(day, today));
+		} else if ((names = partners(0, 0, &many)) == NULL)
+			warnx_("nobody else has answered %s yet", which(day, today));
+		else {
+			warnx_("%s %s not answered %s yet", names, many ? "have" : "has",
+			    which(day, today));
 			free(names);
 		}
 	}

@@ -879,8 +879,21 @@ assert 'grep -q "^    to the kettle\.$" "$T/.screen"' 'the rest on the next line
 status 0
 end
 
+begin 'terminal: the question and names in bold, unless NO_COLOR or TERM=dumb'
+mkbank
+ans sam 2026-11-26T20:00:00+01:00 smile 'sam'
+ans alex 2026-11-26T21:00:00+01:00 smile 'alex'
+onterm 'TERM=xterm COLUMNS=30 ask -r j.tsv' ''
+assert 'grep -q "^$ESC\[1m$SMILE$ESC\[0m" "$T/.screen"' 'the question in bold'
+assert 'grep -q "^$ESC\[1malex$ESC\[0m$" "$T/.screen"' 'a name in bold'
+status 0
+onterm 'TERM=dumb COLUMNS=80 ask -r j.tsv; TERM=xterm NO_COLOR=1 ask -r j.tsv; TERM=xterm ask -r j.tsv | cat' ''
+assert '! grep -q "$ESC" "$T/.tty"' 'no escape codes'
+status 0
+end
+
 else
-	for c in answer Ctrl-D Ctrl-C nothing side-by-side; do
+	for c in answer Ctrl-D Ctrl-C nothing side-by-side bold; do
 		skip "terminal: $c"
 	done
 fi
