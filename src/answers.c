@@ -950,6 +950,7 @@ static const char style[] =
     "header{text-align:center;margin-bottom:2.5rem}\n"
     "h1{font-weight:normal;font-size:2.5rem;line-height:1.2;margin:0;color:#8e3b24}\n"
     ".sub{margin:.4rem 0 0;color:#7d6659;font-style:italic}\n"
+    ".when{display:block;font-style:normal;font-size:.9rem;letter-spacing:.02em}\n"
     "article{background:#fffaf4;border-radius:16px;padding:1.5rem 1.6rem 1.6rem;"
     "margin:0 0 1.5rem;box-shadow:0 1px 2px rgba(90,55,30,.08),0 4px 16px rgba(90,55,30,.06)}\n"
     "h2{font:600 .78rem/1.3 system-ui,-apple-system,\"Segoe UI\",sans-serif;"
@@ -1150,10 +1151,10 @@ book(int limited)
 	if (n > 0) {
 		fputs("<p class=\"sub\">", stdout);
 		html_people(shown);
-		printf(" &middot; %lu question%s answered together &middot; ", (unsigned long)n,
-		    n == 1 ? "" : "s");
+		printf(" &middot; %lu question%s answered together <span class=\"when\">",
+		    (unsigned long)n, n == 1 ? "" : "s");
 		range(lo, hi);
-		fputs("</p>\n", stdout);
+		fputs("</span></p>\n", stdout);
 	}
 	fputs("</header>\n", stdout);
 	for (i = 0; i < nall; i = j) {

@@ -622,7 +622,7 @@ out_has '^<p class="a" dir="auto">&lt;script&gt;alert\(&quot;x&quot;\)&lt;/scrip
 out_has '^next</p>$'
 out_has '^<h3 dir="auto">sam&lt;U\+202E&gt;</h3>$'
 tags=$(grep -o '<[^>]*>' "$T/.out" | sed 's|^</*\([!A-Za-z0-9]*\).*|\1|' | sort -u | tr '\n' ' ')
-assert '[ "$tags" = "!DOCTYPE article body div footer h1 h2 h3 head header html main meta p section style time title " ]' "only the page's own elements, not: $tags"
+assert '[ "$tags" = "!DOCTYPE article body div footer h1 h2 h3 head header html main meta p section span style time title " ]' "only the page's own elements, not: $tags"
 assert '! grep -qi "url(\|@import\|https\{0,1\}:" "$T/.out"' 'no resource from elsewhere'
 assert '! grep -q "$RLO" "$T/.out"' 'no raw U+202E'
 assert '! grep -q "	" "$T/.out"' 'no tab'
@@ -751,7 +751,7 @@ err ''
 status 0
 out_has '^<!DOCTYPE html>$'
 out_has '^<meta name="viewport" content="width=device-width, initial-scale=1">$'
-out_has '^<p class="sub">alex and sam &middot; 3 questions answered together &middot; 22 to 26 November 2026</p>$'
+out_has '^<p class="sub">alex and sam &middot; 3 questions answered together <span class="when">22 to 26 November 2026</span></p>$'
 assert '[ "$(grep -c "^<article>" "$T/.out")" -eq 3 ]' 'three entries'
 assert '[ "$(grep -o "datetime=\"[0-9-]*\"" "$T/.out" | tr "\n" " ")" = "datetime=\"2026-11-22\" datetime=\"2026-11-23\" datetime=\"2026-11-26\" " ]' 'oldest first'
 out_lacks 'alone'
@@ -764,15 +764,15 @@ mkbank
 ans alex 2026-11-26T21:00:00+01:00 smile 'a'
 ans sam 2026-11-26T21:00:00+01:00 smile 'b'
 run ask -b -H j.tsv
-out_has '^<p class="sub">alex and sam &middot; 1 question answered together &middot; 26 November 2026</p>$'
+out_has '^<p class="sub">alex and sam &middot; 1 question answered together <span class="when">26 November 2026</span></p>$'
 ans alex 2026-10-30T21:00:00+01:00 smile 'c'
 ans sam 2026-10-30T21:00:00+01:00 smile 'd'
 run ask -b -H j.tsv
-out_has '^<p class="sub">alex and sam &middot; 2 questions answered together &middot; 30 October to 26 November 2026</p>$'
+out_has '^<p class="sub">alex and sam &middot; 2 questions answered together <span class="when">30 October to 26 November 2026</span></p>$'
 ans alex 2025-12-31T21:00:00+01:00 smile 'e'
 ans sam 2025-12-31T21:00:00+01:00 smile 'f'
 run ask -b -H j.tsv
-out_has '^<p class="sub">alex and sam &middot; 3 questions answered together &middot; 31 December 2025 to 26 November 2026</p>$'
+out_has '^<p class="sub">alex and sam &middot; 3 questions answered together <span class="when">31 December 2025 to 26 November 2026</span></p>$'
 err ''
 status 0
 end
