@@ -381,7 +381,7 @@ mkbank
 ans sam 2026-11-26T20:15:00+01:00 smile 'You did.'
 me=$(id -un)
 ans "$me" 2026-11-26T21:00:00+01:00 smile 'Me too.'
-HEARTH_WHO= run ask -r j.tsv
+HEARTH_WHO='' run ask -r j.tsv
 out_has '^    Me too\.$'
 err ''
 status 0
