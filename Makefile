@@ -27,8 +27,9 @@ all: $(BINS)
 .c.o:
 	$(CC) $(HCFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(CORE) src/ask.o src/log.o src/trend.o src/remind.o: src/hearth.h
-src/stats.o src/series.o src/trend.o src/remind.o tests/unit_stats: src/stats.h
+$(CORE) src/ask.o src/answers.o src/log.o src/trend.o src/remind.o: src/hearth.h
+src/ask.o src/answers.o: src/answers.h
+src/stats.o src/series.o src/answers.o src/trend.o src/remind.o tests/unit_stats: src/stats.h
 src/series.o src/trend.o src/remind.o src/alerts.o: src/series.h
 src/alerts.o src/trend.o src/remind.o tests/calibrate: src/alerts.h
 
@@ -40,8 +41,8 @@ src/bankdata.c: src/questions.tsv
 	      -e 's/^/"/' -e 's/$$/",/' src/questions.tsv; \
 	  echo '0 };'; } > $@.tmp && mv $@.tmp $@
 
-bin/ask: src/ask.o $(CORE)
-	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/ask.o $(CORE) $(LDLIBS)
+bin/ask: src/ask.o src/answers.o $(CORE)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/ask.o src/answers.o $(CORE) $(LDLIBS)
 bin/log: src/log.o $(CORE)
 	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/log.o $(CORE) $(LDLIBS)
 bin/trend: src/trend.o $(CORE)

@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "hearth.h"
+#include "answers.h"
 
 /* The longest note ask writes: room is left for time, who and what. */
 #define NOTE_LIMIT	(LINE_LIMIT - 256)
@@ -51,7 +52,11 @@ usage(FILE *f, int status)
 {
 	fprintf(f, "usage: %s [-f bank] [-s set]\n"
 	    "       %s [-f bank] -p [-c category] [-d date]\n"
-	    "       %s [-f bank] -l [-s set]\n", progname, progname, progname);
+	    "       %s [-f bank] -P [-c category] [-d date]\n"
+	    "       %s -r [-d date] [-w who] [journal ...]\n"
+	    "       %s -b [-H] [-d date] [-n days] [-w who] [journal ...]\n"
+	    "       %s [-f bank] -l [-s set]\n", progname, progname, progname, progname,
+	    progname, progname);
 	if (f == stdout)
 		status = fshut(stdout, "stdout");
 	exit(status);
@@ -682,7 +687,7 @@ main(int argc, char *argv[])
 	if (argc > 1 && strcmp(argv[1], "--help") == 0)
 		usage(stdout, 0);
 	opterr = 0;		/* our own words, with our own name */
-	while ((c = getopt(argc, argv, ":c:d:f:hlps:")) != -1) {
+	while ((c = getopt(argc, argv, ":HPbc:d:f:hln:prs:w:")) != -1) {
 		switch (c) {
 		case 'c':
 			category = optarg;
@@ -705,10 +710,19 @@ main(int argc, char *argv[])
 		case 's':
 			set = optarg;
 			break;
+		case 'H': case 'P': case 'b': case 'n': case 'r': case 'w':
+			answers_option(c, optarg);
+			break;
 		default:
 			optfail(c);
 			usage(stderr, 2);
 		}
+	}
+	if (answers_mode()) {
+		if ((c = answers(file, set, category, date, pflag || lflag,
+		    argc - optind, argv + optind)) < 0)
+			usage(stderr, 2);
+		return c;
 	}
 	if (optind < argc) {
 		warnx_("unexpected \"%s\": answers come on standard input",
@@ -741,5 +755,7 @@ main(int argc, char *argv[])
 	if (set != NULL && strcmp(set, "prompt") == 0)
 		bad_option("\"%s\" holds the conversation starters, not questions: "
 		    "ask -p shows the day's one%s", set, "");
+	if (set != NULL && strcmp(set, ANSWER_SET) == 0)
+		bad_option("\"%s\" holds the answers of ask -P, not questions%s", set, "");
 	return checkin(set != NULL ? set : "daily");
 }

@@ -14,6 +14,9 @@ HDR='#set	what	type	lo	hi	better	text	pillar	label'
 VERSION=$(sed -n 's/^#define HEARTH_VERSION[^"]*"\(.*\)".*/\1/p' "$top/src/hearth.h")
 USAGE='usage: ask [-f bank] [-s set]
        ask [-f bank] -p [-c category] [-d date]
+       ask [-f bank] -P [-c category] [-d date]
+       ask -r [-d date] [-w who] [journal ...]
+       ask -b [-H] [-d date] [-n days] [-w who] [journal ...]
        ask [-f bank] -l [-s set]'
 
 # the built-in bank's data lines in file order, and pieces of them

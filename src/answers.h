@@ -1,0 +1,18 @@
+/*
+ * answers.h - tonight's question, answered by both: ask -P, -r and -b,
+ * in answers.c; ask.c hands them their options and calls answers().
+ */
+#ifndef ANSWERS_H
+#define ANSWERS_H
+
+#define ANSWER_MEASURE	"answer"	/* the text measure ask -P writes */
+#define ANSWER_SET	"answer"	/* the set that defines it; never asked */
+
+void	 answers_option(int c, const char *arg);	// one of -H -P -b -n -r -w: note it
+int	 answers_mode(void);				// -P, -r or -b was given
+/* Answer, reveal or print the book with ask's other options as parsed
+ * (p: -p or -l given); the exit status, or -1 after a usage message. */
+int	 answers(const char *bank, const char *set, const char *category,
+	    const char *date, int p, int argc, char **argv);
+
+#endif

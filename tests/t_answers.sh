@@ -1,0 +1,899 @@
+#!/bin/sh
+# t_answers.sh - tonight's question, answered by both: ask -P (answering),
+# ask -r (the reveal) and ask -b (the book of us, as text and HTML).
+#
+# The bank of these tests defines the measure answer, as the built-in bank
+# does once it holds the line, and starters in categories of their own,
+# so that -c picks a question the tests know whatever the built-in bank
+# says.  Question ids are computed here by a FNV-1a of the tests' own.
+. "$top/tests/lib.sh"
+
+ESC=$(printf '\033')
+RLO=$(printf '\342\200\256')		# U+202E RIGHT-TO-LEFT OVERRIDE
+USAGE='usage: ask [-f bank] [-s set]
+       ask [-f bank] -p [-c category] [-d date]
+       ask [-f bank] -P [-c category] [-d date]
+       ask -r [-d date] [-w who] [journal ...]
+       ask -b [-H] [-d date] [-n days] [-w who] [journal ...]
+       ask [-f bank] -l [-s set]'
+SMILE='What made you smile today?'
+HOST="Say it <b>bold</b> & \"quoted\" 'too'?"
+
+mkbank() {
+	cat > "$T/t.tsv" <<-EOF
+	answer	answer	text	1	1	high	Tonight's question, answered (ask -P asks it)
+	prompt	smile	-	-	-	-	$SMILE
+	prompt	vec	-	-	-	-	a
+	prompt	hostile	-	-	-	-	$HOST
+	prompt	two	-	-	-	-	The first of two?
+	prompt	two	-	-	-	-	The second of two?
+	EOF
+}
+
+# FNV-1a, 32 bits, of the bytes of $1, in 8 hex digits: a question's id.
+fnv() {
+	h=2166136261
+	for c in $(printf '%s' "$1" | od -An -v -tu1); do
+		h=$(( ((h ^ c) * 16777619) & 4294967295 ))
+	done
+	printf '%08x' "$h"
+}
+
+# ans WHO TIME CATEGORY TEXT [JOURNAL]: WHO answers the question of CATEGORY
+# at TIME, through log into JOURNAL (j.tsv).
+ans() {
+	printf '%s\n' "$4" | HEARTH_NOW=$2 "$top/bin/ask" -f "$T/t.tsv" -P -c "$3" |
+	    HEARTH_NOW=$2 "$top/bin/log" -f "$T/t.tsv" -w "$1" -a "$T/${5:-j.tsv}" ||
+	    fail "ans $1 $2 could not answer"
+}
+
+# --- options -------------------------------------------------------------------
+
+begin '-P -r -b in the usage; two of them together'
+run ask -P -r
+out ''
+err "ask: only one of -p, -P, -r, -b and -l at a time
+$USAGE"
+status 2
+end
+
+begin '-p with -P'
+run ask -p -P
+out ''
+err "ask: only one of -p, -P, -r, -b and -l at a time
+$USAGE"
+status 2
+end
+
+begin '-H and -n go with -b'
+run ask -r -H
+out ''
+err "ask: -H goes with -b
+$USAGE"
+status 2
+end
+
+begin '-n alone is a usage error'
+run ask -n 7
+out ''
+err "ask: -n goes with -b
+$USAGE"
+status 2
+end
+
+begin '-w goes with -r or -b, not -P: log -w says who answered'
+run ask -P -w sam
+out ''
+err "ask: -w goes with -r or -b; log -w says who answered
+$USAGE"
+status 2
+end
+
+begin '-w alone'
+run ask -w sam
+out ''
+err "ask: -w goes with -r or -b
+$USAGE"
+status 2
+end
+
+begin '-c goes with -p or -P; -f and -s not with -r'
+run ask -r -c smile
+out ''
+err "ask: -c goes with -p or -P
+$USAGE"
+status 2
+run ask -b -f t.tsv
+err "ask: -f names a question bank: -r and -b read only journals
+$USAGE"
+status 2
+run ask -P -s daily
+err "ask: -s chooses a set of questions; it does not go with -P
+$USAGE"
+status 2
+end
+
+begin '-n wants a whole number of days, 1 or more'
+for n in 0 -3 x 2x ''; do
+	run ask -b -n "$n"
+	out ''
+	err "ask: -n \"$n\": want a whole number of days, 1 or more
+$USAGE"
+	status 2
+done
+end
+
+begin '-d bad with -r'
+run ask -r -d 2026-13-01
+out ''
+err_has '^ask: -d "2026-13-01": .* \(or today, yesterday\)$'
+status 2
+end
+
+begin '-P takes no operand'
+mkbank
+run ask -f t.tsv -P -c smile words
+out ''
+err "ask: unexpected \"words\": the answer comes on standard input
+$USAGE"
+status 2
+end
+
+begin 'ask -s answer is not a check-in: it holds the answers of ask -P'
+mkbank
+input '3'
+run ask -f t.tsv -s answer
+out ''
+err_has '^ask: "answer" holds the answers of ask -P, not questions$'
+status 2
+end
+
+begin '-P with an unknown category names the categories'
+mkbank
+run ask -f t.tsv -P -c nosuch
+out ''
+err_has '^ask: no starters in category "nosuch"; the categories are .*smile, vec, hostile, two$'
+status 2
+end
+
+# --- answering -------------------------------------------------------------------
+
+begin '-P from a pipe: one answer line, the question id, the question, the answer'
+mkbank
+input 'The cat on the stairs.'
+run ask -f t.tsv -P -c smile
+out "answer	1	q:$(fnv "$SMILE") $SMILE\\tThe cat on the stairs."
+err ''
+status 0
+end
+
+begin 'the id is the FNV-1a of the question, 32 bits: "a" is e40c292c'
+mkbank
+input 'b'
+run ask -f t.tsv -P -c vec
+out 'answer	1	q:e40c292c a\tb'
+err ''
+status 0
+end
+
+begin '-P asks the starter of -p: same bank, seed and day'
+mkbank
+q=$(HEARTH_SEED=5 "$top/bin/ask" -f t.tsv -p -d 2026-11-20)
+input 'yes'
+HEARTH_SEED=5 run ask -f t.tsv -P -d 2026-11-20
+out "answer	1	q:$(fnv "$q") $q\\tyes"
+err ''
+status 0
+end
+
+begin '-P: lines are kept, tabs and backslashes escaped, blank lines around dropped'
+mkbank
+input_raw '
+
+  first	line \ end
+second line
+
+third, after a blank line
+  
+
+'
+run ask -f t.tsv -P -c smile
+out "answer	1	q:$(fnv "$SMILE") $SMILE\\tfirst\\tline \\\\ end\\nsecond line\\n\\nthird, after a blank line"
+err ''
+status 0
+end
+
+begin '-P | log: log takes the answer, a text measure with value 1'
+mkbank
+input 'Your laugh at breakfast.'
+runsh 'ask -f t.tsv -P -c smile | log -f t.tsv -a j.tsv'
+out ''
+err ''
+status 0
+same j.tsv "#time	who	what	value	note
+2026-11-26T21:04:00+01:00	alex	answer	1	q:$(fnv "$SMILE") $SMILE\\tYour laugh at breakfast."
+end
+
+begin '-P: an empty answer prints nothing, status 1'
+mkbank
+input_raw '
+
+'
+run ask -f t.tsv -P -c smile
+out ''
+err 'ask: no answer: nothing was printed'
+status 1
+end
+
+begin '-P: a control character refuses the whole answer'
+mkbank
+input_raw "$(printf 'fine\nnot\001fine\nfine again\n')"
+run ask -f t.tsv -P -c smile
+out ''
+err 'ask: stdin:2: a control character in the answer (only tabs are kept)'
+status 1
+end
+
+begin '-P: bad UTF-8 refuses the whole answer'
+mkbank
+input_raw "$(printf 'caf\351\n')"
+run ask -f t.tsv -P -c smile
+out ''
+err 'ask: stdin:1: the answer is not UTF-8 text'
+status 1
+end
+
+begin '-P: a line longer than 64 KiB is refused'
+mkbank
+awk 'BEGIN { for (i = 0; i < 70000; i++) printf "x"; print "" }' > long
+input_file long
+run ask -f t.tsv -P -c smile
+out ''
+err 'ask: stdin:1: the line is longer than 64 KiB'
+status 1
+end
+
+begin '-P: an answer too long for the journal once escaped is refused'
+mkbank
+awk 'BEGIN { for (i = 0; i < 40000; i++) printf "\\"; print "" }' > slashes
+input_file slashes
+run ask -f t.tsv -P -c smile
+out ''
+err 'ask: the answer is too long for the journal (at most 65280 bytes with the question, tabs, newlines and backslashes counting twice): nothing was printed'
+status 1
+end
+
+begin '-P: the longest answer that fits is one journal line log takes'
+mkbank
+# 65280 bytes of note: "q:" 8 hex, a space, the question, "\t", the answer
+n=$((65280 - 11 - ${#SMILE} - 2))
+awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) printf "y"; print "" }' > fits
+input_file fits
+runsh 'ask -f t.tsv -P -c smile | log -f t.tsv -a j.tsv'
+out ''
+err ''
+status 0
+assert '[ "$(sed -n 2p j.tsv | cut -f5 | wc -c)" -eq 65281 ]' 'a note of 65280 bytes'
+awk -v n=$((n + 1)) 'BEGIN { for (i = 0; i < n; i++) printf "y"; print "" }' > over
+input_file over
+run ask -f t.tsv -P -c smile
+out ''
+err_has '^ask: the answer is too long for the journal'
+status 1
+end
+
+begin '-P: a bank that makes answer another type is refused'
+mkbank
+printf 'answer\tanswer\tscale\t1\t5\thigh\tHow?\n' >> t.tsv
+sed -i.bak 1d t.tsv
+input 'words'
+run ask -f t.tsv -P -c smile
+out ''
+err 'ask: the bank defines answer as a scale measure; ask -P writes text answers'
+status 1
+end
+
+if grep -q '^answer	answer	text	' "$top/src/questions.tsv"; then
+begin '-P with the built-in bank alone: answer is built in'
+input 'the built-in measure'
+runsh 'ask -P | log -a j.tsv'
+out ''
+err ''
+status 0
+assert 'grep -q "	alex	answer	1	q:[0-9a-f]\{8\} .*\\\\tthe built-in measure$" j.tsv' 'the answer in the journal'
+end
+else
+begin '-P with the built-in bank alone: it says which line to add'
+input 'words'
+run ask -P
+out ''
+err "ask: no question bank defines the measure answer that ask -P writes; add this line to your bank:
+answer	answer	text	1	1	high	Tonight's question, answered (ask -P asks it)"
+status 1
+end
+fi
+
+# --- the reveal ---------------------------------------------------------------------
+
+begin 'reveal: nobody has answered yet'
+mkbank
+: > j.tsv
+run ask -r j.tsv
+out ''
+err "ask: nobody has answered tonight's question yet"
+status 1
+end
+
+begin 'reveal refused before you answer: it says who has answered'
+mkbank
+ans sam 2026-11-26T20:15:00+01:00 smile 'You did, this morning.'
+run ask -r j.tsv
+out ''
+err "ask: sam has answered tonight's question; yours first"
+status 1
+assert '! grep -q "this morning" "$T/.out" "$T/.err"' 'nothing of the answer shown'
+end
+
+begin 'reveal: you answered, your partner not yet'
+mkbank
+ans sam 2026-11-25T20:15:00+01:00 smile 'Yesterday: the rain.'
+ans alex 2026-11-26T21:00:00+01:00 smile 'The cat on the stairs.'
+run ask -r j.tsv
+out ''
+err "ask: sam has not answered tonight's question yet"
+status 1
+end
+
+begin 'reveal: you answered and nobody else is in the journal'
+mkbank
+ans alex 2026-11-26T21:00:00+01:00 smile 'The cat on the stairs.'
+run ask -r j.tsv
+out ''
+err "ask: nobody else has answered tonight's question yet"
+status 1
+end
+
+begin 'reveal after both answered: the question and both answers'
+mkbank
+ans sam 2026-11-26T20:15:00+01:00 smile 'You did, this morning.'
+ans alex 2026-11-26T21:00:00+01:00 smile 'The cat on the stairs.'
+run ask -r j.tsv
+out "Thursday 26 November 2026
+$SMILE
+
+alex
+    The cat on the stairs.
+
+sam
+    You did, this morning."
+err ''
+status 0
+HEARTH_WHO=sam run ask -r j.tsv
+out_file "$T/.want"
+status 0
+run ask -r -w sam j.tsv
+out_file "$T/.want"
+status 0
+end
+
+begin 'reveal: -w, HEARTH_WHO, then the login name'
+mkbank
+ans sam 2026-11-26T20:15:00+01:00 smile 'You did.'
+me=$(id -un)
+ans "$me" 2026-11-26T21:00:00+01:00 smile 'Me too.'
+HEARTH_WHO='' run ask -r j.tsv
+out_has '^    Me too\.$'
+err ''
+status 0
+run ask -r -w nobody j.tsv
+out ''
+err "ask: $me and sam have answered tonight's question; yours first"
+status 1
+end
+
+begin 'reveal: a multi-line answer keeps its lines; an answer given twice shows both'
+mkbank
+ans sam 2026-11-26T20:15:00+01:00 smile "$(printf 'One.\nTwo.')"
+ans alex 2026-11-26T21:00:00+01:00 smile 'First.'
+ans alex 2026-11-26T21:10:00+01:00 smile 'And then.'
+run ask -r j.tsv
+out "Thursday 26 November 2026
+$SMILE
+
+alex
+    First.
+
+    And then.
+
+sam
+    One.
+    Two."
+err ''
+status 0
+end
+
+begin 'reveal -d: yesterday and another day, in words'
+mkbank
+ans sam 2026-11-25T20:15:00+01:00 smile 'x'
+ans sam 2026-11-20T20:15:00+01:00 smile 'y'
+run ask -r -d yesterday j.tsv
+err "ask: sam has answered yesterday's question; yours first"
+status 1
+run ask -r -d 2026-11-20 j.tsv
+err "ask: sam has answered the question of 2026-11-20; yours first"
+status 1
+ans alex 2026-11-20T22:00:00+01:00 smile 'z'
+run ask -r -d 2026-11-20T08:00:00Z j.tsv
+out "Friday 20 November 2026
+$SMILE
+
+alex
+    z
+
+sam
+    y"
+err ''
+status 0
+end
+
+begin 'reveal within the asker'"'"'s couple only'
+mkbank
+ans smiths/sam 2026-11-26T20:00:00+01:00 smile 'smiths sam'
+ans jones/kim 2026-11-26T20:05:00+01:00 smile 'jones kim'
+ans jones/lee 2026-11-26T20:06:00+01:00 smile 'jones lee'
+ans kim 2026-11-26T20:07:00+01:00 smile 'no couple kim'
+run ask -r -w smiths/alex j.tsv
+out ''
+err "ask: sam has answered tonight's question; yours first"
+status 1
+ans smiths/alex 2026-11-26T21:00:00+01:00 smile 'smiths alex'
+run ask -r -w smiths/alex j.tsv
+out "Thursday 26 November 2026
+$SMILE
+
+alex
+    smiths alex
+
+sam
+    smiths sam"
+err ''
+status 0
+run ask -r -w jones/ann j.tsv
+out ''
+err "ask: kim and lee have answered tonight's question; yours first"
+status 1
+run ask -r -w alex j.tsv
+out ''
+err "ask: kim has answered tonight's question; yours first"
+status 1
+end
+
+begin 'reveal: the question is found again after the bank changed, and with another seed'
+mkbank
+q=$("$top/bin/ask" -f t.tsv -p -c two)
+ans sam 2026-11-26T20:00:00+01:00 two 'about the first'
+ans alex 2026-11-26T21:00:00+01:00 two 'me too'
+# the category's order changes: a starter added, and another seed
+printf 'prompt\ttwo\t-\t-\t-\t-\tA third one, added later?\n' >> t.tsv
+assert '[ "$(HEARTH_SEED=1 "$top/bin/ask" -f t.tsv -p -c two)" != "$q" ]' 'tonight the bank says another question'
+sed -i.bak "/	$q\$/d" t.tsv
+assert '! grep -Fq "$q" t.tsv' 'the question is gone from the bank'
+HEARTH_SEED=1 HEARTH_BANK=$T/t.tsv run ask -r j.tsv
+out "Thursday 26 November 2026
+$q
+
+alex
+    me too
+
+sam
+    about the first"
+err ''
+status 0
+end
+
+begin 'reveal: the same question on another day is another pair'
+mkbank
+ans alex 2026-11-25T21:00:00+01:00 smile 'wednesday alex'
+ans sam 2026-11-26T20:00:00+01:00 smile 'thursday sam'
+run ask -r -w sam j.tsv
+out ''
+err "ask: alex has not answered tonight's question yet"
+status 1
+run ask -r -d yesterday j.tsv
+out ''
+err "ask: sam has not answered yesterday's question yet"
+status 1
+run ask -b j.tsv
+out ''
+err 'ask: no question of the day answered by both of you yet'
+status 0
+end
+
+begin 'reveal: another question that day is not a pair'
+mkbank
+ans alex 2026-11-26T20:00:00+01:00 smile 'smile alex'
+ans sam 2026-11-26T20:30:00+01:00 vec 'vec sam'
+run ask -r j.tsv
+out ''
+err "ask: sam has not answered tonight's question yet
+ask: sam has answered another question that day; yours first"
+status 1
+end
+
+begin 'two journals, one each, merged with sort -u or read together'
+mkbank
+ans alex 2026-11-26T21:00:00+01:00 smile 'alex here' alex.tsv
+ans sam 2026-11-26T20:00:00+01:00 smile 'sam there' sam.tsv
+LC_ALL=C sort -u alex.tsv sam.tsv > j.tsv
+assert '[ "$(wc -l < j.tsv)" -eq 3 ]' 'one header and two records'
+run ask -r j.tsv
+out "Thursday 26 November 2026
+$SMILE
+
+alex
+    alex here
+
+sam
+    sam there"
+err ''
+status 0
+run ask -r alex.tsv sam.tsv
+out_file "$T/.want"
+status 0
+run ask -r j.tsv alex.tsv sam.tsv
+out_file "$T/.want"
+err ''
+status 0
+input_file j.tsv
+run ask -r
+out_file "$T/.want"
+status 0
+end
+
+begin 'reveal: bad records are named, file:line, and the rest is read'
+mkbank
+ans sam 2026-11-26T20:00:00+01:00 smile 'sam'
+ans alex 2026-11-26T21:00:00+01:00 smile 'alex'
+printf '2026-11-26T21:05:00+01:00\tsam\tanswer\t1\tno question here\n' >> j.tsv
+printf 'not a record\n' >> j.tsv
+run ask -r j.tsv
+out_has '^    alex$'
+err 'ask: j.tsv:4: an answer of ask -P holds "q:", the question'"'"'s id, a space, the question, a tab and the answer in its note
+ask: j.tsv:5: want 4 or 5 tab-separated fields (time, who, what, value, note), found 1'
+status 0
+end
+
+begin 'reveal: an unreadable journal says so, status 1'
+mkbank
+run ask -r nosuch.tsv
+out ''
+err "ask: nosuch.tsv: No such file or directory
+ask: nobody has answered tonight's question yet"
+status 1
+end
+
+begin 'reveal: a bad -w is bad data, status 1'
+run ask -r -w 'a b' /dev/null
+out ''
+err 'ask: bad name "a b": a name has no spaces or control characters'
+status 1
+end
+
+begin 'reveal into a full disk'
+mkbank
+ans sam 2026-11-26T20:00:00+01:00 smile 'sam'
+ans alex 2026-11-26T21:00:00+01:00 smile 'alex'
+runsh 'ask -r j.tsv > /dev/full'
+out ''
+err 'ask: stdout: No space left on device'
+status 1
+end
+
+# --- hostile text -------------------------------------------------------------------
+
+begin 'hostile text as text: tab a space, backslash kept, markup plain, U+202E shown'
+mkbank
+ans "sam$RLO" 2026-11-26T20:00:00+01:00 hostile "$(printf 'a\tb \\ c <script>alert(1)</script> %sevil' "$RLO")"
+ans alex 2026-11-26T21:00:00+01:00 hostile 'fine'
+run ask -r j.tsv
+out "Thursday 26 November 2026
+$HOST
+
+alex
+    fine
+
+sam<U+202E>
+    a b \\ c <script>alert(1)</script> <U+202E>evil"
+err ''
+status 0
+assert '! grep -q "$RLO" "$T/.out"' 'no raw U+202E'
+end
+
+begin 'hostile text as HTML: every byte escaped, no script, no raw U+202E'
+mkbank
+ans "sam$RLO" 2026-11-26T20:00:00+01:00 hostile "$(printf '<script>alert("x")</script>\t& %sevil '"'"'q'"'"'\nnext' "$RLO")"
+ans alex 2026-11-26T21:00:00+01:00 hostile '<img src=x onerror=alert(1)>'
+run ask -b -H j.tsv
+err ''
+status 0
+out_has '^<p class="q" dir="auto">Say it &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; &#39;too&#39;\?</p>$'
+out_has '^<p class="a" dir="auto">&lt;img src=x onerror=alert\(1\)&gt;</p>$'
+out_has '^<p class="a" dir="auto">&lt;script&gt;alert\(&quot;x&quot;\)&lt;/script&gt; &amp; &lt;U\+202E&gt;evil &#39;q&#39;$'
+out_has '^next</p>$'
+out_has '^<h3 dir="auto">sam&lt;U\+202E&gt;</h3>$'
+tags=$(grep -o '<[^>]*>' "$T/.out" | sed 's|^</*\([!A-Za-z0-9]*\).*|\1|' | sort -u | tr '\n' ' ')
+assert '[ "$tags" = "!DOCTYPE article body div footer h1 h2 h3 head header html main meta p section span style time title " ]' "only the page's own elements, not: $tags"
+assert '! grep -qi "url(\|@import\|https\{0,1\}:" "$T/.out"' 'no resource from elsewhere'
+assert '! grep -q "$RLO" "$T/.out"' 'no raw U+202E'
+assert '! grep -q "	" "$T/.out"' 'no tab'
+out_has "content=\"default-src 'none'; style-src 'unsafe-inline'\""
+end
+
+begin 'no escape codes reach the terminal from an answer'
+mkbank
+ans sam 2026-11-26T20:00:00+01:00 smile 'x'
+ans alex 2026-11-26T21:00:00+01:00 smile 'y'
+printf '2026-11-26T21:05:00+01:00\tsam\tanswer\t1\tq:%s %s\\tcr\\rhere\n' "$(fnv "$SMILE")" "$SMILE" >> j.tsv
+run ask -r j.tsv
+out "Thursday 26 November 2026
+$SMILE
+
+alex
+    y
+
+sam
+    x
+
+    cr\\rhere"
+assert '! grep -q "$(printf "\r")" "$T/.out"' 'no raw carriage return'
+status 0
+end
+
+# --- the book of us ------------------------------------------------------------------
+
+# alex and sam over five days: both on the 22nd, 23rd and 26th; on the 24th
+# only alex; on the 25th only sam; and an answer after the as-of date.
+mkjournal() {
+	ans sam 2026-11-22T20:00:00+01:00 smile 'sam 22'
+	ans alex 2026-11-22T21:00:00+01:00 smile 'alex 22'
+	ans alex 2026-11-23T07:30:00+01:00 vec 'alex 23'
+	ans sam 2026-11-23T22:00:00+01:00 vec 'sam 23'
+	ans alex 2026-11-24T21:00:00+01:00 smile 'alex alone 24'
+	ans sam 2026-11-25T21:00:00+01:00 smile 'sam alone 25'
+	ans alex 2026-11-26T21:00:00+01:00 two 'alex 26'
+	ans sam 2026-11-26T21:30:00+01:00 two 'sam 26'
+	ans alex 2026-11-27T21:00:00+01:00 smile 'alex 27'
+	ans sam 2026-11-27T21:00:00+01:00 smile 'sam 27'
+	q26=$(HEARTH_NOW=2026-11-26T12:00:00Z "$top/bin/ask" -f t.tsv -p -c two)
+}
+
+begin 'the book: every question both answered, oldest first, nothing else'
+mkbank
+mkjournal
+LC_ALL=C sort -r j.tsv > rev.tsv	# the order of the file does not matter
+run ask -b rev.tsv
+out "Sunday 22 November 2026
+$SMILE
+
+alex
+    alex 22
+
+sam
+    sam 22
+
+Monday 23 November 2026
+a
+
+alex
+    alex 23
+
+sam
+    sam 23
+
+Thursday 26 November 2026
+$q26
+
+alex
+    alex 26
+
+sam
+    sam 26"
+err ''
+status 0
+run ask -b -w sam j.tsv
+out_file "$T/.want"
+end
+
+begin 'the book over a range: -n days ending on -d'
+mkbank
+mkjournal
+run ask -b -n 4 j.tsv
+out "Monday 23 November 2026
+a
+
+alex
+    alex 23
+
+sam
+    sam 23
+
+Thursday 26 November 2026
+$q26
+
+alex
+    alex 26
+
+sam
+    sam 26"
+err ''
+status 0
+run ask -b -n 1 -d 2026-11-22 j.tsv
+out "Sunday 22 November 2026
+$SMILE
+
+alex
+    alex 22
+
+sam
+    sam 22"
+status 0
+run ask -b -n 2 -d 2026-11-25 j.tsv
+out ''
+err 'ask: no question of the day answered by both of you in those days yet'
+status 0
+end
+
+begin 'the book as HTML: a page of its own, entries oldest first'
+mkbank
+mkjournal
+run ask -b -H j.tsv
+err ''
+status 0
+out_has '^<!DOCTYPE html>$'
+out_has '^<meta name="viewport" content="width=device-width, initial-scale=1">$'
+out_has '^<p class="sub">alex and sam &middot; 3 questions answered together <span class="when">22 to 26 November 2026</span></p>$'
+assert '[ "$(grep -c "^<article>" "$T/.out")" -eq 3 ]' 'three entries'
+assert '[ "$(grep -o "datetime=\"[0-9-]*\"" "$T/.out" | tr "\n" " ")" = "datetime=\"2026-11-22\" datetime=\"2026-11-23\" datetime=\"2026-11-26\" " ]' 'oldest first'
+out_lacks 'alone'
+out_lacks '27'
+assert 'tail -n 1 "$T/.out" | grep -qx "</html>"' 'the page ends'
+end
+
+begin 'the book as HTML: its days in as few words as they need'
+mkbank
+ans alex 2026-11-26T21:00:00+01:00 smile 'a'
+ans sam 2026-11-26T21:00:00+01:00 smile 'b'
+run ask -b -H j.tsv
+out_has '^<p class="sub">alex and sam &middot; 1 question answered together <span class="when">26 November 2026</span></p>$'
+ans alex 2026-10-30T21:00:00+01:00 smile 'c'
+ans sam 2026-10-30T21:00:00+01:00 smile 'd'
+run ask -b -H j.tsv
+out_has '^<p class="sub">alex and sam &middot; 2 questions answered together <span class="when">30 October to 26 November 2026</span></p>$'
+ans alex 2025-12-31T21:00:00+01:00 smile 'e'
+ans sam 2025-12-31T21:00:00+01:00 smile 'f'
+run ask -b -H j.tsv
+out_has '^<p class="sub">alex and sam &middot; 3 questions answered together <span class="when">31 December 2025 to 26 November 2026</span></p>$'
+err ''
+status 0
+end
+
+begin 'the book as HTML with nothing in it yet'
+mkbank
+ans alex 2026-11-26T21:00:00+01:00 smile 'alone'
+run ask -b -H j.tsv
+err ''
+status 0
+out_has '^<p class="empty">No question of the day answered by both of you yet\. Tonight&#39;s could be the first\.</p>$'
+out_lacks 'alone'
+end
+
+# --- on a terminal -------------------------------------------------------------------
+#
+# script(1) gives ask a pseudo-terminal, as in t_ask.sh: onterm CMD [PATTERN
+# KEYS]... types each KEYS once PATTERN is on the screen.
+
+have_script() {
+	script -qec true /dev/null > /dev/null 2>&1 < /dev/null
+}
+type_keys() {
+	while [ $# -ge 2 ]; do
+		i=0
+		until [ -z "$1" ] || grep -Fq -- "$1" "$T/.tty" 2>/dev/null || [ $i -ge 300 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		printf "$2"
+		shift 2
+	done
+	sleep 0.5
+}
+onterm() {
+	printf 'trap : INT\n%s\necho "$?" > "%s/.rc"\n' "$1" "$T" > "$T/.cmd"
+	shift
+	: > "$T/.tty"
+	type_keys "$@" | SHELL=/bin/sh $limit script -qec "sh '$T/.cmd'" /dev/null > "$T/.tty" 2>&1
+	rc=$(cat "$T/.rc" 2>/dev/null || echo none)
+	tr -d '\r' < "$T/.tty" > "$T/.screen"
+}
+screen_has() { grep -Fq -- "$1" "$T/.screen" || fail "the screen lacks \"$1\": $(tail -c 400 "$T/.screen")"; }
+limit=
+command -v timeout > /dev/null 2>&1 && limit='timeout 60'
+skip() { echo "ok - $1 # SKIP script(1) is missing (Debian: bsdutils)"; }
+
+if have_script; then
+
+begin 'terminal: -P shows the question, reads lines up to an empty one'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -P -c smile > a.txt' \
+    'Ctrl-C cancels' '\rThe cat.\r' '> ' 'And you.\r\r'
+same a.txt "answer	1	q:$(fnv "$SMILE") $SMILE\\tThe cat.\\nAnd you."
+screen_has "Tonight's question, for the two of you:"
+screen_has "    $SMILE"
+screen_has 'Your answer, in a few lines: an empty line or Ctrl-D ends it, Ctrl-C cancels.'
+screen_has 'Once your partner has answered too, ask -r shows you both.'
+assert '! grep -q "$ESC" "$T/.tty"' 'no escape codes with NO_COLOR'
+status 0
+end
+
+begin 'terminal: Ctrl-D ends the answer; a control character line is typed again'
+mkbank
+onterm 'TERM=xterm ask -f t.tsv -P -c smile -d yesterday > a.txt' \
+    'Ctrl-C cancels' 'bad\001line\r' 'type it again' 'good line\r\004'
+same a.txt "answer	1	q:$(fnv "$SMILE") $SMILE\\tgood line"
+screen_has "Yesterday's question, for the two of you:"
+screen_has 'ask: a control character in the answer (only tabs are kept): that line was left out; type it again'
+assert 'grep -q "$ESC\[1m$SMILE$ESC\[0m" "$T/.tty"' 'the question in bold'
+status 0
+end
+
+begin 'terminal: Ctrl-C cancels, status 130; in ask -P | log, nothing is written'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -P -c smile | log -f t.tsv -a j.tsv' \
+    'Ctrl-C cancels' 'half an answer\r' '> ' '\003'
+assert '[ ! -s j.tsv ]' 'no journal written'
+status 130
+end
+
+begin 'terminal: Ctrl-D before any answer prints nothing, status 1'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -P -c smile > a.txt' 'Ctrl-C cancels' '\004'
+assert '[ ! -s a.txt ]' 'nothing printed'
+screen_has 'ask: no answer: nothing was printed'
+status 1
+end
+
+begin 'terminal: the reveal side by side, wrapped to the width'
+mkbank
+ans sam 2026-11-26T20:00:00+01:00 smile 'You did, this morning, when you sang to the kettle.'
+ans alex 2026-11-26T21:00:00+01:00 smile "$(printf 'The cat on the stairs.\nAnd you.')"
+onterm 'NO_COLOR=1 COLUMNS=60 ask -r j.tsv' ''
+assert 'grep -q "^alex                           sam$" "$T/.screen"' 'the names over their columns'
+assert 'grep -q "^----                           ---$" "$T/.screen"' 'a rule under each'
+assert 'grep -q "^The cat on the stairs\.         You did, this morning, when$" "$T/.screen"' 'side by side'
+assert 'grep -q "^And you\.                       you sang to the kettle\.$" "$T/.screen"' 'wrapped in its column'
+status 0
+onterm 'NO_COLOR=1 COLUMNS=40 ask -r j.tsv' ''
+screen_has 'What made you smile today?'
+assert 'grep -q "^    You did, this morning, when you sang$" "$T/.screen"' 'narrow: one after the other, wrapped'
+assert 'grep -q "^    to the kettle\.$" "$T/.screen"' 'the rest on the next line'
+status 0
+end
+
+begin 'terminal: the question and names in bold, unless NO_COLOR or TERM=dumb'
+mkbank
+ans sam 2026-11-26T20:00:00+01:00 smile 'sam'
+ans alex 2026-11-26T21:00:00+01:00 smile 'alex'
+onterm 'TERM=xterm COLUMNS=30 ask -r j.tsv' ''
+assert 'grep -q "^$ESC\[1m$SMILE$ESC\[0m" "$T/.screen"' 'the question in bold'
+assert 'grep -q "^$ESC\[1malex$ESC\[0m$" "$T/.screen"' 'a name in bold'
+status 0
+onterm 'TERM=dumb COLUMNS=80 ask -r j.tsv; TERM=xterm NO_COLOR=1 ask -r j.tsv; TERM=xterm ask -r j.tsv | cat' ''
+assert '! grep -q "$ESC" "$T/.tty"' 'no escape codes'
+status 0
+end
+
+else
+	for c in answer Ctrl-D Ctrl-C nothing side-by-side bold; do
+		skip "terminal: $c"
+	done
+fi
