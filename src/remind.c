@@ -930,30 +930,38 @@ rules_load(const char *file)
 	return rc < 0 || nerrs ? -1 : 0;
 }
 
-/* -l: where the rules come from, then "N<TAB>rule" as written. */
+/*
+ * -l: the rules in effect as a rules file, each on the line of its
+ * number (the lines between them are "#"), so that the output saved as
+ * ~/.config/hearth/remind.tsv is the same rules, numbered the same; then
+ * where they came from, as a comment.
+ */
 static void
 rules_list(void)
 {
 	const char *p, *t;
+	unsigned long line = 1;
 	size_t i;
 
-	if (rulesfile != NULL) {
-		fputs("# rules from ", stdout);
-		putsafe(stdout, rulesfile, strlen(rulesfile));
-		putchar('\n');
-	} else
-		puts("# built-in rules");
 	for (i = 0; i < nrules; i++) {
-		printf("%lu", rules[i].line);
+		for (; line < rules[i].line; line++)
+			puts("#");
 		for (p = rules[i].text; ; p = t + 1) {
-			putchar('\t');
 			t = p + strlen(p);	/* the fields were cut at their tabs */
 			putsafe(stdout, p, (size_t)(t - p));
 			if (t >= rules[i].msg)
 				break;
+			putchar('\t');
 		}
 		putchar('\n');
+		line++;
 	}
+	if (rulesfile != NULL) {
+		fputs("# the rules of ", stdout);
+		putsafe(stdout, rulesfile, strlen(rulesfile));
+		putchar('\n');
+	} else
+		puts("# the built-in rules of remind(1)");
 }
 
 static int
