@@ -353,6 +353,14 @@ chart(const struct view *v)
 		if (s->whatlen > mw)
 			mw = s->whatlen;
 	}
+	/* what matters first, in the words remind uses */
+	for (k = 0; k < v->al->n; k++) {
+		if (v->nwho && !inlist(v->who, v->nwho, v->al->a[k].p->who) &&
+		    (v->al->a[k].other == NULL || !inlist(v->who, v->nwho, v->al->a[k].other->who)))
+			continue;
+		putsafe(stdout, v->al->a[k].why, strlen(v->al->a[k].why));
+		putchar('\n');
+	}
 	date_format(d1, v->first);
 	date_format(d2, v->asof);
 	printf("%d days from %s to %s, %d %s a mark\n", wdays, d1, d2, per,
