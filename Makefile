@@ -70,7 +70,7 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sani
 sanitize:
 	rm -rf build/san && mkdir -p build/san/bin
 	cp -R src tests man Makefile build/san/
-	cd build/san && $(MAKE) CC=clang CFLAGS='$(SANFLAGS)' LDFLAGS='$(SANFLAGS)' check
+	cd build/san && $(MAKE) clean && $(MAKE) CC=clang CFLAGS='$(SANFLAGS)' LDFLAGS='$(SANFLAGS)' check
 
 # Line coverage of src/ by the whole suite: built with gcc --coverage in a
 # copy of the tree, as for sanitize (cleaned first: the copied objects of
@@ -140,7 +140,7 @@ uninstall:
 	done
 
 clean:
-	rm -f $(BINS) src/*.o src/bankdata.c $(UNITS) tests/gen
+	rm -f $(BINS) src/*.o src/bankdata.c $(UNITS) tests/gen tests/calibrate
 	rm -rf build
 
 .PHONY: all check sanitize coverage valgrind lint demo bench fuzz install uninstall clean
