@@ -1,18 +1,24 @@
 #!/bin/sh
 # t_trend.sh - trend(1): figures and flags, series, chart, SVG, options and
-# every error path.
+# every error path.  The early warnings themselves (trend -a, and what makes
+# each kind of alert) are tested in t_alerts.sh.
 #
 # The journals are made here, day by day, with days() below.  Every
-# expected report was worked out by tests/trend_ref.py (an independent
+# expected figure was worked out by tests/trend_ref.py (an independent
 # Python reading of trend(1)) and the figures that are easy were checked
-# by hand too (see the comments); the exact cut-offs are in unit_stats.c.
+# by hand too (see the comments).  A flag needs a usual: at least 20 days
+# with data in the person's days T-207 .. T-28 (quiet excepted), so the
+# short journals here show few flags; where a case is about flags it reads
+# tests/example.tsv (gen -D), whose alex's affection drops from 2026-11-16
+# and whose sam's answers swing from 2026-10-26.
 . "$top/tests/lib.sh"
 
 ESC=$(printf '\033')
 CR=$(printf '\r')
 VERSION=$(sed -n 's/^#define HEARTH_VERSION[^"]*"\(.*\)".*/\1/p' "$top/src/hearth.h")
-USAGE='usage: trend [-c | -g | -s] [-b day|week|month] [-d date] [-n days] [-w who] [-m what] [file ...]'
+USAGE='usage: trend [-a | -c | -g | -s] [-b day|week|month] [-d date] [-n days] [-w who] [-m what] [file ...]'
 HDR='who	what	n	last7	base28	change	pchange	slope	ptrend	rmssd	flags'
+EX=$top/tests/example.tsv
 
 # days WHO WHAT FIRST V1 V2 ...: one record a day from FIRST (YYYY-MM-DD),
 # "." for a day without one, each at 21:00+01:00.  Dates by Julian day
@@ -44,10 +50,14 @@ days() {
 # second couple, lee/kim and lee/ray, close to each other.  As of
 # 2026-11-26 (HEARTH_NOW):
 # - alex touch: 4 every day, then 2 on four of the last 7 days: last7 2,
-#   base28 4, change -2 (drop), and sam's touch is 4: gap on both rows;
-# - sam close: 1 and 5 in turn for 26 days: rmssd 4 (volatile);
-# - alex talk: 5 down to 2 over 8 weeks (declining, and a drop);
-# - alex checkin: daily until 2026-11-15, so 11 days silent (quiet);
+#   base28 4, change -2 (but only 10 days before T-28: no usual, no flag);
+# - sam close: 1 and 5 in turn for 26 days: rmssd 4 (no usual either);
+# - alex talk: 5 down to 2 over 8 weeks, the one series with a usual (its
+#   29 days 2026-10-01 .. 10-29): every day since 10-30 is below most of
+#   them, the 21-day ramp passes 2.9 on 11-06, 7 days after it began:
+#   a drop since 2026-10-30 (as of 11-19: since 10-23, the first day tested);
+# - alex checkin: daily until 2026-11-15, but alex checks in every day
+#   (quiet is a person's, not a measure's);
 # - sam dodged: none, then 2-4 a day (low is better: a rise is a drop);
 # - alex mood: a measure no bank knows, steady; sam hugs: steady counts;
 # - lee/kim and lee/ray touch: 5 and 4.71, no gap; lee is not alex's couple.
@@ -69,16 +79,16 @@ journal1() {
 # touch 2, 4, -2; sam close rmssd 4; alex checkin D = 11; sam dodged
 # last7 14/5 = 2.8 and base28 2/15 = 0.13; lee/ray last7 33/7, base28 9/2)
 REPORT1="$HDR
-alex	checkin	20	-	1.00	-	-	0.00	1.000	0.00	quiet
+alex	checkin	20	-	1.00	-	-	0.00	1.000	0.00	-
 alex	mood	26	6.71	6.74	-0.02	0.975	0.06	0.664	1.22	-
-alex	talk	57	1.71	2.79	-1.07	0.001	-0.41	0.000	0.77	declining,drop
-alex	touch	35	2.00	4.00	-2.00	0.000	-0.25	0.001	0.36	declining,drop,gap
+alex	talk	57	1.71	2.79	-1.07	0.001	-0.41	0.000	0.77	drop
+alex	touch	35	2.00	4.00	-2.00	0.000	-0.25	0.001	0.36	-
 lee/kim	touch	9	5.00	5.00	0.00	-	0.00	1.000	0.00	-
 lee/ray	touch	9	4.71	4.50	0.21	-	0.00	1.000	0.87	-
-sam	close	26	3.29	2.89	0.39	0.689	0.12	0.758	4.00	volatile
-sam	dodged	20	2.80	0.13	2.67	0.000	1.01	0.009	0.87	declining,drop
+sam	close	26	3.29	2.89	0.39	0.689	0.12	0.758	4.00	-
+sam	dodged	20	2.80	0.13	2.67	0.000	1.01	0.009	0.87	-
 sam	hugs	26	2.57	2.58	-0.01	1.000	0.06	0.726	1.30	-
-sam	touch	38	4.00	4.00	0.00	1.000	0.01	0.800	0.75	gap"
+sam	touch	38	4.00	4.00	0.00	1.000	0.01	0.800	0.75	-"
 
 # --- the report ------------------------------------------------------------
 
@@ -136,11 +146,11 @@ run trend -d 2026-11-19 j.tsv
 out "$HDR
 alex	checkin	20	1.00	1.00	0.00	1.000	0.00	1.000	0.00	-
 alex	mood	19	6.71	6.75	-0.04	0.963	0.12	0.619	1.22	-
-alex	talk	50	2.29	3.18	-0.89	0.004	-0.40	0.000	0.75	declining,drop
+alex	talk	50	2.29	3.18	-0.89	0.004	-0.40	0.000	0.75	drop
 alex	touch	31	4.00	4.00	0.00	1.000	0.00	1.000	0.00	-
 lee/kim	touch	2	5.00	-	-	-	0.00	-	-	-
 lee/ray	touch	2	4.50	-	-	-	-7.00	-	-	-
-sam	close	19	2.71	3.00	-0.29	0.807	0.00	1.000	4.00	volatile
+sam	close	19	2.71	3.00	-0.29	0.807	0.00	1.000	4.00	-
 sam	dodged	15	0.00	0.25	-0.25	0.202	-0.13	0.445	0.53	-
 sam	hugs	19	2.57	2.58	-0.01	1.000	0.12	0.691	1.29	-
 sam	touch	31	4.00	4.04	-0.04	0.882	0.02	0.781	0.75	-"
@@ -169,29 +179,32 @@ status 0
 HEARTH_NOW=2026-11-26T21:04:00+01:00
 end
 
+# the flags are the same as over 90 days: the alerts look back 208 days
 begin 'report: a 30-day window (-n) shortens base28 and every figure'
 journal1 > j.tsv
 run trend -n 30 j.tsv
 out "$HDR
-alex	checkin	19	-	1.00	-	-	0.00	1.000	0.00	quiet
+alex	checkin	19	-	1.00	-	-	0.00	1.000	0.00	-
 alex	mood	26	6.71	6.74	-0.02	0.975	0.06	0.664	1.22	-
-alex	talk	30	1.71	2.65	-0.94	0.002	-0.40	0.000	0.77	declining,drop
-alex	touch	27	2.00	4.00	-2.00	0.000	-0.40	0.002	0.42	declining,drop,gap
+alex	talk	30	1.71	2.65	-0.94	0.002	-0.40	0.000	0.77	drop
+alex	touch	27	2.00	4.00	-2.00	0.000	-0.40	0.002	0.42	-
 lee/kim	touch	9	5.00	5.00	0.00	-	0.00	1.000	0.00	-
 lee/ray	touch	9	4.71	4.50	0.21	-	0.00	1.000	0.87	-
-sam	close	26	3.29	2.89	0.39	0.689	0.12	0.758	4.00	volatile
-sam	dodged	20	2.80	0.13	2.67	0.000	1.01	0.009	0.87	declining,drop
+sam	close	26	3.29	2.89	0.39	0.689	0.12	0.758	4.00	-
+sam	dodged	20	2.80	0.13	2.67	0.000	1.01	0.009	0.87	-
 sam	hugs	26	2.57	2.58	-0.01	1.000	0.06	0.726	1.30	-
-sam	touch	30	4.00	4.04	-0.04	0.879	0.02	0.789	0.77	gap"
+sam	touch	30	4.00	4.04	-0.04	0.879	0.02	0.789	0.77	-"
 err ''
 status 0
 end
 
+# quiet needs no usual: 3 days with check-ins a day apart, then none for
+# the 8 days 11-19 .. 11-26 (>= 7 and >= 3 x 1)
 begin 'report: the window starts -n days back, that day included'
 days alex talk 2026-11-16 1 2 3 > j.tsv
 run trend -n 10 j.tsv
 out "$HDR
-alex	talk	2	-	2.50	-	-	7.00	-	-	-"
+alex	talk	2	-	2.50	-	-	7.00	-	-	quiet"
 err ''
 status 0
 run trend -n 1 j.tsv
@@ -199,22 +212,38 @@ out "$HDR"
 status 0
 end
 
+# in the example, alex's affection (hugs, touch) has dropped and sam's
+# has not: sam's rows carry the gap though alex's are not printed
 begin 'report: -w and -m choose rows; gap still comes from the partner'
 journal1 > j.tsv
-run trend -w alex -m touch,checkin j.tsv
+run trend -w alex -m touch,checkin,talk j.tsv
 out "$HDR
-alex	checkin	20	-	1.00	-	-	0.00	1.000	0.00	quiet
-alex	touch	35	2.00	4.00	-2.00	0.000	-0.25	0.001	0.36	declining,drop,gap"
+alex	checkin	20	-	1.00	-	-	0.00	1.000	0.00	-
+alex	talk	57	1.71	2.79	-1.07	0.001	-0.41	0.000	0.77	drop
+alex	touch	35	2.00	4.00	-2.00	0.000	-0.25	0.001	0.36	-"
 err ''
 status 0
 run trend -w sam,lee/kim -w nobody -m touch j.tsv
 out "$HDR
 lee/kim	touch	9	5.00	5.00	0.00	-	0.00	1.000	0.00	-
-sam	touch	38	4.00	4.00	0.00	1.000	0.01	0.800	0.75	gap"
+sam	touch	38	4.00	4.00	0.00	1.000	0.01	0.800	0.75	-"
 err ''
 status 0
 run trend -m nothing j.tsv
 out "$HDR"
+status 0
+run trend -w sam -m touch,hugs,talk "$EX"
+out "$HDR
+sam	hugs	63	3.86	3.79	0.07	0.906	-0.02	0.619	3.01	gap
+sam	talk	73	3.86	3.88	-0.02	0.920	0.00	0.929	0.84	-
+sam	touch	73	4.00	4.17	-0.17	0.509	0.02	0.244	0.75	gap"
+err ''
+status 0
+run trend -w alex -m touch,talk "$EX"
+out "$HDR
+alex	talk	72	3.67	3.58	0.08	0.737	-0.03	0.107	0.64	-
+alex	touch	72	2.00	3.88	-1.88	0.001	-0.13	0.000	0.77	drop,gap"
+err ''
 status 0
 end
 
@@ -282,22 +311,33 @@ err ''
 status 0
 end
 
-# a measure no bank knows is a scale, better high, without a range: the
-# relative cut-offs (30% of base28) and never volatile or gap
-begin 'report: an unknown measure uses the relative cut-offs'
+# a measure no bank knows is a scale, better high, without a range, in no
+# pillar: its figures, and no flag (two weeks make no usual; t_alerts.sh
+# shows that even with one it never falls, being in no pillar)
+begin 'report: an unknown measure is a scale: its figures, no flag'
 {
 	days alex vibe 2026-11-13 10 10 10 10 10 10 10 7 7 7 . 6 6 6
 	days sam vibe 2026-11-20 0 0 0 0 0 0 0
 } > j.tsv
 run trend j.tsv
 out "$HDR
-alex	vibe	13	6.50	10.00	-3.50	0.001	-2.78	0.001	0.90	drop
+alex	vibe	13	6.50	10.00	-3.50	0.001	-2.78	0.001	0.90	-
 sam	vibe	7	0.00	-	-	-	0.00	-	0.00	-"
+err ''
+status 0
+# by hand: drawn from 0 to 10, the highest: 10, 7 and 6 are levels 7, 5, 4
+run trend -c -n 14 j.tsv
+out '14 days from 2026-11-13 to 2026-11-26, 1 day a mark
+who   what                    n  last7 base28 change  slope  rmssd  flags
+alex  vibe  #######+++ ===   13   6.50  10.00  -3.50  -2.78   0.90  -
+sam   vibe         _______    7   0.00      -      -   0.00   0.00  -'
 err ''
 status 0
 end
 
-begin 'report: a user bank gives the unknown measure a range'
+# the range is the user's, the figures are the same; a gap would need a
+# pillar and a usual (t_alerts.sh)
+begin 'report: a user bank gives the unknown measure a range, the figures stay'
 {
 	days alex vibe 2026-11-13 10 10 10 10 10 10 10 7 7 7 . 6 6 6
 	days sam vibe 2026-11-20 0 0 0 0 0 0 0
@@ -306,11 +346,18 @@ printf 'mine\tvibe\tscale\t1\t20\thigh\tHow is the vibe? (1 = flat, 20 = electri
 HEARTH_BANK=bank.tsv
 export HEARTH_BANK
 run trend j.tsv
-unset HEARTH_BANK
-# R = 19: |change| 3.5 < 3.8 is no drop; last7 6.5 and 0 differ by >= 5.7
 out "$HDR
-alex	vibe	13	6.50	10.00	-3.50	0.001	-2.78	0.001	0.90	gap
-sam	vibe	7	0.00	-	-	-	0.00	-	0.00	gap"
+alex	vibe	13	6.50	10.00	-3.50	0.001	-2.78	0.001	0.90	-
+sam	vibe	7	0.00	-	-	-	0.00	-	0.00	-"
+err ''
+status 0
+# by hand: drawn on 1..20: 10, 7 and 6 are levels 3, 2 and 2, 0 is 0
+run trend -c -n 14 j.tsv
+unset HEARTH_BANK
+out '14 days from 2026-11-13 to 2026-11-26, 1 day a mark
+who   what                    n  last7 base28 change  slope  rmssd  flags
+alex  vibe  -------::: :::   13   6.50  10.00  -3.50  -2.78   0.90  -
+sam   vibe         _______    7   0.00      -      -   0.00   0.00  -'
 err ''
 status 0
 end
@@ -428,15 +475,22 @@ err ''
 status 0
 end
 
+# the example: alex's affection dropped, sam's did not (a gap on both);
+# the alerts come first, in words
 begin 'chart: flags beside the figures, two days a mark over 90 days'
-journal1 > j.tsv
-run trend -c -w alex,sam -m touch j.tsv
+run trend -c -w alex,sam -m touch "$EX"
+assert '[ "$(sed -n 1p "$T/.out")" = "Since 16 Nov, affection has dropped for alex, below their usual: hugging 0.6 a day against 3.7 usually, physical affection 2.0 against 4.2." ]' "the drop first: $(sed -n 1p "$T/.out")"
+assert '[ "$(sed -n 2p "$T/.out")" = "Since 16 Nov, affection has dropped for alex but not for sam: hugging 0.6 a day against 3.7 usually, physical affection 2.0 against 4.2." ]' "then the gap: $(sed -n 2p "$T/.out")"
 out_has '^90 days from 2026-08-29 to 2026-11-26, 2 days a mark$'
-out_has '^alex  touch  .{45}   35   2\.00   4\.00  -2\.00  -0\.25   0\.36  declining,drop,gap$'
-out_has '^sam   touch  '
-assert '[ "$(wc -l < "$T/.out")" -eq 4 ]' 'a title, a header and two rows'
+out_has '^alex  touch  .{45}   72   2\.00   3\.88  -1\.88  -0\.13   0\.77  drop,gap$'
+out_has '^sam   touch  .{45}   73   4\.00   4\.17  -0\.17   0\.02   0\.75  gap$'
+assert '[ "$(wc -l < "$T/.out")" -eq 6 ]' 'two alerts, a title, a header and two rows'
 assert '! grep -q "$ESC" "$T/.out"' 'no escape codes off a terminal'
 err ''
+status 0
+run trend -c -w alex,sam -m touch -d 2026-11-12 "$EX"
+out_has '^alex  touch  .{45}   72   4\.57   3\.86   0\.71  -0\.01   0\.71  -$'
+out_has '^sam   touch  .{45}   70   4\.00   4\.09  -0\.09   0\.04   0\.80  volatile$'
 status 0
 end
 
@@ -458,12 +512,16 @@ out_has '^alex  touch'
 status 0
 end
 
+# the example as of 2026-11-12: sam's answers swing (close most of all);
+# dodged, a count, is no evidence of it
 begin 'chart: the rows are the ones -w and -m choose'
-journal1 > j.tsv
-run trend -c -m close,dodged j.tsv
+run trend -c -d 2026-11-12 -w sam -m close,dodged "$EX"
 assert '[ "$(grep -c "^sam " "$T/.out")" -eq 2 ]' 'two rows'
-out_has 'volatile$'
-out_has 'declining,drop$'
+assert '! grep -q "^alex " "$T/.out"' 'no row of alex'
+out_has '^Since 26 Oct, sam.s answers have been swinging more than usual: '
+out_has '^sam  close  .*   70   4\.50   4\.04   0\.46   0\.02   1\.69  volatile$'
+out_has '^sam  dodged .*   12   2\.00   1\.25   0\.75   0\.09      -  -$'
+err ''
 status 0
 end
 
@@ -481,10 +539,25 @@ out_has 'Weekly means, 2026-08-29 to 2026-11-26 \(90 days\)'
 assert '[ "$(grep -c "^<g>" "$T/.out")" -eq 8 ]' 'eight panels'
 out_has 'font-weight="bold">touch</text>'
 out_has 'font-weight="bold">lee: touch</text>'
-out_has 'flagged: declining \(alex\), drop \(alex\), gap \(alex\), gap \(sam\)'
-out_has 'flagged: volatile \(sam\)'
+# of journal1, alex's talk alone is flagged: one heavy frame
+assert '[ "$(grep -c "flagged:" "$T/.out")" -eq 1 ]' 'one panel flagged'
+assert '[ "$(grep -c "stroke-dasharray=\"10 4\"" "$T/.out")" -eq 1 ]' 'one panel framed'
+assert 'grep -A 2 "font-weight=\"bold\">talk</text>" "$T/.out" | grep -q ">flagged: drop (alex)</text>"' 'the talk panel is the flagged one'
 out_has 'stroke-dasharray="7 4"'
 out_has '>2026-10-01</text>'
+err ''
+status 0
+# the example: alex's affection has dropped (hugs, touch), sam's has not
+run trend -g "$EX"
+assert '[ "$(grep -c "flagged:" "$T/.out")" -eq 2 ]' 'two panels flagged'
+assert 'grep -A 2 "font-weight=\"bold\">hugs</text>" "$T/.out" | grep -q ">flagged: drop (alex), gap (alex), gap (sam)</text>"' 'hugs flagged'
+assert 'grep -A 2 "font-weight=\"bold\">touch</text>" "$T/.out" | grep -q ">flagged: drop (alex), gap (alex), gap (sam)</text>"' 'touch flagged'
+err ''
+status 0
+# as of 2026-11-12, sam's swings: every scale of sam with a usual
+run trend -g -d 2026-11-12 "$EX"
+assert '[ "$(grep -c ">flagged: volatile (sam)</text>" "$T/.out")" -eq 7 ]' "seven panels flagged volatile: $(grep flagged "$T/.out")"
+assert '[ "$(grep -c "flagged:" "$T/.out")" -eq 7 ]' 'nothing else flagged'
 err ''
 status 0
 end
@@ -679,10 +752,18 @@ err "trend: -b takes day, week or month, not \"year\"
 $USAGE"
 status 2
 run trend -c -s
-err "trend: -c, -g and -s do not go together
+err "trend: -a, -c, -g and -s do not go together
 $USAGE"
 status 2
 run trend -g -c
+status 2
+out ''
+run trend -a -s
+err "trend: -a, -c, -g and -s do not go together
+$USAGE"
+status 2
+out ''
+run trend -c -a
 status 2
 out ''
 for w in '' 'alex,' ',alex' 'alex,,sam'; do
@@ -752,14 +833,15 @@ assert 'grep -q "^alex	touch	1	4.00" "$T/.screen"' "the report: $(cat "$T/.scree
 status 0
 end
 
+# the example: alex's touch is drop,gap, sam's gap
 begin 'terminal: the chart has colour, and none with NO_COLOR'
-journal1 > j.tsv
+cp "$EX" j.tsv
 runsh 'script -qec "trend -c -m touch j.tsv" /dev/null < /dev/null'
-assert 'grep -q "${ESC}\[1;31mdeclining${ESC}\[0m" "$T/.out"' 'red flags'
-assert 'grep -q "${ESC}\[33mgap${ESC}\[0m" "$T/.out"' 'yellow gap'
+assert 'grep -q "  ${ESC}\[1;31mdrop${ESC}\[0m,${ESC}\[33mgap${ESC}\[0m${CR}\$" "$T/.out"' 'red drop, yellow gap'
+assert 'grep -q "   0\.75  ${ESC}\[33mgap${ESC}\[0m${CR}\$" "$T/.out"' 'yellow gap alone'
 runsh 'NO_COLOR=1 script -qec "trend -c -m touch j.tsv" /dev/null < /dev/null'
 assert '! grep -q "$ESC" "$T/.out"' 'no escape codes with NO_COLOR'
-assert 'grep -q "declining,drop,gap" "$T/.out"' 'the flags still there'
+assert 'grep -q "  drop,gap${CR}\$" "$T/.out"' 'the flags still there'
 status 0
 end
 
