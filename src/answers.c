@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "hearth.h"
+#include "series.h"
 #include "stats.h"
 #include "answers.h"
 
