@@ -20,7 +20,7 @@
  * - On 77% of days (80% in the demo) a partner answers the daily set:
  *   open safe heard talk talk_min touch close effort, and hugs on 65-85%
  *   of those days. On 85% of Sundays they also answer the weekly set:
- *   effort faced dodged granted boundary support, and gratitude and need,
+ *   effort_week faced dodged granted boundary support, and gratitude and need,
  *   text answers whose note is the answer. About one daily check-in in 12
  *   carries a note on one of its records, with escapes (\t, \n, \r, \\)
  *   and UTF-8 among them. Partners' names come from a list that holds
@@ -300,6 +300,7 @@ static const struct field scalef[NSCALE] = {
 	F("open"), F("safe"), F("heard"), F("talk"), F("touch"), F("close"),
 	F("effort"), F("granted"), F("boundary"), F("support")
 };
+static const struct field effortweekf = F("effort_week");
 static const struct field talkminf = F("talk_min");
 static const struct field hugsf = F("hugs");
 static const struct field facedf = F("faced");
@@ -698,7 +699,7 @@ weekly(struct rng *r, const struct person *p, long left, const char *pre,
 {
 	const char *g, *n;
 
-	record(pre, prelen, &scalef[EFFORT], scale(p->today[EFFORT]), NULL);
+	record(pre, prelen, &effortweekf, scale(p->today[EFFORT]), NULL);
 	record(pre, prelen, &facedf, (unsigned)binomial(r, 3, p->facedp),
 	    NULL);
 	record(pre, prelen, &dodgedf, (unsigned)binomial(r, 3, p->dodgedp),

@@ -1,10 +1,10 @@
 #!/bin/sh
-# t_golden.sh - trend and remind say what the tree before the "one model"
-# restructuring said (tests/golden/, made by tests/golden.sh from that
-# tree) on the example, the demo over ten years and twenty couples.
+# t_golden.sh - trend gives the figures the tree before the "one model"
+# restructuring gave (tests/golden/, made by tests/golden.sh with that
+# tree's trend) on the example, ten years of the demo and twenty couples.
 . "$top/tests/lib.sh"
 
-begin 'trend and remind agree with tests/golden, file by file'
+begin 'the figures and series agree with tests/golden, file by file'
 runsh 'sh "$top/tests/golden.sh" now && diff -r "$top/tests/golden" now && echo same'
 out 'same'
 err ''
