@@ -119,6 +119,7 @@ static const char *who;			/* -w */
 static long today;
 static int plain;			/* -p: the message alone */
 static struct figures *figs;		/* of every series as of today */
+static struct history *hist;		/* each couple's alerts, today and before */
 static long newest = NOWHEN;		/* the newest check-in (the -w partner's) */
 
 static char *buf;			/* a message as it is filled */
@@ -751,25 +752,22 @@ figures_for(const struct rule *r, const struct alert *a)
 static void
 due_trend(const struct rule *r)
 {
-	static struct alerts *today_al;
-	static struct history *h;
+	const struct alerts *today_al;
 	const struct figures *f;
 	const struct alert *a;
 	struct fill fl;
 	size_t c, i;
 
-	if (h == NULL) {
-		h = xmalloc((model.nc + 1) * sizeof *h);
-		today_al = xmalloc((model.nc + 1) * sizeof *today_al);
-		for (c = 0; c < model.nc; c++) {
-			history_init(&h[c], &model, c, today);
-			today_al[c] = *history_day(&h[c], 0);
-		}
+	if (hist == NULL) {
+		hist = xmalloc((model.nc + 1) * sizeof *hist);
+		for (c = 0; c < model.nc; c++)
+			history_init(&hist[c], &model, c, today);
 	}
-	for (c = 0; c < model.nc; c++)
-		for (i = 0; i < today_al[c].n; i++) {
-			a = &today_al[c].a[i];
-			if (!addresses(r, a) || !alert_due(&h[c], a, paused_at, NULL))
+	for (c = 0; c < model.nc; c++) {
+		today_al = history_day(&hist[c], 0);
+		for (i = 0; i < today_al->n; i++) {
+			a = &today_al->a[i];
+			if (!addresses(r, a) || !alert_due(&hist[c], a, paused_at, NULL))
 				continue;
 			blank(&fl)->days = today - a->since;
 			fl.since = a->since;
@@ -785,6 +783,21 @@ due_trend(const struct rule *r)
 			}
 			say(r, &fl);
 		}
+	}
+}
+
+static void
+forget(void)
+{
+	size_t c;
+
+	for (c = 0; hist != NULL && c < model.nc; c++)
+		history_free(&hist[c]);
+	free(hist);
+	hist = NULL;
+	free(figs);
+	figs = NULL;
+	model_free(&model);
 }
 
 #define ALL	(B(P_DATE) | B(P_PROMPT))
@@ -1086,5 +1099,6 @@ main(int argc, char **argv)
 	for (i = 0; i < nrules; i++)
 		if (!(quiet && rules[i].kind->pausable))
 			rules[i].kind->due(&rules[i]);
+	forget();
 	return fshut(stdout, "stdout");
 }

@@ -60,11 +60,9 @@ reset(void)
 	rulesfile = NULL;
 	who = NULL;
 	today = 0;
-	for (i = 0; i <= BACK; i++) {
-		free(figs[i]);
-		figs[i] = NULL;
-	}
-	model_free(&model);
+	forget();
+	plain = 0;
+	newest = NOWHEN;
 	free(buf);
 	buf = NULL;
 	buflen = bufcap = 0;
