@@ -361,10 +361,10 @@ for d in 2026-11-12 2026-11-26; do
 	assert "agree -d $d \"$top/tests/example.tsv\"" "example as of $d: $(agree -d $d "$top/tests/example.tsv")"
 	assert '[ "$(cat "$T/.flagged")" -gt 3 ]' "flagged rows: $(cat "$T/.flagged")"
 done
-gen -c 60 -n 250 -e 2026-11-26 > g.tsv
+gen -c 150 -n 250 -e 2026-11-26 > g.tsv
 assert 'agree g.tsv' "$(agree g.tsv)"
-assert '[ "$(sed 1d "$T/.a" | wc -l)" -ge 8 ]' "too few alerts to tell: $(cat "$T/.a")"
-assert '[ "$(sed 1d "$T/.a" | cut -f 3 | sort -u | wc -l)" -ge 3 ]' "too few kinds to tell: $(cut -f 3 "$T/.a" | sort | uniq -c)"
+assert '[ "$(sed 1d "$T/.a" | wc -l)" -ge 20 ]' "too few alerts to tell: $(cat "$T/.a")"
+assert '[ "$(sed 1d "$T/.a" | cut -f 3 | sort -u | wc -l)" -ge 4 ]' "too few kinds to tell: $(sed 1d "$T/.a" | cut -f 3 | sort | uniq -c)"
 end
 
 # --- names ---------------------------------------------------------------------
