@@ -58,7 +58,7 @@ days() {
 #   a drop since 2026-10-30 (as of 11-19: since 10-23, the first day tested);
 # - alex checkin: daily until 2026-11-15, but alex checks in every day
 #   (quiet is a person's, not a measure's);
-# - sam dodged: none, then 2-4 a day (low is better: a rise is a drop);
+# - sam dodged: none, then 2-4 a day (low is better; no usual, no flag);
 # - alex mood: a measure no bank knows, steady; sam hugs: steady counts;
 # - lee/kim and lee/ray touch: 5 and 4.71, no gap; lee is not alex's couple.
 journal1() {
