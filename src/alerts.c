@@ -4,7 +4,7 @@
  * For each person of a couple, as of a day T:
  *
  * 1. Each measure's usual level and spread come from the person's own
- *    days T-147 .. T-28 (at least MINDAYS of them), after a transform that
+ *    days T-207 .. T-28 (at least MINDAYS of them), after a transform that
  *    makes the noise of counts (square root) and minutes (logarithm)
  *    comparable to that of ratings.  A day's value becomes a score in
  *    units of the person's spread, positive when better than usual.
@@ -16,8 +16,8 @@
  *    (drop) or one that built up (declining), with the day it began.
  * 4. volatile: how far apart the person's answers of a day are, each
  *    against its usual (the spread of the day's scores, on a log scale),
- *    against its own usual, with the same test; not while one of the
- *    person's pillars has fallen, which spreads the answers too.
+ *    against its own usual, with the same test; the measures of a pillar
+ *    that has fallen are left out, since a fall spreads the answers too.
  * 5. gap: one partner's pillar has fallen while the other's is as usual.
  * 6. quiet: no check-in for a week and for three times the person's
  *    usual gap between check-ins.
@@ -39,7 +39,13 @@
 #define USUAL	180		/* the days before them that say what is usual */
 #define MINDAYS	20		/* days with data that make a usual */
 
-struct tuning pillar_tuning = { 0.5, 6.0, 2.9, 21, 2.0, 7, 0.3 };
+/*
+ * The ramp is for dialogue alone: meaningful talk that thins out slowly is
+ * the early warning the others follow, and testing every pillar for slow
+ * slopes would spend the whole budget of false alerts on it.
+ */
+struct tuning pillar_tuning = { 0.5, 6.0, 1e9, 21, 2.0, 7, 0.3 };
+struct tuning dialogue_tuning = { 0.5, 6.0, 2.9, 21, 2.0, 7, 0.3 };
 struct tuning swing_tuning = { 0.6, 4.5, 1e9, 21, 2.0, 7, 0.3 };
 
 /* One measure of a person as of T: its values, scores and usual. */
@@ -216,7 +222,8 @@ pillar_scores(const struct track *t, size_t nt, int pl, double *d, int *mood)
 
 /* The person's day-to-day swing, as bad-direction scores like the pillars'. */
 static int
-swing_scores(const struct track *t, size_t nt, double *e, double *recent, double *usual)
+swing_scores(const struct track *t, size_t nt, unsigned fallen, double *e, double *recent,
+    double *usual)
 {
 	double L[ALERT_DAYS], sum, sq, raw, rs = 0, us = 0;
 	struct usual u;
@@ -227,7 +234,7 @@ swing_scores(const struct track *t, size_t nt, double *e, double *recent, double
 		sum = sq = raw = 0;
 		n = nraw = 0;
 		for (k = 0; k < nt; k++) {
-			if (!t[k].ok || isnan(t[k].z[i]))
+			if (!t[k].ok || isnan(t[k].z[i]) || (fallen >> t[k].s->m->pillar & 1))
 				continue;
 			sum += t[k].z[i];
 			sq += t[k].z[i] * t[k].z[i];
@@ -268,6 +275,7 @@ struct look {
 	double	 d[NPILLARS][ALERT_DAYS];
 	struct detection det[NPILLARS], swing;
 	int	 swung;
+	unsigned fallen;		/* pillars that fell: 1 << pillar */
 	double	 swing_recent, swing_usual;
 	long	 newest;		/* the last day with any record, or LONG_MIN */
 };
@@ -397,12 +405,18 @@ look_at(struct look *lk, const struct person *p, long T)
 	for (pl = 1; pl < NPILLARS; pl++) {
 		lk->tested[pl] = pillar_scores(lk->t, p->ns, pl, lk->d[pl], &dummy);
 		if (lk->tested[pl])
-			detect(lk->d[pl] + USUAL, RECENT, &pillar_tuning, &lk->det[pl]);
+			detect(lk->d[pl] + USUAL, RECENT, pl == P_DIALOGUE ? &dialogue_tuning :
+			    &pillar_tuning, &lk->det[pl]);
 	}
 	{
 		double e[ALERT_DAYS];
 
-		lk->swung = swing_scores(lk->t, p->ns, e, &lk->swing_recent, &lk->swing_usual);
+		/* a pillar that fell spreads the answers too: leave it out */
+		for (pl = 1; pl < NPILLARS; pl++)
+			if (lk->det[pl].on)
+				lk->fallen |= 1u << pl;
+		lk->swung = swing_scores(lk->t, p->ns, lk->fallen, e, &lk->swing_recent,
+		    &lk->swing_usual);
 		if (lk->swung)
 			detect(e + USUAL, RECENT, &swing_tuning, &lk->swing);
 	}
@@ -512,7 +526,7 @@ most_swung(char *why, size_t n, const struct look *lk)
 
 	for (k = 0; k < lk->p->ns; k++) {
 		tk = &lk->t[k];
-		if (!tk->ok || tk->s->m->type != T_SCALE)
+		if (!tk->ok || tk->s->m->type != T_SCALE || (lk->fallen >> tk->s->m->pillar & 1))
 			continue;
 		for (i = 0, r = u = 0, nr = nu = 0; i < ALERT_DAYS; i++) {
 			if (isnan(tk->x[i]))
@@ -554,18 +568,14 @@ swing_alert(struct alerts *out, const struct look *lk, long T)
 	struct alert *a;
 	size_t k;
 
-	int pl;
-
 	if (!lk->swung || !lk->swing.on || lk->newest < T - 6)
 		return;
-	for (pl = 1; pl < NPILLARS; pl++)
-		if (lk->det[pl].on)
-			return;
 	a = add(out, F_VOLATILE, P_NONE, lk->p);
 	a->since = d0 + lk->swing.since;
 	a->fired = d0 + lk->swing.fired;
 	for (k = 0; k < lk->p->ns && a->nm < ALERT_MEASURES; k++)
-		if (lk->t[k].ok && lk->t[k].s->m->type == T_SCALE)
+		if (lk->t[k].ok && lk->t[k].s->m->type == T_SCALE &&
+		    !(lk->fallen >> lk->t[k].s->m->pillar & 1))
 			a->m[a->nm++] = lk->t[k].s;
 	day_words(day, sizeof day, a->since);
 	figure_format(r, lk->swing_recent, 1);

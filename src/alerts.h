@@ -48,7 +48,7 @@ long	 alert_first(struct history *h, const struct alert *a);	// the first day of
 int	 alert_due(struct history *h, const struct alert *a, int (*paused)(long, void *), void *arg);	// a speaks today: on its first day and every 7th day after, or after a pause it lasted through; Sundays when older than HISTORY
 void	 history_free(struct history *h);
 
-extern struct tuning pillar_tuning, swing_tuning;	/* stats.h; make calibrate chose them */
+extern struct tuning pillar_tuning, dialogue_tuning, swing_tuning;	/* stats.h; make calibrate chose them */
 
 void	 alerts_of(const struct model *m, size_t couple, long day, struct alerts *out);	// add couple's alerts in force on day to out
 int	 alert_has(const struct alert *a, const struct person *p);	// a concerns p (gap: both partners)

@@ -18,8 +18,8 @@ struct series {
 	const struct measure *m;	/* from the bank, or measure_default() */
 	const char *what;
 	size_t	 whatlen;
-	float	*sum;			/* per day; exact, or the day moved to wide */
-	unsigned char *cnt;		/* records per day, 255 at most ... */
+	float	*sum;			/* per day: NAN, or the one record, or with cnt the sum */
+	unsigned char *cnt;		/* records per day, 255 at most, once a day has two ... */
 	double	*wsum;			/* ... else both wide, once any day needs it */
 	unsigned *wcnt;
 	long	 first;		/* the model's days */
@@ -32,8 +32,9 @@ struct series {
 struct person {
 	char	*who;
 	size_t	 wholen, couple;	/* couple: the length of its prefix */
-	struct series **s;		/* by what, byte order */
+	struct series **s;		/* by what, byte order, once the model is done */
 	size_t	 ns, cap;
+	size_t	 guess;			/* the series likely asked for next */
 };
 
 struct model {
@@ -47,6 +48,7 @@ struct model {
 	size_t	*couple;		/* couple i: p[couple[i]] .. p[couple[i+1]-1] */
 	size_t	 nc;
 	struct table bywho;		/* who -> person */
+	struct person *lastp;		/* the one found last */
 	struct table byname;		/* "who\twhat" -> series */
 	struct table names;		/* what -> measure, for measures no bank has */
 };

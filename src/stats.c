@@ -507,25 +507,37 @@ detect(const double *d, int n, const struct tuning *t, struct detection *out)
 	}
 }
 
-/* The standard normal quantile, by Newton's method on erfc: |error| < 1e-12. */
+/*
+ * The standard normal quantile: Acklam's rational approximation, within
+ * 1.2e-9 of the true value relative to it, more than enough for a score.
+ */
 double
 normal_quantile(double p)
 {
-	double x = 0, f, step;
-	int i;
+	static const double a[] = { -3.969683028665376e+01, 2.209460984245205e+02,
+	    -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01,
+	    2.506628277459239e+00 };
+	static const double b[] = { -5.447609879822406e+01, 1.615858368580409e+02,
+	    -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01 };
+	static const double c[] = { -7.784894002430293e-03, -3.223964580411365e-01,
+	    -2.400758277161838e+00, -2.549732539343734e+00, 4.374664141464968e+00,
+	    2.938163982698783e+00 };
+	static const double d[] = { 7.784695709041462e-03, 3.224671290700398e-01,
+	    2.445134137142996e+00, 3.754408661907416e+00 };
+	double q, r;
 
 	if (!(p > 0 && p < 1))
 		return p <= 0 ? -INFINITY : p >= 1 ? INFINITY : NAN;
-	/* a start from the logistic, then Newton on Phi(x) - p */
-	x = log(p / (1 - p)) / 1.702;
-	for (i = 0; i < 60; i++) {
-		f = 0.5 * erfc(-x / sqrt(2.0)) - p;
-		step = f / (exp(-x * x / 2) / sqrt(2 * 3.14159265358979323846));
-		x -= step;
-		if (fabs(step) < 1e-13)
-			break;
+	if (p < 0.02425 || p > 1 - 0.02425) {
+		q = sqrt(-2 * log(p < 0.5 ? p : 1 - p));
+		r = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+		    ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+		return p < 0.5 ? r : -r;
 	}
-	return x;
+	q = p - 0.5;
+	r = q * q;
+	return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+	    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
 /*

@@ -112,6 +112,21 @@ putfig(double x, int digits, int sep)
 	putchar(sep);
 }
 
+/* An alert concerns someone -w names and names a measure -m names. */
+static int
+alert_chosen(const struct view *v, const struct alert *a)
+{
+	int i;
+
+	if (v->nwho && !inlist(v->who, v->nwho, a->p->who) &&
+	    (a->other == NULL || !inlist(v->who, v->nwho, a->other->who)))
+		return 0;
+	for (i = 0; v->nwhat && i < a->nm; i++)
+		if (inlist(v->what, v->nwhat, a->m[i]->what))
+			return 1;
+	return v->nwhat == 0;
+}
+
 /* Each series' flags: the kinds of its person's alerts that name its measure. */
 static void
 flags_of(const struct model *m, const struct alerts *al, unsigned *flags)
@@ -354,13 +369,11 @@ chart(const struct view *v)
 			mw = s->whatlen;
 	}
 	/* what matters first, in the words remind uses */
-	for (k = 0; k < v->al->n; k++) {
-		if (v->nwho && !inlist(v->who, v->nwho, v->al->a[k].p->who) &&
-		    (v->al->a[k].other == NULL || !inlist(v->who, v->nwho, v->al->a[k].other->who)))
-			continue;
-		putsafe(stdout, v->al->a[k].why, strlen(v->al->a[k].why));
-		putchar('\n');
-	}
+	for (k = 0; k < v->al->n; k++)
+		if (alert_chosen(v, &v->al->a[k])) {
+			putsafe(stdout, v->al->a[k].why, strlen(v->al->a[k].why));
+			putchar('\n');
+		}
 	date_format(d1, v->first);
 	date_format(d2, v->asof);
 	printf("%d days from %s to %s, %d %s a mark\n", wdays, d1, d2, per,

@@ -367,7 +367,7 @@ main(int argc, char **argv)
 	setprogname(argv[0]);
 	while ((c = getopt(argc, argv, "s:c:Ht:")) != -1)
 		switch (c) {
-		case 't':	/* try other thresholds: k,h,hramp,ramp,kswing,hswing,hrampswing */
+		case 't':	/* try other thresholds: k,h,hramp (dialogue),ramp,kswing,hswing,hrampswing */
 			if (sscanf(optarg, "%lf,%lf,%lf,%d,%lf,%lf,%lf", &pillar_tuning.k,
 			    &pillar_tuning.h, &pillar_tuning.hramp, &pillar_tuning.ramp,
 			    &swing_tuning.k, &swing_tuning.h, &swing_tuning.hramp) != 7) {
@@ -375,6 +375,8 @@ main(int argc, char **argv)
 				return 2;
 			}
 			swing_tuning.ramp = pillar_tuning.ramp;
+			dialogue_tuning = pillar_tuning;
+			pillar_tuning.hramp = 1e9;
 			break;
 		case 's':
 			seed = strtoull(optarg, NULL, 10);
