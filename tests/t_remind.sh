@@ -2,9 +2,11 @@
 # t_remind.sh - remind(1): every kind of rule, every placeholder, pauses,
 # the trend edge trigger, bad rules, options, and a simulated month.
 #
-# Journals are made here by small awk loops, so which flags hold on which
-# day is known by hand (the numbers are worked out in the comments), and
-# dates are counted by a plain month-length loop, not by hearth's code.
+# Journals are made here by small awk loops (steady below: a usual with
+# day-to-day variety, then a planted change), so which alerts hold on
+# which day is worked out in the comments, figures are counted from the
+# journal by awk, and dates by a plain month-length loop, not by hearth's
+# code.
 . "$top/tests/lib.sh"
 
 # dates FIRST N: N dates from FIRST on, one a line
@@ -57,7 +59,7 @@ on() {
 
 rules() { printf '%s\n' "$@" > r.tsv; }
 
-USAGE='usage: remind [-f rules] [-d date] [-w who] [file ...]
+USAGE='usage: remind [-p] [-f rules] [-d date] [-w who] [file ...]
        remind -l [-f rules] [-w who]'
 
 # --- options ---------------------------------------------------------------
@@ -86,7 +88,7 @@ end
 begin 'an unknown option is a usage error'
 run remind -x j.tsv
 out ''
-err_has '^usage: remind \[-f rules\]'
+err_has '^usage: remind \[-p\] \[-f rules\]'
 err_has 'option'
 status 2
 end
@@ -131,25 +133,30 @@ end
 
 # --- where the rules come from ------------------------------------------
 
-begin '-l: the built-in rules, numbered'
+begin '-l: the built-in rules, as a rules file, and where they come from'
 run remind -l
-out "# built-in rules
-1	every	sun	Weekly check-in tonight: ask -s weekly | log >> journal.tsv
-2	since	talk>=4	3d	{days} days since a deep talk. Tonight's question: {prompt}
-3	trend	touch	drop	Affection has dropped off for {who}: touch {last7} this week against {base28} before.
-4	trend	*	declining	{who}'s {what} has been going the wrong way for weeks; worth a gentle talk.
-5	trend	*	volatile	{what} has been swinging hard for {who} lately.
-6	trend	close	quiet	{who} has gone quiet: no check-in for a while. A hello might help."
+out "every	sun	Sunday: time for the state of us together, ask -s weekly | log -a journal.tsv
+since	talk>=4	3d	It has been {days} days since a talk that went deep. Tonight's question: {prompt}
+trend	*	drop	{why} Maybe tonight is a good night to reach for each other.
+trend	*	declining	{why} Worth a gentle talk this week, without blame.
+trend	*	gap	{why} It may be worth asking each other how it has really been.
+trend	*	volatile	{why} Go easy on each other, and ask what is going on.
+trend	*	quiet	{why} A short hello tonight would help.
+# the built-in rules of remind(1)"
 err ''
 status 0
 end
 
-begin '-l -f: numbered by their lines in the file'
+begin '-l -f: each rule on the line of its number, "#" between'
 printf '# ours\n\nevery\tdaily\tHello.\n   \n# late\ndate\t2027-01-10\t9d\tSoon: {days}.\n' > r.tsv
 run remind -l -f r.tsv
-out "# rules from r.tsv
-3	every	daily	Hello.
-6	date	2027-01-10	9d	Soon: {days}."
+out "#
+#
+every	daily	Hello.
+#
+#
+date	2027-01-10	9d	Soon: {days}.
+# the rules of r.tsv"
 err ''
 status 0
 end
@@ -158,8 +165,9 @@ begin 'rules from $XDG_CONFIG_HOME/hearth/remind.tsv'
 mkdir -p .config/hearth
 printf 'every\tthu\tThursday.\n' > .config/hearth/remind.tsv
 run remind -l
-out "# rules from $T/.config/hearth/remind.tsv
-1	every	thu	Thursday."
+out "every	thu	Thursday.
+# the rules of $T/.config/hearth/remind.tsv"
+err ''
 status 0
 run remind /dev/null
 out '2026-11-26	every:1	Thursday.'
@@ -213,7 +221,7 @@ end
 
 begin 'built-in rules on a Sunday: only the weekly check-in'
 run remind -d 2026-11-29 /dev/null
-out '2026-11-29	every:1	Weekly check-in tonight: ask -s weekly | log >> journal.tsv'
+out '2026-11-29	every:1	Sunday: time for the state of us together, ask -s weekly | log -a journal.tsv'
 err ''
 status 0
 end
@@ -313,7 +321,8 @@ X
 { printf '2026-11-10T08:00:00Z\talex\ttalk\t4\n'
   printf '2026-11-20T08:00:00Z\talex\ttalk\t5\n'
   printf '2026-11-23T08:00:00Z\tsam\ttalk\t3\n'
-  printf '2026-11-24T08:00:00Z\talex\ttalk\t2\tshort\n'; } > since.j
+  printf '2026-11-24T08:00:00Z\talex\ttalk\t2\tshort\n'
+  printf '2026-11-25T08:00:00Z\tsam\ttouch\t3\n'; } > since.j
 
 begin 'since: comparisons, ages, and the oldest record when none meets'
 # as of 11-26: >=4 last on 11-20 (6 days); any talk 11-24 (2); <3 11-24
@@ -332,7 +341,8 @@ status 0
 end
 
 begin 'since with -w counts that partner only'
-# sam: talk 3 on 11-23 only: >=4 never, so from it (3 days)
+# sam: talk 3 on 11-23 only: >=4 never, so from it (3 days); sam checked
+# in on 11-25 (touch), so the rules are not silenced
 cp "$tmproot/since.tsv" "$tmproot/since.j" .
 run remind -f since.tsv -w sam since.j
 out '2026-11-26	since:1	A 3
@@ -360,7 +370,9 @@ end
 begin 'since: the date written in a stamp is its day, whatever its offset'
 # 23:30 at -05:00 on the 23rd is the 24th in UTC, but the 23rd it was;
 # 00:30 at +14:00 on the 27th is after the day asked about: ignored
+# (alex checked in on the 25th: the rule is not silenced)
 printf '2026-11-23T23:30:00-05:00\talex\ttalk\t4\n2026-11-27T00:30:00+14:00\tsam\ttalk\t5\n' > j.tsv
+printf '2026-11-25T20:00:00+01:00\talex\tclose\t4\n' >> j.tsv
 rules 'since	talk>=4	3d	{days} days'
 run remind -f r.tsv j.tsv
 out '2026-11-26	since:1	3 days'
@@ -370,6 +382,8 @@ end
 
 begin 'since across the end of a year and a leap day'
 printf '2026-12-30\talex\ttalk\t4\n2028-02-27\talex\ttalk\t4\n' > j.tsv
+# a check-in every day (close), so the rule is not silenced
+{ daily 2026-12-31 4 alex close 3; daily 2028-02-28 3 alex close 3; } >> j.tsv
 rules 'since	talk>=4	3d	{days} days'
 each 2027-01-01 3 -f r.tsv j.tsv
 out '2027-01-02	since:1	3 days
@@ -394,6 +408,33 @@ out ''
 err "remind: r.tsv:1: {who} in a since rule needs -w: without it the rule counts everyone's records
 remind: r.tsv:2: {who} in a target rule needs -w: without it the rule counts everyone's records"
 status 1
+end
+
+begin 'since and target: silent once nobody has checked in for 3 days'
+# the last check-ins: alex 11-20, sam 11-22; quiet speaks for a silence,
+# not a nudge that assumes they talked; every rules still speak
+printf '2026-11-20\talex\ttalk\t4\n2026-11-20\talex\tcall_min\t30\n2026-11-22\tsam\tclose\t3\n' > j.tsv
+rules 'since	talk>=4	3d	{days} days' 'target	call_min	100/w	{sum}' 'every	daily	e'
+each 2026-11-22 5 -f r.tsv j.tsv
+out '2026-11-22	target:2	30
+2026-11-22	every:3	e
+2026-11-23	since:1	3 days
+2026-11-23	target:2	30
+2026-11-23	every:3	e
+2026-11-24	since:1	4 days
+2026-11-24	target:2	30
+2026-11-24	every:3	e
+2026-11-25	every:3	e
+2026-11-26	every:3	e'
+err ''
+status 0
+# with -w, that partner's check-ins: alex has been silent 3 days on 11-23
+on '2026-11-22 2026-11-23' -f r.tsv -w alex j.tsv
+out '2026-11-22	target:2	30
+2026-11-22	every:3	e
+2026-11-23	every:3	e'
+err ''
+status 0
 end
 
 # --- target -------------------------------------------------------------------
@@ -445,154 +486,408 @@ status 0
 end
 
 # --- trend: the edge trigger -----------------------------------------------
+#
+# An alert needs a usual: a person's own days from 180 to 28 days back,
+# at least 20 with data.  steady makes one: a check-in every evening of
+# the seven daily scales, each 3, 4 or 5 as a Park-Miller stream says (so
+# the days vary as real ones do), then the change a case is about.
 
-# 40 days of touch 4 (10-16..11-24), then 1 from 11-25.  With j days of 1
-# in last7 and 28 days of 4 in base28, Mann-Whitney gives p = 0.054 for
-# j = 1 (and change -0.43 is under 0.2 R = 0.8), p = 0.005 for j = 2 with
-# change -6/7 = -0.86: the drop starts on 11-26.
-touchdrop() {
-	daily 2026-10-16 40 alex touch 4
-	daily 2026-11-25 "${1:-16}" alex touch 1
+# steady FIRST N WHO SEED [WHAT=V@A-B ...]: N days of check-ins from FIRST;
+# WHAT=V@A-B makes WHAT V on days A to B (day 0 is FIRST), V x leaves it
+# out; lo=L makes the usual answers L, L+1 or L+2 instead
+steady() {
+	_f=$1 _n=$2 _w=$3 _s=$4
+	shift 4
+	dates "$_f" "$_n" | awk -v who="$_w" -v seed="$_s" -v spec="$*" '
+	BEGIN {	nm = split("talk open touch safe heard close effort", m, " ")
+		x = seed; lo = 3
+		ns = split(spec, sp, " ")
+		for (i = 1; i <= ns; i++) {
+			if (sp[i] ~ /^lo=/) { lo = substr(sp[i], 4) + 0; continue }
+			k = index(sp[i], "="); cw[i] = substr(sp[i], 1, k - 1)
+			r = substr(sp[i], k + 1); k = index(r, "@"); cv[i] = substr(r, 1, k - 1)
+			r = substr(r, k + 1); k = index(r, "-")
+			ca[i] = substr(r, 1, k - 1) + 0; cb[i] = substr(r, k + 1) + 0
+		}
+	}
+	{	day = NR - 1
+		for (j = 1; j <= nm; j++) {
+			x = (x * 16807) % 2147483647
+			v = lo + x % 3
+			for (i = 1; i <= ns; i++)
+				if (cw[i] == m[j] && day >= ca[i] && day <= cb[i])
+					v = cv[i]
+			if (v != "x")
+				printf "%sT20:00:00+01:00\t%s\t%s\t%s\n", $0, who, m[j], v
+		}
+	}'
+}
+
+# mean FILE WHO WHAT FROM TO DIGITS: the mean of WHAT's daily values (the
+# mean of a day's records) from FROM to TO, as a figure is written
+mean() {
+	awk -F'\t' -v who="$2" -v what="$3" -v from="$4" -v to="$5" -v dg="$6" '
+	$2 == who && $3 == what { d = substr($1, 1, 10)
+		if (d >= from && d <= to) { s[d] += $4; c[d]++ } }
+	END {	for (d in s) { sum += s[d] / c[d]; n++ }
+		printf "%.*f\n", dg, sum / n }' "$1"
+}
+
+# alex's touch falls to 1 from 11-20 (day 80) on; sam stays as usual.
+# Below every usual day, a day scores about 2.2 once the margin is taken
+# off, 2 after the clip: the CUSUM gains 1.5 a day and reaches 6 on the
+# fourth day, 11-23; the fall began on 11-20.  sam's affection is as
+# usual: a gap too.  (The days before stay unalarmed from 10-01 on.)
+dropj() {
+	steady 2026-09-01 120 alex 7 touch=1@80-119
+	steady 2026-09-01 120 sam 11
 }
 
 begin 'trend: every figure placeholder, on the first day of a drop'
-touchdrop > j.tsv
-rules 'trend	touch	drop	{who} {what} {last7} {base28} {change} {days} {weeks} {date}'
-run remind -f r.tsv j.tsv
-# last7 (5 x 4 + 2 x 1) / 7 = 3.14, base28 4.00, change -0.86
-out '2026-11-26	trend:1	alex touch 3.14 4.00 -0.86 0 0 2026-11-26'
+dropj > j.tsv
+rules 'trend	touch	drop	{who} {what} {last7} {base28} {change} {days} {weeks} {date} {since}'
+l7=$(mean j.tsv alex touch 2026-11-17 2026-11-23 4)
+b28=$(mean j.tsv alex touch 2026-10-20 2026-11-16 4)
+want=$(awk -v a="$l7" -v b="$b28" 'BEGIN { printf "%.2f %.2f %.2f", a, b, a - b }')
+run remind -f r.tsv -d 2026-11-22 j.tsv
+out ''
+err ''
+status 0
+run remind -f r.tsv -d 2026-11-23 j.tsv
+out "2026-11-23	trend:1	alex affection $want 3 0 2026-11-23 2026-11-20"
+err ''
+status 0
+assert '[ -n "$l7" ] && [ "$l7" != "$b28" ]' 'no figures worked out'
+end
+
+begin '{why} and {since}: the alert in words, as trend -a says it'
+dropj > j.tsv
+rules 'trend	touch	drop	{since}: {why}' 'trend	touch	gap	{since}: {why}'
+# the last 7 days of touch against the plain mean of the usual days
+# (as of 11-23, from 04-30 to 10-26: the days with data from 09-01)
+l7=$(mean j.tsv alex touch 2026-11-17 2026-11-23 1)
+u=$(mean j.tsv alex touch 2026-04-30 2026-10-26 1)
+run remind -f r.tsv -d 2026-11-23 j.tsv
+out "2026-11-23	trend:1	2026-11-20: Since 20 Nov, affection has dropped for alex, below their usual: physical affection $l7 against $u usually.
+2026-11-23	trend:2	2026-11-20: Since 20 Nov, affection has dropped for alex but not for sam: physical affection $l7 against $u usually."
+err ''
+status 0
+cut -f 3- .out > mine
+trend -a -d 2026-11-23 j.tsv | awk -F'\t' 'NR > 1 && $2 == "alex" { print $1 ": " $5 }' > theirs
+assert 'cmp -s theirs mine' "trend -a says otherwise: $(cat theirs)"
+end
+
+begin 'trend: a drop speaks on its first day and every 7th day after, for a month'
+dropj > j.tsv
+rules 'trend	touch	drop	{days} {since}' 'trend	touch	gap	gap once, for {who}'
+each 2026-11-18 30 -f r.tsv j.tsv
+out '2026-11-23	trend:1	3 2026-11-20
+2026-11-23	trend:2	gap once, for alex
+2026-11-30	trend:1	10 2026-11-20
+2026-11-30	trend:2	gap once, for alex
+2026-12-07	trend:1	17 2026-11-20
+2026-12-07	trend:2	gap once, for alex
+2026-12-14	trend:1	24 2026-11-20
+2026-12-14	trend:2	gap once, for alex'
+err ''
+status 0
+# between, the drop is in force all the same: the rule keeps quiet
+for d in 2026-11-24 2026-11-29 2026-12-03 2026-12-17; do
+	trend -a -d $d j.tsv | cut -f 1-3 >> alerts
+done
+assert '[ "$(grep -c "^2026-11-20	alex	drop$" alerts)" -eq 4 ]' "the drop is not in force: $(cat alerts)"
+end
+
+begin 'trend: an alert that clears and returns starts over'
+# touch 1 on 11-20..11-29 (the alert is off from 12-05, the days back to
+# usual), then from 12-30 on: that fall is tied with the ten days of 1
+# now among the usual ones, so it scores less and takes 7 days
+{ steady 2026-09-01 140 alex 7 touch=1@80-89 touch=1@120-139
+  steady 2026-09-01 140 sam 11; } > j.tsv
+rules 'trend	affection	drop	{days} {since}'
+each 2026-11-20 57 -f r.tsv j.tsv
+out '2026-11-23	trend:1	3 2026-11-20
+2026-11-30	trend:1	10 2026-11-20
+2027-01-05	trend:1	6 2026-12-30
+2027-01-12	trend:1	13 2026-12-30'
 err ''
 status 0
 end
 
-begin 'trend: a drop speaks on its first day, then every 7th day'
-touchdrop > j.tsv
-rules 'trend	touch	drop	{last7} {base28} {change} {days} {weeks}'
-each 2026-11-24 17 -f r.tsv j.tsv
-# 12-03: last7 1, base28 10-30..11-26 with two 1s: 106/28 = 3.79;
-# 12-10: base28 11-06..12-03 with nine 1s: 85/28 = 3.04
-out '2026-11-26	trend:1	3.14 4.00 -0.86 0 0
-2026-12-03	trend:1	1.00 3.79 -2.79 7 1
-2026-12-10	trend:1	1.00 3.04 -2.04 14 2'
+begin 'trend: an alert through a pause speaks on the first day after it'
+dropj > j.tsv
+rules 'trend	touch	drop	{days}' 'pause	2026-11-25	2026-12-02	Away.'
+each 2026-11-20 23 -f r.tsv j.tsv
+out '2026-11-23	trend:1	3
+2026-11-25	pause:2	Away.
+2026-12-03	trend:1	13
+2026-12-10	trend:1	20'
 err ''
 status 0
 end
 
-# alex and sam log close 3 daily 08-01..10-31: quiet (n >= 3, 7 days
-# silent, median gap 1) from 11-07 until fewer than 3 days stay in the
-# window; a record on 11-16 clears it, and it is back 7 days later.
-begin 'trend: quiet speaks on day 1, not on days 2-6, again on day 7'
+begin 'trend: an alert that appears during a pause speaks after it'
+dropj > j.tsv
+rules 'pause	2026-11-21	2026-11-25	Away {days} days, back after {date}.' \
+    'trend	touch	drop	{days}'
+each 2026-11-20 21 -f r.tsv j.tsv
+out '2026-11-21	pause:1	Away 5 days, back after 2026-11-25.
+2026-11-26	trend:2	6
+2026-12-03	trend:2	13
+2026-12-10	trend:2	20'
+err ''
+status 0
+end
+
+# alex logs close 3 daily 08-01..10-31: quiet from 11-07 (7 days without
+# a check-in, three times the usual gap of 1 day); it began on 11-01, the
+# first day without one, and lasts while 3 check-ins are in the last 90
+# days
+begin 'trend: quiet speaks on its first day, not on days 2-6, again on day 7'
 daily 2026-08-01 92 alex close 3 > j.tsv
-rules 'trend	close	quiet	{who} quiet {days}'
+rules 'trend	close	quiet	{who} quiet {days} {since}'
 each 2026-11-05 18 -f r.tsv j.tsv
-out '2026-11-07	trend:1	alex quiet 0
-2026-11-14	trend:1	alex quiet 7
-2026-11-21	trend:1	alex quiet 14'
+out '2026-11-07	trend:1	alex quiet 6 2026-11-01
+2026-11-14	trend:1	alex quiet 13 2026-11-01
+2026-11-21	trend:1	alex quiet 20 2026-11-01'
 err ''
 status 0
 end
 
-begin 'trend: a flag that clears and returns starts over'
+begin 'trend: quiet that a check-in clears and that returns starts over'
 { daily 2026-08-01 92 alex close 3; daily 2026-11-16 1 alex close 4; } > j.tsv
-rules 'trend	close	quiet	{who} quiet {days}'
+rules 'trend	close	quiet	{who} quiet {days} {since}'
 each 2026-11-05 26 -f r.tsv j.tsv
-out '2026-11-07	trend:1	alex quiet 0
-2026-11-14	trend:1	alex quiet 7
-2026-11-23	trend:1	alex quiet 0
-2026-11-30	trend:1	alex quiet 7'
+out '2026-11-07	trend:1	alex quiet 6 2026-11-01
+2026-11-14	trend:1	alex quiet 13 2026-11-01
+2026-11-23	trend:1	alex quiet 6 2026-11-17
+2026-11-30	trend:1	alex quiet 13 2026-11-17'
 err ''
 status 0
 end
 
-begin 'trend: a flag through a pause speaks on the first day after it'
-daily 2026-08-01 92 alex close 3 > j.tsv
-rules 'trend	close	quiet	{who} quiet {days}' 'pause	2026-11-10	2026-11-18	Away.'
-each 2026-11-05 24 -f r.tsv j.tsv
-out '2026-11-07	trend:1	alex quiet 0
-2026-11-10	pause:2	Away.
-2026-11-19	trend:1	alex quiet 12
-2026-11-26	trend:1	alex quiet 19'
-err ''
-status 0
-end
-
-begin 'trend: a flag that appears during a pause speaks after it'
-daily 2026-08-01 92 alex close 3 > j.tsv
-rules 'pause	2026-11-05	2026-11-10	Away {days} days, back after {date}.' \
-    'trend	close	quiet	{who} quiet {days}'
-each 2026-11-04 22 -f r.tsv j.tsv
-out '2026-11-05	pause:1	Away 6 days, back after 2026-11-10.
-2026-11-11	trend:2	alex quiet 4
-2026-11-18	trend:2	alex quiet 11
-2026-11-25	trend:2	alex quiet 18'
-err ''
-status 0
-end
-
-begin 'trend *: people, then measures, in byte order'
-{ daily 2026-08-01 92 sam close 3; daily 2026-08-01 92 sam touch 3
-  daily 2026-08-01 92 alex touch 3; daily 2026-08-01 92 alex close 3; } > j.tsv
+begin 'trend *: people by couple, then by name, in byte order'
+for w in b/lee alex Sam b/kim; do
+	daily 2026-08-01 92 $w touch 3; daily 2026-08-01 92 $w close 3
+done > j.tsv
 rules 'every	daily	first' 'trend	*	quiet	{who} {what}' 'every	daily	last'
 run remind -f r.tsv -d 2026-11-07 j.tsv
 out '2026-11-07	every:1	first
-2026-11-07	trend:2	alex close
-2026-11-07	trend:2	alex touch
-2026-11-07	trend:2	sam close
-2026-11-07	trend:2	sam touch
+2026-11-07	trend:2	Sam feeling close
+2026-11-07	trend:2	alex feeling close
+2026-11-07	trend:2	kim feeling close
+2026-11-07	trend:2	lee feeling close
 2026-11-07	every:3	last'
 err ''
 status 0
 end
 
-# Partners who log close 5 and 3 every day from 06-01: gap (last7 differ
-# by 2 >= 0.3 R = 1.2, both with 3 days) from 06-03 for as long as it
-# lasts.  It speaks 06-03 + 7k up to 08-26 (k = 12); from 09-01 it has
-# held on all 90 days looked back on, so it speaks on Sundays (09-06).
-begin 'trend: a flag older than the 90 days looked back on speaks on Sundays'
-{ daily 2026-06-01 214 alex close 5; daily 2026-06-01 214 sam close 3; } > j.tsv
-rules 'trend	close	gap	{who} gap {days}'
-each 2026-08-20 26 -f r.tsv j.tsv
-out '2026-08-26	trend:1	alex gap 84
-2026-08-26	trend:1	sam gap 84
-2026-09-06	trend:1	alex gap 90
-2026-09-06	trend:1	sam gap 90
-2026-09-13	trend:1	alex gap 90
-2026-09-13	trend:1	sam gap 90'
-err ''
-status 0
-run remind -f r.tsv -w sam -d 2026-06-03 j.tsv
-out '2026-06-03	trend:1	sam gap 0'
+# The quiet above, first in force on 11-07, speaks 11-07 + 7k; from
+# 01-02 it has held on all of the 56 days looked back on (11-07..01-01),
+# so it speaks on Sundays (01-03, 01-10), not on Saturday 01-02.
+begin 'trend: an alert older than the 56 days looked back on speaks on Sundays'
+steady 2026-08-01 92 alex 7 > j.tsv
+rules 'trend	*	quiet	{who} {days} {since}'
+each 2026-12-20 26 -f r.tsv j.tsv
+out '2026-12-26	trend:1	alex 55 2026-11-01
+2027-01-03	trend:1	alex 63 2026-11-01
+2027-01-10	trend:1	alex 70 2026-11-01'
 err ''
 status 0
 end
 
-begin 'trend: gap between partners of one couple only'
-# couples: smiths (alex 5, sam 3), jones (kim 5, lee 5), and the names
-# without a slash (pat 1, robin 5); three days each, so today is day 1
-{ for w in smiths/alex:5 smiths/sam:3 jones/kim:5 jones/lee:5 pat:1 robin:5; do
-	daily 2026-11-24 3 "${w%:*}" close "${w#*:}"
-  done; } > j.tsv
-rules 'trend	close	gap	{who} {last7}'
-run remind -f r.tsv j.tsv
-out '2026-11-26	trend:1	pat 1.00
-2026-11-26	trend:1	robin 5.00
-2026-11-26	trend:1	smiths/alex 5.00
-2026-11-26	trend:1	smiths/sam 3.00'
+begin 'trend: gap between partners of one couple only, said once'
+# touch falls on 11-20 for smiths/alex, jones/kim and jones/lee (both of
+# a couple: no gap), robin (pat, of the couple of names without a slash,
+# stays) and solo/kim (no partner); smiths/sam and other/sam stay as usual
+{ steady 2026-09-01 100 smiths/alex 2 touch=1@80-99
+  steady 2026-09-01 100 smiths/sam 1002
+  steady 2026-09-01 100 jones/kim 11 touch=1@80-99
+  steady 2026-09-01 100 jones/lee 21 touch=1@80-99
+  steady 2026-09-01 100 pat 1011
+  steady 2026-09-01 100 robin 30 touch=1@80-99
+  steady 2026-09-01 100 solo/kim 34 touch=1@80-99
+  steady 2026-09-01 100 other/sam 1030; } > j.tsv
+rules 'trend	*	gap	{who} {what} {since}'
+run remind -f r.tsv -d 2026-11-23 j.tsv
+out '2026-11-23	trend:1	robin affection 2026-11-20
+2026-11-23	trend:1	alex affection 2026-11-20'
+err ''
+status 0
+run remind -f r.tsv -d 2026-11-23 -w smiths/sam j.tsv
+out '2026-11-23	trend:1	alex affection 2026-11-20'
+err ''
+status 0
+run remind -f r.tsv -d 2026-11-23 -w jones/lee j.tsv
+out ''
+err ''
+status 0
+run remind -f r.tsv -d 2026-11-22 j.tsv
+out ''
 err ''
 status 0
 end
 
 begin 'trend: a day is the mean of a scale, the sum of a count'
-# touch 5 and 3 a day (mean 4), hugs 2 and 2 a day (sum 4), 40 days, then
-# one record of 1 a day: touch drops on day 2 as above; for hugs the drop
-# needs 30% of base28 = 1.2, which -9/7 = -1.29 reaches on day 3
-{ daily 2026-10-15 40 alex touch 5; daily 2026-10-15 40 alex touch 3
-  daily 2026-10-15 40 alex hugs 2; daily 2026-10-15 40 alex hugs 2
-  daily 2026-11-24 4 alex touch 1; daily 2026-11-24 4 alex hugs 1; } > j.tsv
-rules 'trend	*	drop	{what} {last7} {base28}'
-each 2026-11-24 3 -f r.tsv j.tsv
-out '2026-11-25	trend:1	touch 3.14 4.00
-2026-11-26	trend:1	hugs 2.71 4.00'
+# touch 5 and 3 a day (mean 4), hugs 3 and 3 (sum 6) until 11-19, then
+# one record of 1 a day: as of 11-23, touch (3 x 4 + 4 x 1) / 7 = 2.29
+# against 4.00; hugs (3 x 6 + 4) / 7 = 3.14 against 6.00; trend * names
+# the alert's first measure, hugs
+{ steady 2026-09-01 90 alex 7 touch=x@0-89
+  daily 2026-09-01 80 alex touch 5; daily 2026-09-01 80 alex touch 3
+  daily 2026-09-01 80 alex hugs 3; daily 2026-09-01 80 alex hugs 3
+  daily 2026-11-20 10 alex touch 1; daily 2026-11-20 10 alex hugs 1
+  steady 2026-09-01 90 sam 11; } > j.tsv
+rules 'trend	touch	drop	touch {last7} {base28} {change}' \
+    'trend	hugs	drop	hugs {last7} {base28} {change}' \
+    'trend	*	drop	{what} {last7} {base28}'
+run remind -f r.tsv -d 2026-11-23 j.tsv
+out '2026-11-23	trend:1	touch 2.29 4.00 -1.71
+2026-11-23	trend:2	hugs 3.14 6.00 -2.86
+2026-11-23	trend:3	affection 3.14 6.00'
+err ''
+status 0
+end
+
+begin 'trend: a pillar, a measure or * addresses an alert; * is every kind'
+# alex's affection falls (touch), sam's closeness (close and effort):
+# two drops, each with its gap
+{ steady 2026-09-01 100 alex 7 touch=1@80-99
+  steady 2026-09-01 100 sam 11 close=1@80-99 effort=1@80-99; } > j.tsv
+rules 'trend	affection	drop	A {who} {what}' \
+    'trend	affection	*	B {who} {what}' \
+    'trend	*	*	C {who} {what}' \
+    'trend	effort	drop	D {who} {what} {last7}' \
+    'trend	touch	gap	E {who} {what}' \
+    'trend	dialogue	*	F {who}' \
+    'trend	talk	*	G {who}' \
+    'trend	closeness	gap	H {who} {what}'
+run remind -f r.tsv -d 2026-11-23 j.tsv
+l7=$(mean j.tsv sam effort 2026-11-17 2026-11-23 2)
+out "2026-11-23	trend:1	A alex affection
+2026-11-23	trend:2	B alex affection
+2026-11-23	trend:2	B alex affection
+2026-11-23	trend:3	C alex affection
+2026-11-23	trend:3	C alex affection
+2026-11-23	trend:3	C sam closeness
+2026-11-23	trend:3	C sam closeness
+2026-11-23	trend:4	D sam closeness $l7
+2026-11-23	trend:5	E alex affection
+2026-11-23	trend:8	H sam closeness"
+err ''
+status 0
+trend -a -d 2026-11-23 j.tsv | cut -f 1-4 > alerts
+same alerts 'since	who	kind	measures
+2026-11-20	alex	drop	touch
+2026-11-20	alex	gap	close,effort
+2026-11-20	alex	gap	touch
+2026-11-20	sam	drop	close,effort
+2026-11-20	sam	gap	close,effort
+2026-11-20	sam	gap	touch'
+end
+
+begin 'trend: no alert without a usual; quiet needs none'
+# 40 days of check-ins, touch 1 over the last 10: fewer than 20 usual days
+steady 2026-10-17 40 alex 7 touch=1@30-39 > j.tsv
+rules 'trend	*	*	{who} {why}'
+run remind -f r.tsv -d 2026-11-25 j.tsv
+out ''
+err ''
+status 0
+run remind -f r.tsv -d 2026-12-02 j.tsv
+out '2026-12-02	trend:1	alex alex has not checked in since 25 Nov (7 days), after checking in most days.'
+err ''
+status 0
+end
+
+begin 'trend rules: a bad kind of alert or measure is named'
+rules 'trend	touch	sinking	x' 'trend	Affection	drop	x' 'trend	walks	drop	x' \
+    'trend	*	Drop	x' 'trend	**	drop	x' 'trend	*	drop,gap	x' \
+    'trend	affection	*	{why} {since}' 'every	daily	{why}' 'since	talk	3d	{since}' \
+    'trend	*	*' 'trend	talk_min	quiet	{who} {why}'
+W='want declining, drop, volatile, quiet, gap, or *'
+M='want a measure, a pillar (dialogue, affection, safety, closeness) or *'
+run remind -f r.tsv /dev/null
+out ''
+err "remind: r.tsv:1: unknown kind of alert \"sinking\": $W
+remind: r.tsv:2: bad measure \"Affection\": $M
+remind: r.tsv:3: no question bank defines the measure \"walks\"
+remind: r.tsv:4: unknown kind of alert \"Drop\": $W
+remind: r.tsv:5: bad measure \"**\": $M
+remind: r.tsv:6: unknown kind of alert \"drop,gap\": $W
+remind: r.tsv:8: an every rule cannot fill {why}
+remind: r.tsv:9: a since rule cannot fill {since}
+remind: r.tsv:10: a field is missing: a trend rule has the fields trend, measure or pillar or *, kind of alert or *, message"
+status 1
+rules 'trend	affection	*	{why} {since}' 'trend	talk_min	quiet	{who} {why}' \
+    'trend	*	*	{what} {last7} {base28} {change} {days} {weeks} {date} {prompt}'
+run remind -l -f r.tsv
+out 'trend	affection	*	{why} {since}
+trend	talk_min	quiet	{who} {why}
+trend	*	*	{what} {last7} {base28} {change} {days} {weeks} {date} {prompt}
+# the rules of r.tsv'
+err ''
+status 0
+end
+
+# dropj, with jo (of another couple) silent since 11-16 and a call of
+# sam's on 11-20: as of 11-23 a rule of each kind speaks
+pj() {
+	dropj
+	steady 2026-09-01 77 q/jo 1034
+	printf '2026-11-20T20:00:00+01:00\tsam\tcall_min\t30\n'
+}
+cat > p.tsv <<'X'
+every	daily	E {date}
+since	call_min	2d	S {days} {what}
+target	call_min	60/w	T {sum} of {target}
+trend	*	drop	D {who} {days}
+trend	*	gap	G {who} {what}
+trend	*	quiet	Q {who} {since}
+trend	*	volatile	V {who}
+date	2026-12-10	in {days} days
+yearly	2019-11-23	{years} years
+pause	2026-11-24	2026-11-25	away {days} days until {date}
+X
+
+begin 'remind -p: the message alone, for every kind of rule'
+pj > j.tsv
+cp "$tmproot/p.tsv" .
+run remind -p -f p.tsv -d 2026-11-23 j.tsv
+out 'E 2026-11-23
+S 3 call_min
+T 30 of 60
+D alex 3
+G alex affection
+Q jo 2026-11-17
+in 17 days
+7 years'
+err ''
+status 0
+cp .out plain
+run remind -f p.tsv -d 2026-11-23 j.tsv
+err ''
+status 0
+assert '[ "$(cut -f 3- .out)" = "$(cat plain)" ]' 'without -p, not the same messages'
+assert '[ "$(cut -f 1-2 .out | tr "\n" " ")" = "2026-11-23	every:1 2026-11-23	since:2 2026-11-23	target:3 2026-11-23	trend:4 2026-11-23	trend:5 2026-11-23	trend:6 2026-11-23	date:8 2026-11-23	yearly:9 " ]' "the rules that spoke: $(cut -f 2 .out | tr '\n' ' ')"
+run remind -p -f p.tsv -d 2026-11-24 j.tsv
+out 'in 16 days
+away 2 days until 2026-11-25'
+err ''
+status 0
+run remind -p -w q/jo -f p.tsv -d 2026-11-23 j.tsv
+out 'E 2026-11-23
+Q jo 2026-11-17
+in 17 days
+7 years'
+err ''
+status 0
+end
+
+begin 'remind -p escapes as the columns do'
+printf 'every\tdaily\tHi \033[31mred \377\n' > r.tsv
+run remind -p -f r.tsv /dev/null
+out 'Hi \x1b[31mred \xff'
 err ''
 status 0
 end
@@ -662,14 +957,19 @@ status 0
 end
 
 begin 'pause: silences every, since, target, trend; date and yearly speak'
+# alex: close daily until 10-31, talk and a call on 11-20, then nothing:
+# quiet from 11-07 until 11-20 clears it, and again from 11-27 (since
+# 11-21), in the pause; sam checks in every day, so since and target speak
 daily 2026-08-01 92 alex close 3 > j.tsv
 printf '2026-11-20\talex\ttalk\t3\n2026-11-20\talex\tcall_min\t5\n' >> j.tsv
+daily 2026-08-01 121 sam close 3 >> j.tsv
 rules 'every	daily	every' 'since	talk	1d	since {days}' \
     'target	call_min	10/d	target' 'trend	close	quiet	quiet {days}' \
     'date	2026-12-01	date {days}' 'yearly	2020-11-27	yearly {years}' \
     'pause	2026-11-26	2026-11-28	Away {days} days until {date}.'
 each 2026-11-25 5 -f r.tsv j.tsv
-# quiet since 11-07: day 18 on 11-25 is no 7th day; 11-29 follows the pause
+# on 11-25 alex is not quiet (5 days); 11-29 is the first day after the
+# pause the quiet of 11-27 lasted through: 8 days since 11-21
 out '2026-11-25	every:1	every
 2026-11-25	since:2	since 5
 2026-11-25	target:3	target
@@ -682,7 +982,7 @@ out '2026-11-25	every:1	every
 2026-11-29	every:1	every
 2026-11-29	since:2	since 9
 2026-11-29	target:3	target
-2026-11-29	trend:4	quiet 22
+2026-11-29	trend:4	quiet 8
 2026-11-29	date:5	date 2'
 err ''
 status 0
@@ -751,7 +1051,7 @@ remind: r.tsv:8: a field is missing: a since rule has the fields since, measure,
 remind: r.tsv:9: unknown placeholder {foo}
 remind: r.tsv:10: a yearly rule cannot fill {days}
 remind: r.tsv:11: bad target "480": want an amount a week or a day, like 480/w or 30/d
-remind: r.tsv:12: unknown flag "sinking": want declining, drop, volatile, quiet or gap
+remind: r.tsv:12: unknown kind of alert "sinking": want declining, drop, volatile, quiet, gap, or *
 remind: r.tsv:13: no question bank defines the measure "tlak"
 remind: r.tsv:14: bad schedule: want daily, weekdays like mon,thu, monthly DD or Nd from DATE
 remind: r.tsv:15: bad schedule: want daily, weekdays like mon,thu, monthly DD or Nd from DATE
@@ -762,7 +1062,7 @@ remind: r.tsv:19: {who} in a since rule needs -w: without it the rule counts eve
 remind: r.tsv:20: a { that opens no placeholder (write {{ for a brace)
 remind: r.tsv:21: a lone } in the message (write }} for a brace)
 remind: r.tsv:22: the message is empty
-remind: r.tsv:23: bad measure "Touch": want a measure or *
+remind: r.tsv:23: bad measure "Touch": want a measure, a pillar (dialogue, affection, safety, closeness) or *
 remind: r.tsv:24: too many fields: an every rule has the fields every, when, message
 remind: r.tsv:25: bad comparison "talk<>3": want >=, <=, >, < or = and a number, like talk>=4
 remind: r.tsv:26: bad comparison "talk>=": want >=, <=, >, < or = and a number, like talk>=4
@@ -800,8 +1100,8 @@ out '2026-11-26	every:1	Hi \x1b[31mred\x1b[0m \xc2\x85 \xff end'
 err ''
 status 0
 run remind -l -f r.tsv
-out '# rules from r.tsv
-1	every	daily	Hi \x1b[31mred\x1b[0m \xc2\x85 \xff end'
+out 'every	daily	Hi \x1b[31mred\x1b[0m \xc2\x85 \xff end
+# the rules of r.tsv'
 err ''
 status 0
 printf '\033]0;x\007\tdaily\tx\n' > r.tsv
@@ -816,7 +1116,8 @@ begin 'bad journal records are named and skipped; the rest still counts'
   printf '2026-11-20\talex\ttalk\t4\n'
   printf 'garbage\n'
   printf '2026-11-25\talex\ttalk\tfour\n'
-  printf '2026-11-24\tal\033x\ttalk\t4\n'; } > j.tsv
+  printf '2026-11-24\tal\033x\ttalk\t4\n'
+  printf '2026-11-25\talex\tclose\t4\n'; } > j.tsv
 rules 'since	talk>=4	3d	{days} days'
 run remind -f r.tsv j.tsv
 out '2026-11-26	since:1	6 days'
@@ -865,15 +1166,15 @@ status 0
 end
 
 begin 'a measure no bank defines is a bad rule; a user bank can define it'
-rules 'since	walks	3d	{days} days'
+rules 'since	walks	2d	{days} days'
 printf '2026-11-20\talex\twalks\t1\n' > j.tsv
-run remind -f r.tsv j.tsv
+run remind -f r.tsv -d 2026-11-22 j.tsv
 out ''
 err 'remind: r.tsv:1: no question bank defines the measure "walks"'
 status 1
 printf 'more\twalks\tcount\t0\t-\thigh\tHow many walks together today?\n' > bank.tsv
-HEARTH_BANK=bank.tsv run remind -f r.tsv j.tsv
-out '2026-11-26	since:1	6 days'
+HEARTH_BANK=bank.tsv run remind -f r.tsv -d 2026-11-22 j.tsv
+out '2026-11-22	since:1	2 days'
 err ''
 status 0
 end
@@ -885,8 +1186,8 @@ out ''
 err "remind: r.tsv:1: {who} in a since rule needs -w: without it the rule counts everyone's records"
 status 1
 run remind -l -f r.tsv -w sam
-out '# rules from r.tsv
-1	since	talk	3d	{who}: {days} days'
+out 'since	talk	3d	{who}: {days} days
+# the rules of r.tsv'
 err ''
 status 0
 end
@@ -897,10 +1198,13 @@ end
 # - talk: alex 4 (deep) every other day until November, then in December
 #   on the 1st, 2nd, 7th, 9th, 11th, 13th, 17th and every odd day after;
 #   sam always 3.  Three days without a deep talk: 12-05, 12-06, 12-16.
-# - touch: sam 4; alex 4 until 12-08, then 1.  The drop starts 12-10 (two
-#   days of 1, as above), declining on 12-11: Mann-Kendall over 69 fours
-#   and j ones gives S = -69j, z = (S + 1) / sd(S): p = 0.017 for j = 2,
-#   0.0037 for j = 3 (under 0.01), with a slope far over 0.05 a week.
+# - touch: sam 4; alex 4 until 12-08, then 1.  69 days of 4 make alex's
+#   usual (all tied: each scores 0, so the CUSUM stays at 0); a 1 is below
+#   every usual day, scores about 2.1 and counts 2: the CUSUM gains 1.5 a
+#   day and reaches 6 on 12-12, the fourth day, and the drop began on
+#   12-09.  sam's touch is as usual: a gap, the same days.  Both speak on
+#   12-12 and 12-19, then the pause; on 12-12 last7 is (3 x 4 + 4) / 7 =
+#   2.29 against 4.00, on 12-19 1.00 against 100 / 28 = 3.57 (four 1s).
 # - call_min: sam logs 70 a day (490 a week), but not on 12-03: the
 #   7 days from 12-03 to 12-09 hold 420, under 480.
 # - stamps at +01:00 and -05:00: each record's day is the date written.
@@ -929,7 +1233,7 @@ every	sun	Weekly check-in tonight: ask -s weekly | log >> journal.tsv
 since	talk>=4	3d	{days} days since a deep talk. Tonight: {prompt}
 target	call_min	480/w	Video calls in the last 7 days: {sum} of {target} minutes.
 trend	touch	drop	Affection dropped: {last7} this week against {base28}.
-trend	*	declining	{what} has been declining for {who}.
+trend	affection	gap	{why} Ask {who} how it has been.
 date	2027-01-10	Reunion in {days} days.
 yearly	2019-12-05	{years} years together today.
 pause	2026-12-20	2027-01-03	Apart for the holidays.
@@ -948,9 +1252,9 @@ V='Video calls in the last 7 days: 420 of 480 minutes.'
 2026-12-07	target:4	$V
 2026-12-08	target:4	$V
 2026-12-09	target:4	$V
-2026-12-10	trend:5	Affection dropped: 3.14 this week against 4.00.
-2026-12-11	trend:6	touch has been declining for alex.
 2026-12-11	date:7	Reunion in 30 days.
+2026-12-12	trend:5	Affection dropped: 2.29 this week against 4.00.
+2026-12-12	trend:6	Since 9 Dec, affection has dropped for alex but not for sam: physical affection 2.3 against 4.0 usually. Ask alex how it has been.
 2026-12-12	date:7	Reunion in 29 days.
 2026-12-13	every:2	Weekly check-in tonight: ask -s weekly | log >> journal.tsv
 2026-12-13	date:7	Reunion in 28 days.
@@ -958,10 +1262,10 @@ V='Video calls in the last 7 days: 420 of 480 minutes.'
 2026-12-15	date:7	Reunion in 26 days.
 2026-12-16	since:3	3 days since a deep talk. Tonight: $(ask -p -d 2026-12-16)
 2026-12-16	date:7	Reunion in 25 days.
-2026-12-17	trend:5	Affection dropped: 1.00 this week against 3.79.
 2026-12-17	date:7	Reunion in 24 days.
-2026-12-18	trend:6	touch has been declining for alex.
 2026-12-18	date:7	Reunion in 23 days.
+2026-12-19	trend:5	Affection dropped: 1.00 this week against 3.57.
+2026-12-19	trend:6	Since 9 Dec, affection has dropped for alex but not for sam: physical affection 1.0 against 4.0 usually. Ask alex how it has been.
 2026-12-19	date:7	Reunion in 22 days.
 2026-12-20	date:7	Reunion in 21 days.
 2026-12-20	pause:9	Apart for the holidays.
@@ -991,10 +1295,20 @@ err 'remind: r.tsv:1: a NUL byte in the rule'
 status 1
 end
 
-begin 'remind -l | cut -f 2- makes a rules file that says the same'
-runsh 'remind -l | cut -f 2- > mine.tsv && remind -l -f mine.tsv'
-out "# rules from mine.tsv
-$(remind -l | sed -n '2,$p' | awk -F'\t' -v OFS='\t' '{ $1 = $1 + 1; print }')"
+begin 'remind -l > file makes a rules file that says the same, numbered the same'
+runsh 'remind -l > mine.tsv && remind -l -f mine.tsv'
+out "$(remind -l | sed '$d')
+# the rules of mine.tsv"
+err ''
+status 0
+run remind -f mine.tsv -d 2026-11-29 /dev/null
+out '2026-11-29	every:1	Sunday: time for the state of us together, ask -s weekly | log -a journal.tsv'
+err ''
+status 0
+printf 'every\tdaily\ta\n\n# b\nevery\tdaily\tb\n' > r.tsv
+runsh 'remind -l -f r.tsv > mine.tsv && remind -f mine.tsv /dev/null'
+out '2026-11-26	every:1	a
+2026-11-26	every:4	b'
 err ''
 status 0
 end
