@@ -23,6 +23,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "hearth.h"
@@ -342,111 +343,225 @@ scale(const struct measure *m, const double *v, int n, double *lo, double *hi)
 		*hi = *lo + 1;
 }
 
+/* The width to fit: the terminal's, else $COLUMNS, else 80. */
+static int
+columns(void)
+{
+	struct winsize ws;
+	const char *e = getenv("COLUMNS");
+	long n;
+
+	if (isterm(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	if (e != NULL && (n = strtol(e, NULL, 10)) >= 20 && n <= 1000)
+		return (int)n;
+	return 80;
+}
+
+/* Print s, wrapped at spaces to w columns. */
 static void
-chart(const struct view *v)
+wrapped(const char *s, int w)
+{
+	size_t n, col = 0, len;
+
+	while (*s != '\0') {
+		len = strcspn(s, " ");
+		n = width(s, len);
+		if (col > 0 && col + 1 + n > (size_t)w) {
+			putchar('\n');
+			col = 0;
+		} else if (col > 0) {
+			putchar(' ');
+			col++;
+		}
+		putsafe(stdout, s, len);
+		col += n;
+		s += len;
+		s += strspn(s, " ");
+	}
+	putchar('\n');
+}
+
+/* Answered now and then (a weekly set, a text answer): drawn after the daily ones. */
+static int
+occasional(const struct view *v, const struct series *s)
+{
+	size_t k;
+	int most = 0;
+
+	if (s->m->type == T_TEXT)
+		return 1;
+	for (k = 0; k < s->p->ns; k++)
+		if (v->f[s->p->s[k]->id].n > most)
+			most = v->f[s->p->s[k]->id].n;
+	return 3 * v->f[s->id].n < most;
+}
+
+struct layout {
+	int	 per, cells, wide, utf8, colour;
+	size_t	 ww, mw, fw;	/* who, what, flags */
+};
+
+static void
+chart_row(const struct view *v, const struct series *s, const struct layout *L, double *cell)
 {
 	static const char *blocks[8] = { "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
 	    "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88" };
 	static const char ascii[] = "_.:-=+*#";
-	const char *nc = getenv("NO_COLOR");
-	int utf8 = utf8_locale(), colour = isterm(1) && (nc == NULL || *nc == '\0');
-	int wdays = v->wdays, per = (wdays + 59) / 60, cells = (wdays + per - 1) / per;
-	int c, i, d0, lvl, nd, fl;
-	size_t k, ww = 3, mw = 4;
-	double *cell = xmalloc((size_t)cells * sizeof *cell), lo, hi, sum, x;
-	double *daily = xmalloc((size_t)wdays * sizeof *daily);
-	char d1[16], d2[16], buf[32];
-	const struct figures *f;
-	const struct series *s;
+	const struct figures *f = &v->f[s->id];
+	double lo, hi, sum, x;
+	char buf[64];
+	int c, lvl, nd, fl, i, shown_w;
+	long d, d0;
 
-	for (k = 0; k < v->m->ns; k++) {
-		s = v->m->s[k];
-		if (!shown(v, s))
-			continue;
-		if (width(s->p->who, s->p->wholen) > ww)
-			ww = width(s->p->who, s->p->wholen);
-		if (s->whatlen > mw)
-			mw = s->whatlen;
+	/* cells end on the as-of date; the first may be short */
+	for (c = 0; c < L->cells; c++) {
+		d0 = v->asof - (long)(L->cells - c) * L->per + 1;
+		for (d = d0 < v->first ? v->first : d0, sum = 0, nd = 0; d < d0 + L->per; d++)
+			if (!isnan(x = series_day(s, d))) {
+				sum += x;
+				nd++;
+			}
+		cell[c] = nd ? sum / nd : NAN;
 	}
-	/* what matters first, in the words remind uses */
-	for (k = 0; k < v->al->n; k++)
-		if (alert_chosen(v, &v->al->a[k])) {
-			putsafe(stdout, v->al->a[k].why, strlen(v->al->a[k].why));
-			putchar('\n');
-		}
-	date_format(d1, v->first);
-	date_format(d2, v->asof);
-	printf("%d days from %s to %s, %d %s a mark\n", wdays, d1, d2, per,
-	    per == 1 ? "day" : "days");
-	fputs("who", stdout);
-	pad(3, ww + 2);
-	fputs("what", stdout);
-	pad(4, mw + 2);
-	pad(0, (size_t)cells + 2);
-	fputs("  n  last7 base28 change  slope  rmssd  flags\n", stdout);
-	for (k = 0; k < v->m->ns; k++) {
-		s = v->m->s[k];
-		if (!shown(v, s))
-			continue;
-		series_values(s, v->first, wdays, daily);
-		/* cells end on the as-of date; the first may be short */
-		for (c = 0; c < cells; c++) {
-			d0 = wdays - (cells - c) * per;
-			sum = 0;
-			nd = 0;
-			for (i = d0 < 0 ? 0 : d0; i < d0 + per; i++)
-				if (!isnan(daily[i])) {
-					sum += daily[i];
-					nd++;
-				}
-			cell[c] = nd ? sum / nd : NAN;
-		}
-		scale(s->m, cell, cells, &lo, &hi);
-		putsafe(stdout, s->p->who, s->p->wholen);
-		pad(width(s->p->who, s->p->wholen), ww + 2);
-		fputs(s->what, stdout);
-		pad(s->whatlen, mw + 2);
-		for (c = 0; c < cells; c++) {
+	scale(s->m, cell, L->cells, &lo, &hi);
+	putsafe(stdout, s->p->who, s->p->wholen);
+	pad(width(s->p->who, s->p->wholen), L->ww + 2);
+	fputs(s->what, stdout);
+	if (s->m->better < 0)
+		fputs(L->utf8 ? "\xe2\x86\x93" : "-", stdout);	/* lower is better */
+	pad(s->whatlen + (s->m->better < 0), L->mw + 2);
+	if (s->m->type == T_TEXT) {
+		/* a text answer has no height: how many there were */
+		shown_w = snprintf(buf, sizeof buf, "%d %s", f->n, f->n == 1 ? "answer" : "answers");
+		fputs(buf, stdout);
+		pad((size_t)shown_w, (size_t)L->cells);
+	} else
+		for (c = 0; c < L->cells; c++) {
 			if (isnan(cell[c])) {
 				putchar(' ');
 				continue;
 			}
 			x = floor((cell[c] - lo) / (hi - lo) * 7 + 0.5);
 			lvl = !(x > 0) ? 0 : x > 7 ? 7 : (int)x;	/* clamp first: any double */
-			if (utf8)
+			if (L->utf8)
 				fputs(blocks[lvl], stdout);
 			else
 				putchar(ascii[lvl]);
 		}
-		f = &v->f[s->id];
-		printf("  %3d", f->n);
-		figure_format(buf, f->last7, 2);
-		printf(" %6s", buf);
-		figure_format(buf, f->base28, 2);
-		printf(" %6s", buf);
+	printf("  %3d", f->n);
+	figure_format(buf, f->last7, 2);
+	printf(" %6s", buf);
+	figure_format(buf, f->base28, 2);
+	printf(" %6s", buf);
+	if (L->wide) {
 		figure_format(buf, f->change, 2);
 		printf(" %6s", buf);
 		figure_format(buf, f->slope, 2);
 		printf(" %6s", buf);
 		figure_format(buf, f->rmssd, 2);
-		printf(" %6s  ", buf);
-		if (v->flags[s->id] == 0)
-			fputs("-", stdout);
-		for (i = 0, fl = 0; i < NFLAGS; i++) {
-			if (!(v->flags[s->id] & flagdefs[i].bit))
-				continue;
-			if (fl++)
-				putchar(',');
-			if (colour)	/* red for a fall, yellow for the rest */
-				fputs(flagdefs[i].severity > 1 ? "\033[1;31m" : "\033[33m", stdout);
-			fputs(flagdefs[i].name, stdout);
-			if (colour)
-				fputs("\033[0m", stdout);
+		printf(" %6s", buf);
+	}
+	fputs("  ", stdout);
+	if (v->flags[s->id] == 0)
+		fputs("-", stdout);
+	for (i = 0, fl = 0; i < NFLAGS; i++) {
+		if (!(v->flags[s->id] & flagdefs[i].bit))
+			continue;
+		if (fl++)
+			putchar(',');
+		if (L->colour)	/* red for a fall, yellow for the rest */
+			fputs(flagdefs[i].severity > 1 ? "\033[1;31m" : "\033[33m", stdout);
+		fputs(flagdefs[i].name, stdout);
+		if (L->colour)
+			fputs("\033[0m", stdout);
+	}
+	putchar('\n');
+}
+
+/*
+ * -c: first what matters, in the words remind uses; then a row per
+ * person and measure, the daily ones before those answered now and then,
+ * fitted to the terminal: the marks take what the names and figures
+ * leave, and a narrow terminal shows fewer figures.
+ */
+static void
+chart(const struct view *v)
+{
+	const char *nc = getenv("NO_COLOR");
+	struct layout L;
+	size_t k, fl;
+	int cols = columns(), marks, pass, any = 0, rows = 0;
+	double *cell;
+	char d1[16], d2[16], line[512], flags[64];
+	const struct series *s;
+
+	memset(&L, 0, sizeof L);
+	L.utf8 = utf8_locale();
+	L.colour = isterm(1) && (nc == NULL || *nc == '\0');
+	L.ww = 3;
+	L.mw = 4;
+	L.fw = 5;
+	for (k = 0; k < v->m->ns; k++) {
+		s = v->m->s[k];
+		if (!shown(v, s))
+			continue;
+		rows++;
+		if (width(s->p->who, s->p->wholen) > L.ww)
+			L.ww = width(s->p->who, s->p->wholen);
+		if (s->whatlen + (s->m->better < 0) > L.mw)
+			L.mw = s->whatlen + (s->m->better < 0);
+		if ((fl = flags_format(v->flags[s->id], flags)) > L.fw)
+			L.fw = fl;
+	}
+	for (k = 0; k < v->al->n; k++)
+		if (alert_chosen(v, &v->al->a[k])) {
+			wrapped(v->al->a[k].why, cols - 1);
+			any = 1;
 		}
-		putchar('\n');
+	if (!any && rows > 0)
+		wrapped("Nothing stands out: each of you is within your own usual.", cols - 1);
+	/* the marks take what is left; below about 110 columns, fewer figures */
+	L.wide = cols >= 110;
+	marks = cols - 1 - (int)(L.ww + 2 + L.mw + 2) - 5 - 7 * (L.wide ? 5 : 2) - 2 - (int)L.fw;
+	if (marks < 8)
+		marks = 8;
+	if (marks > v->wdays)
+		marks = v->wdays;
+	L.per = (v->wdays + marks - 1) / marks;
+	L.cells = (v->wdays + L.per - 1) / L.per;
+	date_format(d1, v->first);
+	date_format(d2, v->asof);
+	putchar('\n');
+	snprintf(line, sizeof line, "%d days from %s to %s, a mark for %d %s, taller for more%s. "
+	    "last7: the mean of the last 7 days; base28: of the 28 before%s; flags: the "
+	    "alerts that name the row (trend -a says why).", v->wdays, d1, d2, L.per,
+	    L.per == 1 ? "day" : "days", L.utf8 ? "; \xe2\x86\x93 after a name: lower is better" :
+	    "; - after a name: lower is better", L.wide ? "; change: the difference; slope: "
+	    "the change a week; rmssd: the usual swing from one day to the next" : "");
+	wrapped(line, cols - 1);
+	putchar('\n');
+	fputs("who", stdout);
+	pad(3, L.ww + 2);
+	fputs("what", stdout);
+	pad(4, L.mw + 2);
+	pad(0, (size_t)L.cells);
+	fputs(L.wide ? "    n  last7 base28 change  slope  rmssd  flags\n" :
+	    "    n  last7 base28  flags\n", stdout);
+	cell = xmalloc((size_t)L.cells * sizeof *cell);
+	/* a person's daily measures, then the occasional ones */
+	for (k = 0; k < v->m->ns; k++) {
+		if (k > 0 && v->m->s[k]->p == v->m->s[k - 1]->p)
+			continue;
+		for (pass = 0; pass < 2; pass++) {
+			size_t j;
+
+			for (j = k; j < v->m->ns && v->m->s[j]->p == v->m->s[k]->p; j++)
+				if (shown(v, v->m->s[j]) && occasional(v, v->m->s[j]) == pass)
+					chart_row(v, v->m->s[j], &L, cell);
+		}
 	}
 	free(cell);
-	free(daily);
 }
 
 /* s as XML character data or attribute text. */
