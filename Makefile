@@ -61,7 +61,7 @@ tests/gen: tests/gen.c
 
 # The test suite: C unit tests and sh cases; ends with "N passed, N failed,
 # N skipped".
-check: all $(UNITS) tests/gen
+check: all $(UNITS) tests/gen tests/calibrate
 	sh tests/run.sh
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer, built

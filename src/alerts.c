@@ -44,9 +44,9 @@
  * the early warning the others follow, and testing every pillar for slow
  * slopes would spend the whole budget of false alerts on it.
  */
-struct tuning pillar_tuning = { 0.5, 6.0, 1e9, 21, 2.0, 7, 0.3 };
-struct tuning dialogue_tuning = { 0.5, 6.0, 2.9, 21, 2.0, 7, 0.3 };
-struct tuning swing_tuning = { 0.6, 4.5, 1e9, 21, 2.0, 7, 0.3 };
+struct tuning pillar_tuning = { 0.75, 5.0, 1e9, 21, 2.0, 7, 0.3 };
+struct tuning dialogue_tuning = { 0.75, 5.0, 2.65, 21, 2.0, 7, 0.3 };
+struct tuning swing_tuning = { 0.7, 3.75, 1e9, 21, 2.0, 7, 0.3 };
 
 /* One measure of a person as of T: its values, scores and usual. */
 struct track {
