@@ -2,7 +2,11 @@
  * unit_stats.c - trend's figures and flags, against values worked out by
  * hand or by tests/trend_ref.py (an independent Python reading of
  * trend(1)): every p-value below was computed there, every flag case is
- * a series made to sit just on one side of a cut-off.
+ * a series made to sit just on one side of a cut-off.  The statistics of
+ * the early warnings (usual_of, normal_scores, normal_quantile, detect)
+ * are checked against known values, hand-worked recursions and plain
+ * brute-force versions written here (bisection on erfc, counting ranks,
+ * sorting, the CUSUM and ramp by their formulas).
  */
 #include <locale.h>
 #include <math.h>
@@ -394,6 +398,476 @@ test_format(void)
 	CHECK(couple_len("alex", 4) == 0, "no /: the empty couple");
 }
 
+/* --- the early warnings' statistics ------------------------------------- */
+
+/* Phi(x) = p by bisection on erfc: slow, plain, and independent of
+ * normal_quantile()'s approximation. */
+static double
+quantile_ref(double p)
+{
+	double lo = -40, hi = 40, mid;
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		mid = (lo + hi) / 2;
+		if (0.5 * erfc(-mid / sqrt(2.0)) < p)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (lo + hi) / 2;
+}
+
+static void
+test_normal_quantile(void)
+{
+	double p, q, prev, worst = 0, err;
+	int i, mono = 1, odd = 1;
+
+	/* the values every table gives (and Python's NormalDist) */
+	CHECK_NEAR(normal_quantile(0.975), 1.9599639845400536, 1e-8, "quantile: 0.975 is 1.959964");
+	CHECK_NEAR(normal_quantile(0.025), -1.9599639845400538, 1e-8, "quantile: 0.025 is -1.959964");
+	CHECK_NEAR(normal_quantile(0.5), 0, 1e-15, "quantile: 0.5 is 0");
+	CHECK_NEAR(normal_quantile(0.8413447460685429), 1, 1e-8, "quantile: Phi(1) is 1");
+	CHECK_NEAR(normal_quantile(0.9), 1.2815515655446008, 1e-8, "quantile: 0.9");
+	CHECK_NEAR(normal_quantile(0.4), -0.2533471031357998, 1e-8, "quantile: 0.4");
+	CHECK_NEAR(normal_quantile(0.001), -3.090232306167813, 1e-8, "quantile: 0.001, in the tail");
+	CHECK_NEAR(normal_quantile(0.999), 3.090232306167813, 1e-8, "quantile: 0.999, in the tail");
+	CHECK_NEAR(normal_quantile(1e-10), -6.361340902404056, 1e-7, "quantile: 1e-10, far out");
+	/* where the approximation changes its formula */
+	CHECK_NEAR(normal_quantile(0.02425), -1.9729610513118845, 1e-8, "quantile: at the tail's edge");
+	CHECK_NEAR(normal_quantile(0.97575), 1.9729610513118847, 1e-8, "quantile: at the upper tail's edge");
+	CHECK(isinf(normal_quantile(0)) && normal_quantile(0) < 0, "quantile: 0 is -inf");
+	CHECK(isinf(normal_quantile(1)) && normal_quantile(1) > 0, "quantile: 1 is +inf");
+	CHECK(isinf(normal_quantile(-0.5)) && normal_quantile(-0.5) < 0, "quantile: below 0 is -inf");
+	CHECK(isinf(normal_quantile(2)) && normal_quantile(2) > 0, "quantile: above 1 is +inf");
+	CHECK(isnan(normal_quantile(NAN)), "quantile: NAN is NAN");
+	/* against bisection on a fine grid, tails included: within the
+	 * approximation's 1.2e-9 relative error, and rising all the way */
+	prev = -INFINITY;
+	for (i = 1; i < 20000; i++) {
+		p = i / 20000.0;
+		q = normal_quantile(p);
+		err = fabs(q - quantile_ref(p)) / (fabs(q) > 1 ? fabs(q) : 1);
+		if (err > worst)
+			worst = err;
+		if (!(q > prev))
+			mono = 0;
+		prev = q;
+	}
+	for (i = 1; i <= 300; i++) {
+		p = pow(10, -i / 20.0);		/* 0.89 down to 1e-15 */
+		err = fabs(normal_quantile(p) - quantile_ref(p)) / fabs(quantile_ref(p));
+		if (err > worst)
+			worst = err;
+		/* (1 - p is exact enough for this down to 1e-6) */
+		if (i <= 120 && fabs(normal_quantile(1 - p) + normal_quantile(p)) > 1e-8 * fabs(quantile_ref(p)))
+			odd = 0;
+	}
+	CHECK(worst < 1.5e-9, "quantile: within 1.5e-9 of bisection on 20,300 points");
+	CHECK(mono, "quantile: strictly rising on a grid of 20,000");
+	CHECK(odd, "quantile: q(1 - p) = -q(p) down to 1e-6");
+}
+
+/* The mid-rank score of x among base[0..nb), by counting. */
+static double
+score_ref(const double *base, int nb, double x)
+{
+	double below = 0, same = 0;
+	int i, k = 0;
+
+	for (i = 0; i < nb; i++) {
+		if (isnan(base[i]))
+			continue;
+		k++;
+		if (base[i] < x)
+			below++;
+		else if (base[i] == x)
+			same++;
+	}
+	return quantile_ref((below + same / 2 + 0.5) / (k + 1));
+}
+
+static void
+test_normal_scores(void)
+{
+	double base[] = { 3, 1, 4, 2 };
+	double tied[] = { 2, 1, 2, 3, 2 };
+	double holes[] = { NAN, 3, 1, NAN, 4, 2, NAN };
+	double x[] = { 2.5, 0, 5, 2, NAN, 1 }, out[6];
+	double tx[] = { 2, 3, 1, 9 }, tout[4];
+	double rb[60], rx[40], rout[40];
+	unsigned long long st = 42;
+	int i, n, bad = 0;
+
+	/* 4 usual values: x's mid-rank + 1/2 over 5 */
+	normal_scores(base, 4, x, 6, out);
+	CHECK_NEAR(out[0], 0, 1e-12, "scores: between the middle two: 2.5 / 5, 0");
+	CHECK_NEAR(out[1], -1.2815515655446008, 1e-8, "scores: below all: 0.5 / 5");
+	CHECK_NEAR(out[2], 1.2815515655446008, 1e-8, "scores: above all: 4.5 / 5, a little above the highest");
+	CHECK_NEAR(out[3], -0.2533471031357998, 1e-8, "scores: equal to one: (1 + 1/2 + 1/2) / 5");
+	CHECK(isnan(out[4]), "scores: NAN stays NAN");
+	CHECK(out[5] < out[3] && out[3] < out[0] && out[0] < out[2], "scores: in the order of the values");
+	/* ties count half: 2 is below one and ties three */
+	normal_scores(tied, 5, tx, 4, tout);
+	CHECK_NEAR(tout[0], 0, 1e-12, "scores: ties: (1 + 3/2 + 1/2) / 6, the middle");
+	CHECK_NEAR(tout[1], 0.9674215661017014, 1e-8, "scores: the top of ties: (4 + 1/2 + 1/2) / 6");
+	CHECK_NEAR(tout[2], -0.9674215661017014, 1e-8, "scores: the bottom: (0 + 1/2 + 1/2) / 6");
+	CHECK_NEAR(tout[3], normal_quantile(5.5 / 6), 1e-12, "scores: above all ties too: 5.5 / 6");
+	/* NAN among the usual values is left out: the same as base */
+	normal_scores(holes, 7, x, 6, tout);
+	CHECK(tout[0] == out[0] && tout[1] == out[1] && tout[2] == out[2] && tout[3] == out[3],
+	    "scores: NAN usual days are left out");
+	normal_scores(holes, 1, x, 1, tout);
+	CHECK(isnan(tout[0]), "scores: no usual value, no score");
+	/* the way alerts.c calls it, base and x the same array */
+	normal_scores(base, 4, base, 4, tout);
+	CHECK_NEAR(tout[0], 0.2533471031357998, 1e-8, "scores: each usual day among them all: 3 is (2 + 1/2 + 1/2) / 5");
+	CHECK_NEAR(tout[1], -0.8416212335729143, 1e-8, "scores: 1 among them all: (0 + 1/2 + 1/2) / 5");
+	/* random whole answers with many ties and holes, against counting */
+	for (n = 1; n <= 60; n++) {
+		for (i = 0; i < n; i++) {
+			st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+			rb[i] = (st >> 33) % 11 == 0 ? NAN : (double)((st >> 40) % 5 + 1);
+		}
+		for (i = 0; i < 40; i++) {
+			st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+			rx[i] = (double)((st >> 40) % 13) / 2;	/* 0 .. 6 by halves */
+		}
+		normal_scores(rb, n, rx, 40, rout);
+		for (i = 0; i < 40; i++) {
+			double want = score_ref(rb, n, rx[i]);
+
+			if (!((isnan(want) && isnan(rout[i])) || fabs(rout[i] - want) < 1e-8))
+				bad++;
+		}
+	}
+	CHECK(bad == 0, "scores: 2,400 random scores agree with counting");
+}
+
+/* The plain formulas: sort, drop a fifth at each end, mean abs deviation. */
+static void
+usual_ref(const double *x, int n, double floor, struct usual *u)
+{
+	double s[200], t, mid = 0, dev = 0, sum = 0;
+	int i, j, k = 0, cut;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(x[i]))
+			s[k++] = x[i];
+	for (i = 1; i < k; i++)
+		for (j = i; j > 0 && s[j - 1] > s[j]; j--)
+			t = s[j], s[j] = s[j - 1], s[j - 1] = t;
+	u->n = k;
+	cut = k / 5;
+	for (i = cut; i < k - cut; i++)
+		mid += s[i];
+	u->level = mid / (k - 2 * cut);
+	for (i = 0; i < k; i++) {
+		sum += s[i];
+		dev += fabs(s[i] - u->level);
+	}
+	u->mean = sum / k;
+	u->spread = 1.2533 * dev / k;
+	if (u->spread < floor)
+		u->spread = floor;
+}
+
+static void
+test_usual(void)
+{
+	double a[] = { 7, 1, 10, 4, 2, 9, 3, 8, 6, 5 };
+	double holes[] = { NAN, 7, 1, 10, NAN, 4, 2, 9, 3, NAN, 8, 6, 5 };
+	double wild[] = { 2, 4, 100, 3, 1 };
+	double four[] = { 1, 2, 3, 10 };
+	double flat[] = { 3, 3, 3, 3, 3, 3 };
+	double none[] = { NAN, NAN };
+	double r[200];
+	unsigned long long st = 7;
+	struct usual u, w;
+	int i, n, bad = 0;
+
+	/* 1..10: a fifth is 2, so 3..8 are kept: 5.5; |x - 5.5| sums to 25 */
+	usual_of(a, 10, 0, &u);
+	CHECK(u.n == 10, "usual: n");
+	CHECK_NEAR(u.level, 5.5, 1e-12, "usual: the mean of the middle three fifths");
+	CHECK_NEAR(u.mean, 5.5, 1e-12, "usual: the plain mean");
+	CHECK_NEAR(u.spread, 1.2533 * 2.5, 1e-12, "usual: 1.2533 x the mean absolute deviation");
+	usual_of(holes, 13, 0, &w);
+	CHECK(w.n == 10 && w.level == u.level && w.spread == u.spread && w.mean == u.mean,
+	    "usual: days without data are left out");
+	/* one wild day: 2, 3, 4 kept (level 3), the mean goes to 22 */
+	usual_of(wild, 5, 0, &u);
+	CHECK_NEAR(u.level, 3, 1e-12, "usual: a wild day does not move the level");
+	CHECK_NEAR(u.mean, 22, 1e-12, "usual: ... but moves the mean");
+	CHECK_NEAR(u.spread, 1.2533 * (2 + 1 + 0 + 1 + 97) / 5, 1e-9, "usual: deviations from the level");
+	/* fewer than 5 days: nothing to cut */
+	usual_of(four, 4, 0, &u);
+	CHECK_NEAR(u.level, 4, 1e-12, "usual: under 5 days, the plain mean");
+	CHECK_NEAR(u.spread, 1.2533 * (3 + 2 + 1 + 6) / 4, 1e-9, "usual: under 5 days, its spread");
+	/* the floor: every answer the same */
+	usual_of(flat, 6, 0.25, &u);
+	CHECK_NEAR(u.level, 3, 0, "usual: all the same");
+	CHECK_NEAR(u.spread, 0.25, 0, "usual: no spread is the floor");
+	usual_of(a, 10, 5, &u);
+	CHECK_NEAR(u.spread, 5, 0, "usual: a spread under the floor is the floor");
+	usual_of(a, 10, 3, &u);
+	CHECK_NEAR(u.spread, 1.2533 * 2.5, 1e-12, "usual: a spread over the floor stays");
+	usual_of(none, 2, 0.25, &u);
+	CHECK(u.n == 0 && isnan(u.level) && isnan(u.spread) && isnan(u.mean), "usual: no data, NAN");
+	/* random values and holes, every n up to 200, against the formulas */
+	for (n = 1; n <= 200; n++) {
+		for (i = 0; i < n; i++) {
+			st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+			r[i] = (st >> 33) % 7 == 0 ? NAN : (double)((st >> 40) % 1000) / 37;
+		}
+		usual_of(r, n, 0.1, &u);
+		if (u.n == 0)
+			continue;
+		usual_ref(r, n, 0.1, &w);
+		if (u.n != w.n || fabs(u.level - w.level) > 1e-9 || fabs(u.spread - w.spread) > 1e-9 ||
+		    fabs(u.mean - w.mean) > 1e-9)
+			bad++;
+	}
+	CHECK(bad == 0, "usual: 200 random arrays agree with the formulas");
+}
+
+/* The CUSUM by hand: S after each day, and the first day of its run. */
+static void
+cusum_ref(const double *d, int n, double k, double h, double clip, double *S, int *start)
+{
+	double s = 0, x;
+	int i, b = -1;
+
+	for (i = 0; i < n; i++) {
+		if (isnan(d[i])) {
+			S[i] = s;
+			start[i] = b;
+			continue;
+		}
+		x = d[i] < clip ? d[i] : clip;
+		if (s == 0)
+			b = i;
+		s = s + x - k > 0 ? s + x - k : 0;
+		if (s > 2 * h)
+			s = 2 * h;
+		S[i] = s;
+		start[i] = b;
+	}
+}
+
+/* The ramp by hand on day i (from day 0): sum w x / sqrt(sum w^2) over
+ * the last len days, w = 1 for the oldest, len for day i, x clipped. */
+static double
+ramp_ref(const double *d, int i, int len, double clip)
+{
+	double sw = 0, sww = 0, x;
+	int j, w;
+
+	for (j = 0; j <= i; j++) {
+		w = len - (i - j);
+		if (w < 1 || isnan(d[j]))
+			continue;
+		x = d[j] < clip ? d[j] : clip;
+		sw += w * x;
+		sww += (double)w * w;
+	}
+	return sww > 0 ? sw / sqrt(sww) : 0;
+}
+
+/* A standard normal draw, by Box and Muller on a 64-bit LCG. */
+static double
+gauss(unsigned long long *st)
+{
+	double u1, u2;
+
+	*st = *st * 6364136223846793005ULL + 1442695040888963407ULL;
+	u1 = ((*st >> 11) + 0.5) / 9007199254740992.0;
+	*st = *st * 6364136223846793005ULL + 1442695040888963407ULL;
+	u2 = ((*st >> 11) + 0.5) / 9007199254740992.0;
+	return sqrt(-2 * log(u1)) * cos(2 * 3.14159265358979323846 * u2);
+}
+
+static void
+test_detect(void)
+{
+	/* k 0.5, h 6, clip 2, back to normal when 7 days average 0.3 or less;
+	 * the ramp off, then on (21 days, 2.9) */
+	struct tuning t = { 0.5, 6, 1e9, 21, 2, 7, 0.3 };
+	struct tuning ramp = { 0.5, 1e9, 2.9, 21, 2, 7, 0.3 };
+	struct tuning both = { 0.5, 6, 2.9, 21, 2, 7, 0.3 };
+	struct detection dt;
+	double d[60], S[60];
+	int start[60], i, seed, week = 0, soon = 0, atstep = 0, fast = 0, early = 0, sinceok = 0, zero = 0;
+	int off = 0, quiet = 0, slow = 0;
+
+	/* all zeros: S stays 0, nothing fires */
+	for (i = 0; i < 28; i++)
+		d[i] = 0;
+	detect(d, 28, &both, &dt);
+	CHECK(!dt.on && dt.since == -1 && dt.fired == -1, "detect: all zeros never fires");
+	for (i = 0; i < 28; i++)
+		d[i] = 0.5;
+	detect(d, 28, &both, &dt);
+	CHECK(!dt.on, "detect: days at the allowance never add up");
+
+	/* three 0s, then 2s: S = 1.5, 3, 4.5, 6 on days 3..6 */
+	for (i = 0; i < 10; i++)
+		d[i] = i < 3 ? 0 : 2;
+	detect(d, 6, &t, &dt);
+	CHECK(!dt.on, "detect: S = 4.5 on day 5 is under 6");
+	detect(d, 7, &t, &dt);
+	CHECK(dt.on && dt.fired == 6 && dt.since == 3 && !dt.slow,
+	    "detect: S = 6 on day 6, the fall began on day 3, not slow");
+	/* a day counts at most 2: ten a day takes as long */
+	for (i = 0; i < 10; i++)
+		d[i] = i < 3 ? 0 : 10;
+	detect(d, 6, &t, &dt);
+	CHECK(!dt.on, "detect: clipped, 10 a day is 1.5 a day");
+	detect(d, 7, &t, &dt);
+	CHECK(dt.on && dt.fired == 6 && dt.since == 3, "detect: clipped, fires on day 6");
+	/* 1 a day: 0.5 a day over the allowance, 6 on the 12th day */
+	for (i = 0; i < 20; i++)
+		d[i] = 1;
+	detect(d, 11, &t, &dt);
+	CHECK(!dt.on, "detect: 1 a day, S = 5.5 after 11 days");
+	detect(d, 12, &t, &dt);
+	CHECK(dt.on && dt.fired == 11 && dt.since == 0, "detect: 1 a day, S = 6 on day 11");
+	/* a good day that takes S back to 0 starts the run again:
+	 * 1.5, 0 (1.5 - 5 - 0.5), then 1.5, 3, 4.5, 6 */
+	{
+		double e[] = { 2, -5, 2, 2, 2, 2 };
+
+		detect(e, 6, &t, &dt);
+		CHECK(dt.on && dt.fired == 5 && dt.since == 2, "detect: S back at 0 restarts the run");
+	}
+	/* a good day that leaves S above 0 does not: 1.5, 3, 1.5, 3, 4.5, 6 */
+	{
+		double e[] = { 2, 2, -1, 2, 2, 2 };
+
+		detect(e, 6, &t, &dt);
+		CHECK(dt.on && dt.fired == 5 && dt.since == 0, "detect: S above 0 keeps the run");
+	}
+	/* days without data are skipped */
+	{
+		double e[] = { 0, 2, NAN, 2, NAN, NAN, 2, 2 };
+
+		detect(e, 8, &t, &dt);
+		CHECK(dt.on && dt.fired == 7 && dt.since == 1, "detect: NAN days are skipped");
+	}
+	/* ten days of 2 (S held at 12 from day 7), then 0s: the last 7 days
+	 * average 2 x 2 / 7 on day 14, 2 / 7 <= 0.3 on day 15: off */
+	for (i = 0; i < 30; i++)
+		d[i] = i < 10 ? 2 : 0;
+	detect(d, 15, &t, &dt);
+	CHECK(dt.on, "detect: on while the last 7 days are not back to usual");
+	detect(d, 16, &t, &dt);
+	CHECK(!dt.on, "detect: back to normal turns it off");
+	/* and a new fall after it is a new alert, from its own first day */
+	d[20] = d[21] = d[22] = d[23] = 2;
+	detect(d, 24, &t, &dt);
+	CHECK(dt.on && dt.since == 20 && dt.fired == 23, "detect: a new fall after it starts over");
+	/* 30 days of 2, then -0.5: on day 30 + j the last 7 days hold
+	 * 2 (6 - j) - 0.5 (j + 1), at most 2.1 from j = 4 (S is still 7) */
+	for (i = 0; i < 60; i++)
+		d[i] = i < 30 ? 2 : -0.5;
+	detect(d, 34, &t, &dt);
+	CHECK(dt.on, "detect: 2 (6 - 3) - 0.5 x 4 = 4 on day 33: on");
+	detect(d, 35, &t, &dt);
+	CHECK(!dt.on, "detect: 2 (6 - 4) - 0.5 x 5 = 1.5 on day 34: off, S not yet 0");
+
+	/* the ramp alone: 1 a day from day 0 gives 1, 1.41, ... 2.80 on day 7,
+	 * 153 / sqrt(2661) = 2.97 on day 8; it fired slow, since day 0 */
+	for (i = 0; i < 21; i++)
+		d[i] = 1;
+	detect(d, 8, &ramp, &dt);
+	CHECK(!dt.on, "detect: the ramp at 2.80 on day 7");
+	detect(d, 9, &ramp, &dt);
+	CHECK(dt.on && dt.fired == 8 && dt.since == 0 && dt.slow, "detect: the ramp fires on day 8, slow");
+	/* with the CUSUM on too, 1 a day: the ramp is first, still slow */
+	detect(d, 12, &both, &dt);
+	CHECK(dt.on && dt.fired == 8 && dt.slow, "detect: the ramp before S = 6: slow");
+	/* a ramp's fall begins on its first day above 0 */
+	for (i = 0; i < 21; i++)
+		d[i] = i < 5 ? -1 : 1;
+	detect(d, 21, &ramp, &dt);
+	CHECK(dt.on && dt.since == 5 && dt.slow, "detect: the ramp's fall begins on its first day above 0");
+
+	/* a planted step of +2 on day 14 of 28 iid scores, 500 times: it
+	 * fires every time there was no false alarm before it, on the day
+	 * the recursions by hand say, the CUSUM's (slow unset, since the
+	 * start of its run: the step itself whenever S was 0 the day before)
+	 * or, with the ramp on, the ramp's when it crossed first (slow set,
+	 * since its first day above 0) */
+	for (seed = 1; seed <= 500; seed++) {
+		unsigned long long st = (unsigned long long)seed * 2654435761ULL;
+		int iS, iR, j;
+
+		for (i = 0; i < 28; i++)
+			d[i] = gauss(&st) + (i >= 14 ? 2 : 0);
+		cusum_ref(d, 28, 0.5, 6, 2, S, start);
+		for (iS = 0; iS < 28 && S[iS] < 6; iS++)
+			;
+		for (iR = 0; iR < 28 && ramp_ref(d, iR, 21, 2) < 2.9; iR++)
+			;
+		if (iS < 14 || iR < 14) {
+			early++;	/* a false alarm before the step */
+			continue;
+		}
+		detect(d, 28, &t, &dt);
+		if (dt.on && dt.fired == iS && dt.since == start[iS] && !dt.slow)
+			fast++;
+		if (dt.on && dt.fired <= 23 && dt.since <= 16)
+			week++;
+		if (dt.fired <= 20)
+			soon++;
+		if (dt.since >= 9)
+			sinceok++;
+		for (j = 14; j <= iS && S[j] > 0; j++)
+			;
+		if (S[13] == 0 && j > iS) {
+			zero++;
+			if (dt.since == 14)
+				atstep++;
+		}
+		detect(d, 28, &both, &dt);
+		if (iR < iS) {
+			for (j = iR - 20 > 0 ? iR - 20 : 0; j < iR && !(d[j] > 0); j++)
+				;
+			if (dt.on && dt.fired == iR && dt.slow && dt.since == j)
+				slow++;
+		} else if (dt.on && dt.fired == iS && !dt.slow && dt.since == start[iS])
+			slow++;
+	}
+	CHECK(early <= 25, "detect: few false alarms before a step");
+	CHECK(fast == 500 - early, "detect: a step of +2 always fires, as the CUSUM by hand says, not slow");
+	CHECK(slow == 500 - early, "detect: with the ramp, whichever crosses first, slow when the ramp");
+	CHECK(zero > 100 && atstep == zero,
+	    "detect: since is the step when S was 0 before it and stayed above 0 from it");
+	CHECK(week == 500 - early, "detect: a step fires within 10 days, since at most 2 days after it");
+	CHECK(soon >= (500 - early) * 85 / 100, "detect: ... mostly within 7 days");
+	CHECK(sinceok >= (500 - early) * 85 / 100, "detect: since is within 5 days before the step, mostly");
+
+	/* iid scores alone, 28 days, 500 times: rarely an alert; and after a
+	 * step of 14 days, 14 days back to usual turn it off */
+	for (seed = 1; seed <= 500; seed++) {
+		unsigned long long st = (unsigned long long)seed * 40503ULL + 11;
+
+		for (i = 0; i < 42; i++)
+			d[i] = gauss(&st) - 0.1;
+		detect(d, 28, &both, &dt);
+		if (!dt.on && dt.fired < 0)
+			quiet++;
+		for (i = 0; i < 14; i++)
+			d[i] += 2;
+		detect(d, 42, &t, &dt);
+		if (!dt.on && dt.fired >= 0)
+			off++;
+	}
+	CHECK(quiet >= 450, "detect: iid scores seldom fire in 28 days");
+	CHECK(off >= 490, "detect: back to usual for 4 weeks turns a fall off");
+}
+
 int
 main(void)
 {
@@ -404,5 +878,9 @@ main(void)
 	test_relative();
 	test_format();
 	test_format_quick();
+	test_normal_quantile();
+	test_normal_scores();
+	test_usual();
+	test_detect();
 	return unit_failed;
 }
