@@ -51,8 +51,8 @@ struct tuning swing_tuning = { 0.7, 3.75, 1e9, 21, 2.0, 7, 0.3 };
 /* One measure of a person as of T: its values, scores and usual. */
 struct track {
 	const struct series *s;
-	double	 x[ALERT_DAYS];		/* transformed values, NAN without data */
-	double	 z[ALERT_DAYS];		/* scores, positive when better */
+	double	*x;			/* ALERT_DAYS transformed values, NAN without data */
+	double	*z;			/* their scores, positive when better; with ok only */
 	struct usual u;			/* of x over the usual days */
 	double	 rawmean;		/* the plain mean of the usual days, for words */
 	int	 ok;			/* it has a usual */
@@ -101,7 +101,7 @@ tracks(const struct person *p, long T, struct track *t)
 	long d0 = T - ALERT_DAYS + 1;
 	size_t k;
 	int i, nok = 0;
-	double sum;
+	double sum, x;
 	int nraw;
 
 	for (k = 0; k < p->ns; k++) {
@@ -109,18 +109,26 @@ tracks(const struct person *p, long T, struct track *t)
 
 		tk->s = p->s[k];
 		tk->ok = 0;
+		tk->x = tk->z = NULL;
+		tk->rawmean = NAN;
+		if (!numeric(tk->s->m))
+			continue;
+		/* most of a person's measures, in a wide journal, have no usual:
+		 * they cost a count, not two arrays */
+		for (i = 0, nraw = 0, sum = 0; i < USUAL; i++)
+			if (!isnan(x = series_day(tk->s, d0 + i))) {
+				nraw++;
+				sum += x;
+			}
+		tk->rawmean = nraw ? sum / nraw : NAN;
+		if (nraw < MINDAYS)
+			continue;
+		tk->x = xmalloc(2 * ALERT_DAYS * sizeof *tk->x);
+		tk->z = tk->x + ALERT_DAYS;
 		for (i = 0; i < ALERT_DAYS; i++) {
 			tk->x[i] = series_day(tk->s, d0 + i);
 			tk->z[i] = NAN;
 		}
-		if (!numeric(tk->s->m))
-			continue;
-		for (i = 0, nraw = 0, sum = 0; i < USUAL; i++)
-			if (!isnan(tk->x[i])) {
-				nraw++;
-				sum += tk->x[i];
-			}
-		tk->rawmean = nraw ? sum / nraw : NAN;
 		for (i = 0; i < ALERT_DAYS; i++)
 			if (!isnan(tk->x[i]))
 				tk->x[i] = transform(tk->s->m, tk->x[i]);
@@ -611,6 +619,16 @@ quiet_alert(struct alerts *out, const struct look *lk, long T)
 	    "after checking in %s.", short_name(lk->p), day, silent, often);
 }
 
+static void
+look_free(struct look *lk)
+{
+	size_t k;
+
+	for (k = 0; k < lk->p->ns; k++)
+		free(lk->t[k].x);
+	free(lk->t);
+}
+
 void
 alerts_of(const struct model *m, size_t c, long T, struct alerts *out)
 {
@@ -633,7 +651,7 @@ alerts_of(const struct model *m, size_t c, long T, struct alerts *out)
 		quiet_alert(out, &lk[i], T);
 	}
 	for (i = 0; i < np; i++)
-		free(lk[i].t);
+		look_free(&lk[i]);
 	free(lk);
 }
 

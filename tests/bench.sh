@@ -74,9 +74,9 @@ esac
 [ -x tests/gen ] || die "tests/gen is not built: run make tests/gen (or make bench)"
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
-	COUPLES=100 BATCHLINES=100000 YEARS=365 QUICK=" (BENCH_QUICK: a tenth of the sizes)"
+	COUPLES=100 BATCHLINES=100000 YEARS=365 WIDE=10000 QUICK=" (BENCH_QUICK: a tenth of the sizes)"
 else
-	COUPLES=1000 BATCHLINES=1000000 YEARS=3650 QUICK=
+	COUPLES=1000 BATCHLINES=1000000 YEARS=3650 WIDE=100000 QUICK=
 fi
 
 start=$(now)
@@ -296,6 +296,14 @@ if built trend; then
 	    '"$TREND" -d "$ASOF" "$BIG" > "$O/trend1.out"' &&
 	    trendok=1 &&
 	    echo "    ($(wc -l < "$O/trend1.out" | tr -d ' ') lines out)"
+	bench trenda1 hearth "$bigsz" "trend -a -d $ASOF" \
+	    '"$TREND" -a -d "$ASOF" "$BIG" > "$O/trenda1.out"' &&
+	    echo "    ($(($(wc -l < "$O/trenda1.out") - 1)) alerts in force)"
+fi
+if built remind; then
+	bench remind1 hearth "$bigsz" "remind -d $ASOF (built-in rules)" \
+	    '"$REMIND" -d "$ASOF" "$BIG" > "$O/remind1.out"' &&
+	    echo "    ($(wc -l < "$O/remind1.out" | tr -d ' ') reminders)"
 fi
 
 section worst "worst case, every record in the window: $(records "$WORST") records in 90 days (gen -c $COUPLES -n 90 -r 8), $(mb "$worstsz")"
@@ -304,6 +312,24 @@ if built trend; then
 	bench trend2 hearth "$worstsz" "trend -d $ASOF" \
 	    '"$TREND" -d "$ASOF" "$WORST" > "$O/trend2.out"' &&
 	    echo "    ($(wc -l < "$O/trend2.out" | tr -d ' ') lines out)"
+fi
+
+# One person with very many measures: growth must be geometric, memory linear.
+section wide "one person with $WIDE measures, one record each on one day"
+WIDEJ=$B/wide-$WIDE.tsv
+[ -s "$WIDEJ" ] || awk -v n="$WIDE" 'BEGIN { for (i = 0; i < n; i++)
+	printf "2026-11-20\talex\tm%07d\t3\n", i }' > "$WIDEJ"
+widesz=$(size "$WIDEJ")
+export WIDEJ WIDE
+if built trend; then
+	bench trendw hearth "$widesz" "trend -d $ASOF" \
+	    '"$TREND" -d "$ASOF" "$WIDEJ" > "$O/trendw.out"'
+	bench trendw2 hearth "$((2 * widesz))" "trend -d $ASOF, twice the measures" \
+	    'awk -v n="$WIDE" "BEGIN { for (i = 0; i < 2 * n; i++) printf \"2026-11-20\\talex\\tm%07d\\t3\\n\", i }" | "$TREND" -d "$ASOF" > "$O/trendw2.out"'
+fi
+if built remind; then
+	bench remindw hearth "$widesz" "remind -d $ASOF" \
+	    '"$REMIND" -d "$ASOF" "$WIDEJ" > "$O/remindw.out"'
 fi
 
 section batch "log: a batch of $BATCHLINES answers (touch TAB 4 TAB some note), $(mb "$batchsz")"
@@ -370,25 +396,6 @@ if [ -n "$trendok" ]; then
 			printf "trend peak RSS: %.1f MiB on the file, %.1f MiB from a pipe, %.1f MiB on 3 times the input: ", f / 1024, p1 / 1024, p3 / 1024
 			print (p3 > 1.1 * p1 + 2048 ? "GROWS with the input" : "flat") }' "$ROWS")
 	[ -n "$memnote" ] && echo "  $memnote"
-	# A big file is read by trend and a child at once: their sum, sampled
-	# from /proc (Linux) every few ms while it runs, as PSS so that shared
-	# pages count once.
-	if [ -r /proc/self/smaps_rollup ] && command -v pgrep >/dev/null 2>&1; then
-		"$TREND" -d "$ASOF" "$WORST" > /dev/null &
-		tp=$!
-		peak=0
-		while kill -0 "$tp" 2>/dev/null; do
-			sum=0
-			for q in $tp $(pgrep -P "$tp"); do
-				k=$(awk '/^Pss:/ { print $2 }' "/proc/$q/smaps_rollup" 2>/dev/null)
-				sum=$((sum + ${k:-0}))
-			done
-			[ "$sum" -gt "$peak" ] && peak=$sum
-		done
-		wait "$tp"
-		bothnote="trend and its child together on the worst case: $(awk -v k="$peak" 'BEGIN { printf "%.1f", k / 1024 }') MiB at the most (PSS, sampled)"
-		echo "  $bothnote"
-	fi
 else
 	skip mem trend "no figures: trend is not built or failed above"
 fi
@@ -503,7 +510,6 @@ fi
 		}
 	}' "$SECS" "$ROWS"
 	[ -n "${memnote:-}" ] && printf '\n%s\n' "$memnote"
-	[ -n "${bothnote:-}" ] && printf '%s\n' "$bothnote"
 	cat <<EOF
 
 Wall and cpu are medians per run; cpu is user + system time, above wall
