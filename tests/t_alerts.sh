@@ -111,9 +111,17 @@ assert '[ "$(sed 1d "$T/.out" | wc -l)" -eq 16 ]' 'two people, eight measures'
 out_has '^alex	touch	90	4\.00	4\.00	0\.00	1\.000	0\.00	1\.000	0\.00	-$'
 err ''
 status 0
+COLUMNS=80
+export COLUMNS
 run trend -c j.tsv
-assert '[ "$(sed -n 1p "$T/.out")" = "90 days from 2026-08-29 to 2026-11-26, 2 days a mark" ]' \
-    "no alert in words before the title: $(sed -n 1p "$T/.out")"
+unset COLUMNS
+assert '[ "$(sed -n 1p "$T/.out")" = "Nothing stands out: each of you is within your own usual." ]' \
+    "no alert in words before the legend: $(sed -n 1p "$T/.out")"
+assert '[ -z "$(sed -n 2p "$T/.out")" ]' 'a blank line after it'
+out_has '^90 days from 2026-08-29 to 2026-11-26, a mark for 3 days, '
+out_lacks '^Since '
+assert '[ "$(sed -n "/^who /,\$p" "$T/.out" | sed 1d | awk "{ print \$NF }" | sort -u)" = "-" ]' "a flag in the chart: $(cat "$T/.out")"
+assert '[ "$(sed -n "/^who /,\$p" "$T/.out" | sed 1d | wc -l)" -eq 16 ]' 'two people, eight measures'
 err ''
 status 0
 end
@@ -381,10 +389,19 @@ out "$AHDR
 2026-11-17	zoé	gap	hugs,touch	Since 17 Nov, affection has dropped for a\\\\b but not for zoé: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0."
 err ''
 status 0
+COLUMNS=120
+export COLUMNS
 run trend -c -m touch j.tsv
-out 'Since 17 Nov, affection has dropped for a\b, below their usual: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0.
-Since 17 Nov, affection has dropped for a\b but not for zoé: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0.
-90 days from 2026-08-29 to 2026-11-26, 2 days a mark
+unset COLUMNS
+out 'Since 17 Nov, affection has dropped for a\b, below their usual: hugging 0.0 a day against 3.0 usually, physical
+affection 1.0 against 4.0.
+Since 17 Nov, affection has dropped for a\b but not for zoé: hugging 0.0 a day against 3.0 usually, physical affection
+1.0 against 4.0.
+
+90 days from 2026-08-29 to 2026-11-26, a mark for 2 days, taller for more; - after a name: lower is better. last7: the
+mean of the last 7 days; base28: of the 28 before; change: the difference; slope: the change a week; rmssd: the usual
+swing from one day to the next; flags: the alerts that name the row (trend -a says why).
+
 who  what                                                    n  last7 base28 change  slope  rmssd  flags
 a\b  touch  ++++++++++++++++++++++++++++++++++++++++_____   90   1.00   3.68  -2.68  -0.14   0.47  drop,gap
 zoé  touch  +++++++++++++++++++++++++++++++++++++++++++++   90   4.00   4.00   0.00   0.00   0.00  gap'
@@ -399,11 +416,16 @@ out "$AHDR
 2026-11-17	q/zoé	gap	hugs,touch	Since 17 Nov, affection has dropped for a\\\\b but not for zoé: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0."
 err ''
 status 0
+COLUMNS=80
+export COLUMNS
 run trend -c -w 'q/zoé' -m touch j.tsv
-assert '[ "$(sed -n 1p "$T/.out")" = "Since 17 Nov, affection has dropped for a\b but not for zoé: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0." ]' \
-    "the gap in words: $(sed -n 1p "$T/.out")"
+unset COLUMNS
+# the words up to the first blank line, joined back
+awk 'NF == 0 { exit } { printf "%s%s", sep, $0; sep = " " } END { print "" }' "$T/.out" > "$T/.words"
+assert '[ "$(cat "$T/.words")" = "Since 17 Nov, affection has dropped for a\b but not for zoé: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0." ]' \
+    "the gap in words: $(cat "$T/.words")"
 out_has '^q/zoé  touch .*  gap$'
-assert '[ "$(wc -l < "$T/.out")" -eq 4 ]' 'the gap alone, a title, a header and a row'
+assert '[ "$(wc -l < "$T/.out")" -eq 9 ]' "the gap alone (2 lines), a blank, the legend (3), a blank, a header and a row: $(cat "$T/.out")"
 err ''
 status 0
 end

@@ -326,9 +326,15 @@ sam	vibe	7	0.00	-	-	-	0.00	-	0.00	-"
 err ''
 status 0
 # by hand: drawn from 0 to 10, the highest: 10, 7 and 6 are levels 7, 5, 4
+# (the chart's words above its table are t_chart.sh's)
+COLUMNS=120
+export COLUMNS
 run trend -c -n 14 j.tsv
-out '14 days from 2026-11-13 to 2026-11-26, 1 day a mark
-who   what                    n  last7 base28 change  slope  rmssd  flags
+unset COLUMNS
+out_has '^14 days from 2026-11-13 to 2026-11-26, a mark for 1 day, '
+out_lacks '^Since '
+sed -n '/^who /,$p' "$T/.out" > "$T/.table"
+same "$T/.table" 'who   what                    n  last7 base28 change  slope  rmssd  flags
 alex  vibe  #######+++ ===   13   6.50  10.00  -3.50  -2.78   0.90  -
 sam   vibe         _______    7   0.00      -      -   0.00   0.00  -'
 err ''
@@ -352,10 +358,14 @@ sam	vibe	7	0.00	-	-	-	0.00	-	0.00	-"
 err ''
 status 0
 # by hand: drawn on 1..20: 10, 7 and 6 are levels 3, 2 and 2, 0 is 0
+COLUMNS=120
+export COLUMNS
 run trend -c -n 14 j.tsv
-unset HEARTH_BANK
-out '14 days from 2026-11-13 to 2026-11-26, 1 day a mark
-who   what                    n  last7 base28 change  slope  rmssd  flags
+unset HEARTH_BANK COLUMNS
+out_has '^14 days from 2026-11-13 to 2026-11-26, a mark for 1 day, '
+out_lacks '^Since '
+sed -n '/^who /,$p' "$T/.out" > "$T/.table"
+same "$T/.table" 'who   what                    n  last7 base28 change  slope  rmssd  flags
 alex  vibe  -------::: :::   13   6.50  10.00  -3.50  -2.78   0.90  -
 sam   vibe         _______    7   0.00      -      -   0.00   0.00  -'
 err ''
@@ -452,60 +462,102 @@ end
 
 # --- chart (-c) ------------------------------------------------------------
 
-# by hand: 1..5 on a 1-5 scale are levels 0, 2, 4, 5 and 7 of 8
+# by hand: 1..5 on a 1-5 scale are levels 0, 2, 4, 5 and 7 of 8; dodged
+# (lower is better) drawn from 0 to 4, its highest: 4..0 are 7, 5, 4, 2, 0;
+# slopes 7 and -7 a week.
+# The mark for lower is better after the name is ASCII too.
 begin 'chart: ASCII where the locale is not UTF-8'
-days alex touch 2026-11-20 1 2 3 4 5 > j.tsv
+{
+	days alex touch 2026-11-20 1 2 3 4 5
+	days alex dodged 2026-11-20 4 3 2 1 0
+} > j.tsv
+COLUMNS=80
+export COLUMNS
 run trend -c -n 7 j.tsv
-out '7 days from 2026-11-20 to 2026-11-26, 1 day a mark
-who   what              n  last7 base28 change  slope  rmssd  flags
-alex  touch  _:=+#      5   3.00      -      -   7.00      -  -'
+unset COLUMNS
+out_has '^7 days from 2026-11-20 to 2026-11-26, a mark for 1 day, taller for more; -$'
+out_lacks "$(printf '\342')"
+sed -n '/^who /,$p' "$T/.out" > "$T/.table"
+same "$T/.table" 'who   what                n  last7 base28  flags
+alex  dodged-  #+=:_      5   2.00      -  -
+alex  touch    _:=+#      5   3.00      -  -'
 err ''
 status 0
 end
 
 begin 'chart: UTF-8 blocks in a UTF-8 locale, no colour off a terminal'
-days alex touch 2026-11-20 1 2 3 4 5 > j.tsv
-LC_ALL=C.UTF-8
+{
+	days alex touch 2026-11-20 1 2 3 4 5
+	days alex dodged 2026-11-20 4 3 2 1 0
+} > j.tsv
+LC_ALL=C.UTF-8 COLUMNS=120
+export COLUMNS
 run trend -c -n 7 j.tsv
 LC_ALL=C
-out '7 days from 2026-11-20 to 2026-11-26, 1 day a mark
-who   what              n  last7 base28 change  slope  rmssd  flags
-alex  touch  ▁▃▅▆█      5   3.00      -      -   7.00      -  -'
+unset COLUMNS
+out_has '^7 days from 2026-11-20 to 2026-11-26, a mark for 1 day, taller for more; ↓ after a name: lower is better\. '
+assert '! grep -q "$ESC" "$T/.out"' 'no escape codes off a terminal'
+sed -n '/^who /,$p' "$T/.out" > "$T/.table"
+same "$T/.table" 'who   what                n  last7 base28 change  slope  rmssd  flags
+alex  dodged↓  █▆▅▃▁      5   2.00      -      -  -7.00      -  -
+alex  touch    ▁▃▅▆█      5   3.00      -      -   7.00      -  -'
 err ''
 status 0
 end
 
 # the example: alex's affection dropped, sam's did not (a gap on both);
-# the alerts come first, in words
+# the alerts come first, in words, wrapped to the width (120: the figures
+# all there, 45 marks of 2 days; 80: n, last7, base28, 30 marks of 3 days)
 begin 'chart: flags beside the figures, two days a mark over 90 days'
+COLUMNS=120
+export COLUMNS
 run trend -c -w alex,sam -m touch "$EX"
-assert '[ "$(sed -n 1p "$T/.out")" = "Since 16 Nov, affection has dropped for alex, below their usual: hugging 0.6 a day against 3.7 usually, physical affection 2.0 against 4.2." ]' "the drop first: $(sed -n 1p "$T/.out")"
-assert '[ "$(sed -n 2p "$T/.out")" = "Since 16 Nov, affection has dropped for alex but not for sam: hugging 0.6 a day against 3.7 usually, physical affection 2.0 against 4.2." ]' "then the gap: $(sed -n 2p "$T/.out")"
-out_has '^90 days from 2026-08-29 to 2026-11-26, 2 days a mark$'
+sed 4q "$T/.out" > "$T/.words"
+same "$T/.words" 'Since 16 Nov, affection has dropped for alex, below their usual: hugging 0.6 a day against 3.7 usually, physical
+affection 2.0 against 4.2.
+Since 16 Nov, affection has dropped for alex but not for sam: hugging 0.6 a day against 3.7 usually, physical affection
+2.0 against 4.2.'
+out_has '^90 days from 2026-08-29 to 2026-11-26, a mark for 2 days, taller for more; '
+out_has '^who   what {52}n  last7 base28 change  slope  rmssd  flags$'
 out_has '^alex  touch  .{45}   72   2\.00   3\.88  -1\.88  -0\.13   0\.77  drop,gap$'
 out_has '^sam   touch  .{45}   73   4\.00   4\.17  -0\.17   0\.02   0\.75  gap$'
-assert '[ "$(wc -l < "$T/.out")" -eq 6 ]' 'two alerts, a title, a header and two rows'
+assert '[ "$(wc -l < "$T/.out")" -eq 12 ]' "two alerts in 4 lines, a blank, the legend in 3, a blank, a header and two rows: $(cat "$T/.out")"
 assert '! grep -q "$ESC" "$T/.out"' 'no escape codes off a terminal'
 err ''
 status 0
 run trend -c -w alex,sam -m touch -d 2026-11-12 "$EX"
 out_has '^alex  touch  .{45}   72   4\.57   3\.86   0\.71  -0\.01   0\.71  -$'
 out_has '^sam   touch  .{45}   70   4\.00   4\.09  -0\.09   0\.04   0\.80  volatile$'
+err ''
+status 0
+COLUMNS=80
+run trend -c -w alex,sam -m touch "$EX"
+unset COLUMNS
+out_has '^90 days from 2026-08-29 to 2026-11-26, a mark for 3 days, taller for more; -$'
+out_has '^who   what {37}n  last7 base28  flags$'
+out_has '^alex  touch  .{30}   72   2\.00   3\.88  drop,gap$'
+out_has '^sam   touch  .{30}   73   4\.00   4\.17  gap$'
+err ''
 status 0
 end
 
 begin 'chart: a measure without a range is drawn from 0 to its highest'
 days sam hugs 2026-11-22 0 2 4 8 > j.tsv
+COLUMNS=80
+export COLUMNS
 run trend -c -n 5 j.tsv
+unset COLUMNS
 out_has '^sam  hugs  _:=#     4 '
 status 0
 end
 
 begin 'chart: a name with control characters never reaches the screen'
 printf '2026-11-26\tal\033[31mex\ttouch\t4\n2026-11-26\talex\ttouch\t4\n' > j.tsv
-LC_ALL=C.UTF-8
+LC_ALL=C.UTF-8 COLUMNS=80
+export COLUMNS
 run trend -c -n 7 j.tsv
 LC_ALL=C
+unset COLUMNS
 err 'trend: j.tsv:1: bad name "al\x1b[31mex": a name has no spaces or control characters'
 assert '! grep -q "$ESC" "$T/.out" "$T/.err"' 'no escape codes'
 out_has '^alex  touch'
@@ -515,12 +567,16 @@ end
 # the example as of 2026-11-12: sam's answers swing (close most of all);
 # dodged, a count, is no evidence of it
 begin 'chart: the rows are the ones -w and -m choose'
+COLUMNS=120
+export COLUMNS
 run trend -c -d 2026-11-12 -w sam -m close,dodged "$EX"
+unset COLUMNS
 assert '[ "$(grep -c "^sam " "$T/.out")" -eq 2 ]' 'two rows'
 assert '! grep -q "^alex " "$T/.out"' 'no row of alex'
+assert '[ "$(grep -c "^Since " "$T/.out")" -eq 1 ]' "sam's swings alone: $(cat "$T/.out")"
 out_has '^Since 26 Oct, sam.s answers have been swinging more than usual: '
 out_has '^sam  close  .*   70   4\.50   4\.04   0\.46   0\.02   1\.69  volatile$'
-out_has '^sam  dodged .*   12   2\.00   1\.25   0\.75   0\.09      -  -$'
+out_has '^sam  dodged- .*   12   2\.00   1\.25   0\.75   0\.09      -  -$'
 err ''
 status 0
 end
@@ -833,13 +889,16 @@ assert 'grep -q "^alex	touch	1	4.00" "$T/.screen"' "the report: $(cat "$T/.scree
 status 0
 end
 
-# the example: alex's touch is drop,gap, sam's gap
+# the example: alex's touch is drop,gap, sam's gap; the terminal is 120
+# columns wide (stty: its size is what counts, $COLUMNS says the same),
+# so rmssd is there
 begin 'terminal: the chart has colour, and none with NO_COLOR'
 cp "$EX" j.tsv
-runsh 'script -qec "trend -c -m touch j.tsv" /dev/null < /dev/null'
-assert 'grep -q "  ${ESC}\[1;31mdrop${ESC}\[0m,${ESC}\[33mgap${ESC}\[0m${CR}\$" "$T/.out"' 'red drop, yellow gap'
+runsh 'COLUMNS=120 script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
+assert 'grep -q "  ${ESC}\[1;31mdrop${ESC}\[0m,${ESC}\[33mgap${ESC}\[0m${CR}\$" "$T/.out"' "red drop, yellow gap: $(cat "$T/.out")"
 assert 'grep -q "   0\.75  ${ESC}\[33mgap${ESC}\[0m${CR}\$" "$T/.out"' 'yellow gap alone'
-runsh 'NO_COLOR=1 script -qec "trend -c -m touch j.tsv" /dev/null < /dev/null'
+assert '[ "$(grep -c "$ESC" "$T/.out")" -eq 2 ]' 'colour on the flags alone'
+runsh 'NO_COLOR=1 COLUMNS=120 script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
 assert '! grep -q "$ESC" "$T/.out"' 'no escape codes with NO_COLOR'
 assert 'grep -q "  drop,gap${CR}\$" "$T/.out"' 'the flags still there'
 status 0
@@ -933,7 +992,10 @@ end
 # sparkline's level overflow an int (undefined behaviour, caught by UBSan)
 begin '-c: a value far outside the range is drawn at the top, not overflowed'
 printf '2026-11-24\tsam\topen\t888888888883\n2026-11-25\tsam\topen\t3\n2026-11-26\tsam\topen\t-999999999999\n' > j.tsv
+COLUMNS=80
+export COLUMNS
 run trend -c -n 30 j.tsv
+unset COLUMNS
 status 0
 err ''
 out_has '^sam +open +[#=:. -]*#.* 3 '
