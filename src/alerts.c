@@ -619,6 +619,39 @@ quiet_alert(struct alerts *out, const struct look *lk, long T)
 	    "after checking in %s.", short_name(lk->p), day, silent, often);
 }
 
+/*
+ * When both partners have gone quiet, one word for the two of them, not
+ * one each: the alerts of out->a[start..] are the couple's.
+ */
+static void
+both_quiet(struct alerts *out, size_t start, size_t np)
+{
+	struct alert *q[2] = { NULL, NULL };
+	char day[16];
+	size_t i, k, n = 0;
+	long last;
+
+	if (np != 2)
+		return;
+	for (i = start; i < out->n; i++)
+		if (out->a[i].kind == F_QUIET && n < 2)
+			q[n++] = &out->a[i];
+	if (n < 2)
+		return;
+	last = q[0]->since > q[1]->since ? q[0]->since : q[1]->since;
+	q[0]->other = q[1]->p;
+	q[0]->since = q[0]->fired = last;
+	for (k = 0; k < (size_t)q[1]->nm && q[0]->nm < ALERT_MEASURES; k++)
+		if (!alert_names(q[0], q[1]->m[k]->what))
+			q[0]->m[q[0]->nm++] = q[1]->m[k];
+	day_words(day, sizeof day, last - 1);
+	snprintf(q[0]->why, sizeof q[0]->why, "Neither %s nor %s has checked in since %s.",
+	    short_name(q[0]->p), short_name(q[1]->p), day);
+	i = (size_t)(q[1] - out->a);
+	memmove(&out->a[i], &out->a[i + 1], (out->n - i - 1) * sizeof *out->a);
+	out->n--;
+}
+
 static void
 look_free(struct look *lk)
 {
@@ -632,7 +665,7 @@ look_free(struct look *lk)
 void
 alerts_of(const struct model *m, size_t c, long T, struct alerts *out)
 {
-	size_t first = m->couple[c], np = m->couple[c + 1] - first, i, j, n0;
+	size_t first = m->couple[c], np = m->couple[c + 1] - first, i, j, n0, start = out->n;
 	struct look *lk = xmalloc(np * sizeof *lk);
 	int pl;
 
@@ -650,6 +683,7 @@ alerts_of(const struct model *m, size_t c, long T, struct alerts *out)
 		swing_alert(out, &lk[i], T);
 		quiet_alert(out, &lk[i], T);
 	}
+	both_quiet(out, start, np);
 	for (i = 0; i < np; i++)
 		look_free(&lk[i]);
 	free(lk);

@@ -10,7 +10,7 @@
 #include "series.h"
 #include "stats.h"
 
-#define ALERT_MEASURES	16	/* the evidence an alert names, at most */
+#define ALERT_MEASURES	32	/* the evidence an alert names, at most */
 #define ALERT_DAYS	(28 + 180)	/* the days before the as-of date an alert looks at */
 
 struct alert {

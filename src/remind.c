@@ -50,9 +50,11 @@ enum { OP_NONE, OP_GE, OP_LE, OP_GT, OP_LT, OP_EQ };
 
 /* Placeholders (see remind(1)). */
 enum { P_DAYS, P_WEEKS, P_YEARS, P_WHO, P_WHAT, P_SUM, P_TARGET, P_LAST7,
-	P_BASE28, P_CHANGE, P_DATE, P_PROMPT, P_WHY, P_SINCE, NPH };
+	P_BASE28, P_CHANGE, P_DATE, P_PROMPT, P_WHY, P_SINCE, P_TOGETHER7, P_TOGETHER30,
+	P_RUN, NPH };
 static const char *phnames[NPH] = { "days", "weeks", "years", "who", "what",
-	"sum", "target", "last7", "base28", "change", "date", "prompt", "why", "since" };
+	"sum", "target", "last7", "base28", "change", "date", "prompt", "why", "since",
+	"together7", "together30", "run" };
 #define B(p)	(1u << (p))
 
 struct rule {
@@ -99,7 +101,7 @@ struct kind {
 };
 
 static const char *builtin[] = {
-	"every\tsun\tSunday: time for the state of us together, ask -s weekly | log -a journal.tsv",
+	"every\tsun\tSunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: {together7} of 7.",
 	"since\ttalk>=4\t3d\tIt has been {days} days since a talk that went deep. Tonight's question: {prompt}",
 	"trend\t*\tdrop\t{why} Maybe tonight is a good night to reach for each other.",
 	"trend\t*\tdeclining\t{why} Worth a gentle talk this week, without blame.",
@@ -120,6 +122,7 @@ static long today;
 static int plain;			/* -p: the message alone */
 static struct figures *figs;		/* of every series as of today */
 static struct history *hist;		/* each couple's alerts, today and before */
+static struct showup showup;		/* of the couple of -w, else the first */
 static long newest = NOWHEN;		/* the newest check-in (the -w partner's) */
 
 static char *buf;			/* a message as it is filled */
@@ -356,6 +359,9 @@ fill_one(int i, const struct fill *fl)
 	case P_PROMPT:	put(fl->prompt, strlen(fl->prompt)); break;
 	case P_WHY:	put(fl->why, strlen(fl->why)); break;
 	case P_SINCE:	date_format(num, fl->since); break;
+	case P_TOGETHER7:	snprintf(num, sizeof num, "%d", showup.both7); break;
+	case P_TOGETHER30:	snprintf(num, sizeof num, "%d", showup.both30); break;
+	case P_RUN:	snprintf(num, sizeof num, "%d", showup.run); break;
 	}
 	put(num, strlen(num));
 }
@@ -718,6 +724,17 @@ paused_at(long d, void *arg)
 	return paused(d);
 }
 
+static int
+couple_has(size_t c, const char *w)
+{
+	size_t i;
+
+	for (i = model.couple[c]; i < model.couple[c + 1]; i++)
+		if (strcmp(model.p[i]->who, w) == 0)
+			return 1;
+	return 0;
+}
+
 /* Does rule r address alert a: its kind, its measure or pillar, the -w partner. */
 static int
 addresses(const struct rule *r, const struct alert *a)
@@ -800,7 +817,7 @@ forget(void)
 	model_free(&model);
 }
 
-#define ALL	(B(P_DATE) | B(P_PROMPT))
+#define ALL	(B(P_DATE) | B(P_PROMPT) | B(P_TOGETHER7) | B(P_TOGETHER30) | B(P_RUN))
 static const struct kind kinds[] = {
 	{ "every", 3, 0, "every, when, message", ALL, 1, 0, parse_every, due_every },
 	{ "since", 4, 0, "since, measure, age, message",
@@ -1095,6 +1112,11 @@ main(int argc, char **argv)
 	model_done(&model);
 	figs = xmalloc((model.ns + 1) * sizeof *figs);
 	model_figures(&model, today, WINDOW, figs);
+	for (i = 0; i < model.nc; i++)
+		if (i + 1 == model.nc || who == NULL || couple_has(i, who)) {
+			model_showup(&model, i, today, paused_at, NULL, &showup);
+			break;
+		}
 	quiet = paused(today);
 	for (i = 0; i < nrules; i++)
 		if (!(quiet && rules[i].kind->pausable))

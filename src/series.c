@@ -362,3 +362,63 @@ model_figures(const struct model *m, long asof, int wdays, struct figures *f)
 	}
 	free(v);
 }
+
+/* Whether p has a record on day d. */
+static int
+checked_in(const struct person *p, long d)
+{
+	size_t k;
+
+	for (k = 0; k < p->ns; k++)
+		if (!isnan(series_day(p->s[k], d)))
+			return 1;
+	return 0;
+}
+
+/*
+ * Showing up, as of T: for each partner and for both together, the days
+ * checked in among the last 7 and 30 days, and the run of days both
+ * checked in.  A day inside a pause (paused(day) says) is neither counted
+ * nor breaks the run; today does not break it before the evening's
+ * check-in.  Up to SHOWUP_PARTNERS partners; "both" is all of them.
+ */
+void
+model_showup(const struct model *m, size_t c, long T, int (*paused)(long, void *), void *arg,
+    struct showup *s)
+{
+	size_t i, n = m->couple[c + 1] - m->couple[c];
+	long d;
+	int all;
+
+	memset(s, 0, sizeof *s);
+	s->n = n < SHOWUP_PARTNERS ? (int)n : SHOWUP_PARTNERS;
+	for (i = 0; i < (size_t)s->n; i++)
+		s->p[i] = m->p[m->couple[c] + i];
+	for (d = T; d > T - 30 && d >= m->first; d--) {
+		if (paused != NULL && paused(d, arg))
+			continue;
+		for (i = 0, all = 1; i < (size_t)s->n; i++) {
+			if (checked_in(s->p[i], d)) {
+				s->days30[i]++;
+				s->days7[i] += d > T - 7;
+			} else
+				all = 0;
+		}
+		s->both30 += all;
+		s->both7 += all && d > T - 7;
+		s->open30++;
+		s->open7 += d > T - 7;
+	}
+	for (d = T; d >= m->first; d--) {
+		if (paused != NULL && paused(d, arg))
+			continue;
+		for (i = 0, all = 1; i < (size_t)s->n && all; i++)
+			all = checked_in(s->p[i], d);
+		if (!all) {
+			if (d == T)
+				continue;	/* the evening may still come */
+			break;
+		}
+		s->run++;
+	}
+}

@@ -65,6 +65,18 @@ void	 model_free(struct model *m);
 double	 series_day(const struct series *s, long day);	// the day's value, NAN without data or outside the days held
 void	 series_values(const struct series *s, long from, int n, double *v);	// v[i] = series_day(s, from + i)
 int	 series_cmp(const void *a, const void *b);	// qsort: struct series * by who, then what
+/* Showing up: days checked in, counted kindly (model_showup()). */
+#define SHOWUP_PARTNERS	4
+struct showup {
+	int	 n;				/* partners counted */
+	const struct person *p[SHOWUP_PARTNERS];
+	int	 days7[SHOWUP_PARTNERS], days30[SHOWUP_PARTNERS];
+	int	 both7, both30;			/* days all of them checked in */
+	int	 open7, open30;			/* days not paused, of the 7 and 30 */
+	int	 run;				/* days in a row all checked in, pauses skipped */
+};
+void	 model_showup(const struct model *m, size_t couple, long day, int (*paused)(long, void *), void *arg, struct showup *s);	// couple's showing up as of day
+
 struct figures;
 void	 model_figures(const struct model *m, long asof, int wdays, struct figures *f);	// f[s->id]: every series' figures as of asof over wdays days
 size_t	 couple_len(const char *who, size_t n);		// the length of who's couple, the text before its last '/' (0: the couple of names without '/')

@@ -162,11 +162,18 @@ arowcmp(const void *pa, const void *pb)
 	return c ? c : strcmp(a->measures, b->measures);
 }
 
+static int
+strpcmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* -a: the alerts in force, a row per person concerned (both partners for gap). */
 static void
 alertsout(const struct view *v)
 {
 	struct arow *r = xmalloc((2 * v->al->n + 1) * sizeof *r);
+	const char *names[ALERT_MEASURES];
 	const struct alert *a;
 	char day[16], *esc;
 	size_t i, n = 0, o;
@@ -179,9 +186,11 @@ alertsout(const struct view *v)
 			r[n].p = who ? a->other : a->p;
 			if (r[n].p == NULL || (v->nwho && !inlist(v->who, v->nwho, r[n].p->who)))
 				continue;
+			for (k = 0; k < a->nm; k++)
+				names[k] = a->m[k]->what;
+			qsort(names, (size_t)a->nm, sizeof *names, strpcmp);
 			for (k = 0, o = 0; k < a->nm; k++)
-				o += (size_t)sprintf(r[n].measures + o, "%s%s", k ? "," : "",
-				    a->m[k]->what);
+				o += (size_t)sprintf(r[n].measures + o, "%s%s", k ? "," : "", names[k]);
 			if (o == 0)
 				strcpy(r[n].measures, "-");
 			n++;
@@ -343,6 +352,63 @@ scale(const struct measure *m, const double *v, int n, double *lo, double *hi)
 		*hi = *lo + 1;
 }
 
+/*
+ * The pauses of remind's rules file ($XDG_CONFIG_HOME/hearth/remind.tsv):
+ * days a couple chose to be elsewhere, which showing up does not count.
+ * Only its pause lines are read; remind(1) checks the rest.
+ */
+static long *pauses;
+static size_t npauses;
+
+static void
+pauses_load(void)
+{
+	char path[4096], *line, *f[4], *t;
+	const char *e;
+	struct lines l;
+	size_t n;
+	long a, b;
+	int rc, k;
+
+	if ((e = getenv("XDG_CONFIG_HOME")) != NULL && *e != '\0')
+		snprintf(path, sizeof path, "%s/hearth/remind.tsv", e);
+	else if ((e = getenv("HOME")) != NULL && *e != '\0')
+		snprintf(path, sizeof path, "%s/.config/hearth/remind.tsv", e);
+	else
+		return;
+	if (access(path, R_OK) != 0 || lines_open(&l, path) < 0)
+		return;
+	while ((rc = lines_next(&l, &line, &n)) > 0) {
+		if (rc != 1 || n < 6 || memcmp(line, "pause\t", 6) != 0)
+			continue;
+		for (k = 0, t = line; k < 4 && t != NULL; k++) {
+			f[k] = t;
+			if ((t = strchr(t, '\t')) != NULL)
+				*t++ = '\0';
+		}
+		if (k < 4 || date_parse(f[1], strlen(f[1]), &a) != NULL ||
+		    date_parse(f[2], strlen(f[2]), &b) != NULL || b < a)
+			continue;
+		pauses = xrealloc(pauses, (npauses + 1) * 2 * sizeof *pauses);
+		pauses[2 * npauses] = a;
+		pauses[2 * npauses + 1] = b;
+		npauses++;
+	}
+	lines_close(&l);
+}
+
+static int
+paused(long d, void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	for (i = 0; i < npauses; i++)
+		if (pauses[2 * i] <= d && d <= pauses[2 * i + 1])
+			return 1;
+	return 0;
+}
+
 /* The width to fit: the terminal's, else $COLUMNS, else 80. */
 static int
 columns(void)
@@ -380,6 +446,44 @@ wrapped(const char *s, int w)
 		s += strspn(s, " ");
 	}
 	putchar('\n');
+}
+
+/* "Checked in: alex 6 of the last 7 days (26 of 30), ...", a couple a line. */
+static void
+showup_lines(const struct view *v, int cols)
+{
+	struct showup su;
+	char line[1024];
+	size_t c, o;
+	int i;
+
+	for (c = 0; c < v->m->nc; c++) {
+		model_showup(v->m, c, v->asof, paused, NULL, &su);
+		if (su.n == 0 || su.open30 == 0)
+			continue;
+		if (v->nwho) {
+			for (i = 0; i < su.n && !inlist(v->who, v->nwho, su.p[i]->who); i++)
+				;
+			if (i == su.n)
+				continue;
+		}
+		o = (size_t)snprintf(line, sizeof line, "Checked in:");
+		for (i = 0; i < su.n && o < sizeof line; i++)
+			o += (size_t)snprintf(line + o, sizeof line - o, " %s %d of the last %d days "
+			    "(%d of %d)%s", short_name(su.p[i]), su.days7[i], su.open7, su.days30[i],
+			    su.open30, i + 1 < su.n ? ";" : "");
+		if (su.n > 1 && o < sizeof line)
+			o += (size_t)snprintf(line + o, sizeof line - o, "; both on %d of %d",
+			    su.both7, su.open7);
+		if (su.n > 1 && su.run > 1 && o < sizeof line)
+			o += (size_t)snprintf(line + o, sizeof line - o, ", %d days in a row now",
+			    su.run);
+		if (su.open30 < 30 && o < sizeof line)
+			snprintf(line + o, sizeof line - o, "; days of a pause not counted");
+		if (o < sizeof line)
+			strncat(line, ".", sizeof line - strlen(line) - 1);
+		wrapped(line, cols - 1);
+	}
 }
 
 /* Answered now and then (a weekly set, a text answer): drawn after the daily ones. */
@@ -521,6 +625,7 @@ chart(const struct view *v)
 		}
 	if (!any && rows > 0)
 		wrapped("Nothing stands out: each of you is within your own usual.", cols - 1);
+	showup_lines(v, cols);
 	/* the marks take what is left; below about 110 columns, fewer figures */
 	L.wide = cols >= 110;
 	marks = cols - 1 - (int)(L.ww + 2 + L.mw + 2) - 5 - 7 * (L.wide ? 5 : 2) - 2 - (int)L.fw;
@@ -949,6 +1054,8 @@ main(int argc, char **argv)
 	files = journal_args(argc, argv);
 	if (bank_load(&bank, NULL) < 0)
 		return 1;
+	if (mode == 'c')
+		pauses_load();
 	/* the alerts look further back than the window */
 	model_init(&m, &bank, v.first < v.asof - ALERT_DAYS + 1 ? v.first :
 	    v.asof - ALERT_DAYS + 1, v.asof);
@@ -991,5 +1098,6 @@ main(int argc, char **argv)
 	free(v.what);
 	model_free(&m);
 	bank_free(&bank);
+	free(pauses);
 	return rc;
 }
