@@ -135,7 +135,7 @@ end
 
 begin '-l: the built-in rules, as a rules file, and where they come from'
 run remind -l
-out "every	sun	Sunday: time for the state of us together, ask -s weekly | log -a journal.tsv
+out "every	sun	Sunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: {together7} of 7.
 since	talk>=4	3d	It has been {days} days since a talk that went deep. Tonight's question: {prompt}
 trend	*	drop	{why} Maybe tonight is a good night to reach for each other.
 trend	*	declining	{why} Worth a gentle talk this week, without blame.
@@ -221,7 +221,7 @@ end
 
 begin 'built-in rules on a Sunday: only the weekly check-in'
 run remind -d 2026-11-29 /dev/null
-out '2026-11-29	every:1	Sunday: time for the state of us together, ask -s weekly | log -a journal.tsv'
+out '2026-11-29	every:1	Sunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: 0 of 7.'
 err ''
 status 0
 end
@@ -535,9 +535,11 @@ mean() {
 
 # alex's touch falls to 1 from 11-20 (day 80) on; sam stays as usual.
 # Below every usual day, a day scores about 2.2 once the margin is taken
-# off, 2 after the clip: the CUSUM gains 1.5 a day and reaches 6 on the
-# fourth day, 11-23; the fall began on 11-20.  sam's affection is as
-# usual: a gap too.  (The days before stay unalarmed from 10-01 on.)
+# off, 2 after the clip: the CUSUM (trend(1): allowance 0.75, threshold
+# 5) gains 1.25 a day and reaches 5 on the fourth day, 11-23; the fall
+# began on 11-20.  sam's affection is as usual: a gap too.  (Before it,
+# from 10-01, the only alert is alex's volatile of 11-22, which no case
+# here asks about.)
 dropj() {
 	steady 2026-09-01 120 alex 7 touch=1@80-119
 	steady 2026-09-01 120 sam 11
@@ -601,7 +603,8 @@ end
 begin 'trend: an alert that clears and returns starts over'
 # touch 1 on 11-20..11-29 (the alert is off from 12-05, the days back to
 # usual), then from 12-30 on: that fall is tied with the ten days of 1
-# now among the usual ones, so it scores less and takes 7 days
+# now among the usual ones, so it scores about 1.5, gains 0.75 a day and
+# takes 7 days
 { steady 2026-09-01 140 alex 7 touch=1@80-89 touch=1@120-139
   steady 2026-09-01 140 sam 11; } > j.tsv
 rules 'trend	affection	drop	{days} {since}'
@@ -610,6 +613,39 @@ out '2026-11-23	trend:1	3 2026-11-20
 2026-11-30	trend:1	10 2026-11-20
 2027-01-05	trend:1	6 2026-12-30
 2027-01-12	trend:1	13 2026-12-30'
+err ''
+status 0
+end
+
+# sam, whose affection is as usual, does not check in from 11-24: with no
+# day of sam's in the last 7, the gap is off, from 11-30 until sam is back
+silent() {
+	steady 2026-09-01 120 alex 7 touch=1@80-119
+	steady 2026-09-01 120 sam 11 talk=x@84-$1 open=x@84-$1 touch=x@84-$1 \
+	    safe=x@84-$1 heard=x@84-$1 close=x@84-$1 effort=x@84-$1
+}
+
+begin 'trend: one or two days off do not end an alert; three do'
+silent 91 > j.tsv	# back on 12-02: off on 11-30 and 12-01
+rules 'trend	touch	gap	gap {days}'
+each 2026-11-20 25 -f r.tsv j.tsv
+out '2026-11-23	trend:1	gap 3
+2026-12-07	trend:1	gap 17
+2026-12-14	trend:1	gap 24'
+err ''
+status 0
+for d in 2026-11-29 2026-11-30 2026-12-01 2026-12-02; do
+	trend -a -d $d j.tsv | awk -F'\t' -v d=$d '$3 == "gap" { print d, $2 }'
+done > gaps
+same gaps '2026-11-29 alex
+2026-11-29 sam
+2026-12-02 alex
+2026-12-02 sam'
+silent 92 > j.tsv	# back on 12-03: off three days, it starts over
+each 2026-11-20 25 -f r.tsv j.tsv
+out '2026-11-23	trend:1	gap 3
+2026-12-03	trend:1	gap 13
+2026-12-10	trend:1	gap 20'
 err ''
 status 0
 end
@@ -667,17 +703,20 @@ status 0
 end
 
 begin 'trend *: people by couple, then by name, in byte order'
-for w in b/lee alex Sam b/kim; do
-	daily 2026-08-01 92 $w touch 3; daily 2026-08-01 92 $w close 3
-done > j.tsv
-rules 'every	daily	first' 'trend	*	quiet	{who} {what}' 'every	daily	last'
-run remind -f r.tsv -d 2026-11-07 j.tsv
-out '2026-11-07	every:1	first
-2026-11-07	trend:2	Sam feeling close
-2026-11-07	trend:2	alex feeling close
-2026-11-07	trend:2	kim feeling close
-2026-11-07	trend:2	lee feeling close
-2026-11-07	every:3	last'
+# four falls of touch on 11-20, each found on 11-23: the couple of names
+# without a slash first, "S" before "a"
+{ steady 2026-09-01 100 b/lee 2 touch=1@80-99
+  steady 2026-09-01 100 alex 11 touch=1@80-99
+  steady 2026-09-01 100 Sam 21 touch=1@80-99
+  steady 2026-09-01 100 b/kim 30 touch=1@80-99; } > j.tsv
+rules 'every	daily	first' 'trend	*	drop	{who} {what}' 'every	daily	last'
+run remind -f r.tsv -d 2026-11-23 j.tsv
+out '2026-11-23	every:1	first
+2026-11-23	trend:2	Sam affection
+2026-11-23	trend:2	alex affection
+2026-11-23	trend:2	kim affection
+2026-11-23	trend:2	lee affection
+2026-11-23	every:3	last'
 err ''
 status 0
 end
@@ -1200,8 +1239,8 @@ end
 #   sam always 3.  Three days without a deep talk: 12-05, 12-06, 12-16.
 # - touch: sam 4; alex 4 until 12-08, then 1.  69 days of 4 make alex's
 #   usual (all tied: each scores 0, so the CUSUM stays at 0); a 1 is below
-#   every usual day, scores about 2.1 and counts 2: the CUSUM gains 1.5 a
-#   day and reaches 6 on 12-12, the fourth day, and the drop began on
+#   every usual day, scores about 2.1 and counts 2: the CUSUM gains 1.25 a
+#   day and reaches 5 on 12-12, the fourth day, and the drop began on
 #   12-09.  sam's touch is as usual: a gap, the same days.  Both speak on
 #   12-12 and 12-19, then the pause; on 12-12 last7 is (3 x 4 + 4) / 7 =
 #   2.29 against 4.00, on 12-19 1.00 against 100 / 28 = 3.57 (four 1s).
@@ -1302,7 +1341,7 @@ out "$(remind -l | sed '$d')
 err ''
 status 0
 run remind -f mine.tsv -d 2026-11-29 /dev/null
-out '2026-11-29	every:1	Sunday: time for the state of us together, ask -s weekly | log -a journal.tsv'
+out '2026-11-29	every:1	Sunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: 0 of 7.'
 err ''
 status 0
 printf 'every\tdaily\ta\n\n# b\nevery\tdaily\tb\n' > r.tsv
