@@ -117,7 +117,6 @@ run trend -c j.tsv
 unset COLUMNS
 assert '[ "$(sed -n 1p "$T/.out")" = "Nothing stands out: each of you is within your own usual." ]' \
     "no alert in words before the legend: $(sed -n 1p "$T/.out")"
-assert '[ -z "$(sed -n 2p "$T/.out")" ]' 'a blank line after it'
 out_has '^90 days from 2026-08-29 to 2026-11-26, a mark for 3 days, '
 out_lacks '^Since '
 assert '[ "$(sed -n "/^who /,\$p" "$T/.out" | sed 1d | awk "{ print \$NF }" | sort -u)" = "-" ]' "a flag in the chart: $(cat "$T/.out")"
@@ -397,6 +396,8 @@ out 'Since 17 Nov, affection has dropped for a\b, below their usual: hugging 0.0
 affection 1.0 against 4.0.
 Since 17 Nov, affection has dropped for a\b but not for zoé: hugging 0.0 a day against 3.0 usually, physical affection
 1.0 against 4.0.
+Checked in: a\b 7 of the last 7 days (30 of 30); zoé 7 of the last 7 days (30 of 30); both on 7 of 7, 160 days in a row
+now.
 
 90 days from 2026-08-29 to 2026-11-26, a mark for 2 days, taller for more; - after a name: lower is better. last7: the
 mean of the last 7 days; base28: of the 28 before; change: the difference; slope: the change a week; rmssd: the usual
@@ -420,12 +421,12 @@ COLUMNS=80
 export COLUMNS
 run trend -c -w 'q/zoé' -m touch j.tsv
 unset COLUMNS
-# the words up to the first blank line, joined back
-awk 'NF == 0 { exit } { printf "%s%s", sep, $0; sep = " " } END { print "" }' "$T/.out" > "$T/.words"
+# the words up to how each has been showing up, joined back
+awk 'NF == 0 || /^Checked in: / { exit } { printf "%s%s", sep, $0; sep = " " } END { print "" }' "$T/.out" > "$T/.words"
 assert '[ "$(cat "$T/.words")" = "Since 17 Nov, affection has dropped for a\b but not for zoé: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0." ]' \
     "the gap in words: $(cat "$T/.words")"
 out_has '^q/zoé  touch .*  gap$'
-assert '[ "$(wc -l < "$T/.out")" -eq 9 ]' "the gap alone (2 lines), a blank, the legend (3), a blank, a header and a row: $(cat "$T/.out")"
+assert '[ "$(wc -l < "$T/.out")" -eq 11 ]' "the gap alone (2 lines), the showing up (2), a blank, the legend (3), a blank, a header and a row: $(cat "$T/.out")"
 err ''
 status 0
 end

@@ -521,7 +521,8 @@ out_has '^90 days from 2026-08-29 to 2026-11-26, a mark for 2 days, taller for m
 out_has '^who   what {52}n  last7 base28 change  slope  rmssd  flags$'
 out_has '^alex  touch  .{45}   72   2\.00   3\.88  -1\.88  -0\.13   0\.77  drop,gap$'
 out_has '^sam   touch  .{45}   73   4\.00   4\.17  -0\.17   0\.02   0\.75  gap$'
-assert '[ "$(wc -l < "$T/.out")" -eq 12 ]' "two alerts in 4 lines, a blank, the legend in 3, a blank, a header and two rows: $(cat "$T/.out")"
+out_has '^Checked in: alex '
+assert '[ "$(wc -l < "$T/.out")" -eq 14 ]' "two alerts in 4 lines, the showing up in 2, a blank, the legend in 3, a blank, a header and two rows: $(cat "$T/.out")"
 assert '! grep -q "$ESC" "$T/.out"' 'no escape codes off a terminal'
 err ''
 status 0
