@@ -1,0 +1,333 @@
+#!/bin/sh
+# t_chart.sh - trend -c's layout: the alerts' words (or that nothing stands
+# out), a legend in words, then the header and a row per person and measure,
+# fitted to the width: the terminal's, else $COLUMNS, else 80.  Below 110
+# columns only n, last7, base28 and flags are shown.  t_trend.sh tests the
+# marks and the figures themselves, t_alerts.sh the alerts.
+#
+# Most cases read tests/example.tsv (gen -D), whose alex's affection drops
+# from 2026-11-16 (a drop on alex, a gap on both); every person there has a
+# daily set, a weekly set (dodged and granted lower is better, gratitude
+# and need text answers) and 90 days in the window.
+. "$top/tests/lib.sh"
+
+EX=$top/tests/example.tsv
+ESC=$(printf '\033')
+CONT=$(printf '[\200-\277]')	# a UTF-8 continuation byte
+DOWN=$(printf '\342\206\223')	# the arrow after a lower-is-better name
+
+# chars FILE: each line's length in characters, whatever the locale: the
+# continuation bytes of a UTF-8 sequence are dropped, its first byte stays
+chars() { sed "s/$CONT//g" "$1" | awk '{ print length($0) }'; }
+# widest FILE: the longest line, in characters
+widest() { chars "$1" | awk '$1 > m { m = $1 } END { print m + 0 }'; }
+# table FILE: the header and the rows
+table() { sed -n '/^who /,$p' "$1"; }
+# para FILE: the alerts' words: the lines before the first blank one or
+# the first "Checked in:" (how each has been showing up comes after them)
+para() { awk 'NF == 0 || /^Checked in: / { exit } { print }' "$1"; }
+# words FILE: the alerts' words joined back by spaces
+words() { para "$1" | awk '{ printf "%s%s", sep, $0; sep = " " } END { print "" }'; }
+# legend FILE: the paragraph after the first blank line
+legend() { awk 'NF == 0 { p++; next } p == 1' "$1"; }
+# aligned FILE: the header and every row are as long, flags left aside
+aligned() {
+	table "$1" | sed -e "s/$CONT//g" -e 's/  [^ ]*$//' |
+	    awk 'NR == 1 { w = length($0) } length($0) != w { print "line " NR ": " length($0) " columns, the header " w; bad = 1 } END { exit bad }'
+}
+
+# awk -v w=WIDTH "$WRAP" WHYS PARAGRAPH: the paragraph is the whys, one
+# after the other, each from a line of its own, wrapped greedily at w (a
+# line is no longer than w unless it is one word, and could not have taken
+# the first word of the next line of the same why); says what is wrong
+WRAP='
+function bad(s) { print s; b = 1 }
+FNR == NR { why[++n] = $0; next }
+{
+	if (length($0) > w && index($0, " "))
+		bad("line " FNR " has " length($0) " characters")
+	if (cur == "") {
+		i++
+		cur = $0
+	} else {
+		split($0, f, " ")
+		if (length(prev) + 1 + length(f[1]) <= w)
+			bad("line " FNR - 1 " could have taken \"" f[1] "\"")
+		cur = cur " " $0
+	}
+	prev = $0
+	if (cur == why[i])
+		cur = ""
+}
+END {
+	if (i != n || cur != "")
+		bad("the lines are not the " n " whys: at " i ", left \"" cur "\"")
+	exit b
+}'
+
+# span WHO FROM TO 'what=value ...': one record of each what a day, from
+# FROM days before 2026-11-26 to TO days before (as in t_alerts.sh)
+span() {
+	W=$1 awk -v from="$2" -v to="$3" -v spec="$4" '
+	function jdn(y, m, d,  a) {
+		a = int((14 - m) / 12); y += 4800 - a; m += 12 * a - 3
+		return d + int((153 * m + 2) / 5) + 365 * y + int(y / 4) - int(y / 100) + int(y / 400) - 32045
+	}
+	function civil(j,  a, b, c, d, e, m) {
+		a = j + 32044; b = int((4 * a + 3) / 146097); c = a - int(146097 * b / 4)
+		d = int((4 * c + 3) / 1461); e = c - int(1461 * d / 4); m = int((5 * e + 2) / 153)
+		return sprintf("%04d-%02d-%02d", 100 * b + d - 4800 + int(m / 10),
+		    m + 3 - 12 * int(m / 10), e - int((153 * m + 2) / 5) + 1)
+	}
+	BEGIN {
+		t = jdn(2026, 11, 26)
+		n = split(spec, kv, " ")
+		for (b = from; b >= to; b--)
+			for (i = 1; i <= n; i++) {
+				split(kv[i], f, "=")
+				printf "%sT21:00:00+01:00\t%s\t%s\t%s\n", civil(t - b), ENVIRON["W"], f[1], f[2]
+			}
+	}'
+}
+S='touch=4 talk=4 open=4 hugs=3 safe=4 heard=4 close=4 effort=4'
+
+# the example's rows, in the order of the chart: the daily set in byte
+# order, then the weekly set (fewer than a third of the days of touch)
+ORDER='close effort heard hugs open safe talk talk_min touch boundary dodged- effort_week faced granted- gratitude need support'
+
+begin 'the counting itself: a UTF-8 block is one character'
+printf '\342\226\201\342\226\210x\n%s-\nabc\n' "$DOWN" > t.txt
+run chars t.txt
+out '3
+2
+3'
+err ''
+status 0
+end
+
+begin 'at 80 columns: no line longer than 79 characters, in UTF-8 and in ASCII'
+LC_ALL=C.UTF-8 COLUMNS=80
+export COLUMNS
+run trend -c "$EX"
+LC_ALL=C
+assert '[ "$(widest "$T/.out")" -le 79 ]' "a line of $(widest "$T/.out") characters: $(cat "$T/.out")"
+assert '[ "$(widest "$T/.out")" -ge 76 ]' "the width is not used: $(widest "$T/.out") characters"
+assert 'grep -q "$(printf "\342\226\210")" "$T/.out"' 'UTF-8 blocks (3 bytes each), or the count proves nothing'
+assert '[ "$(wc -c < "$T/.out")" -gt "$(chars "$T/.out" | awk "{ n += \$1 + 1 } END { print n }")" ]' 'more bytes than characters'
+assert 'aligned "$T/.out"' "the columns do not line up: $(aligned "$T/.out")"
+err ''
+status 0
+run trend -c "$EX"
+unset COLUMNS
+assert '[ "$(awk "{ if (length(\$0) > m) m = length(\$0) } END { print m }" "$T/.out")" -le 79 ]' "ASCII: a line too long: $(cat "$T/.out")"
+assert '! grep -q "$(printf "\342")" "$T/.out"' 'ASCII: no UTF-8 at all'
+assert 'aligned "$T/.out"' "ASCII: the columns do not line up: $(aligned "$T/.out")"
+err ''
+status 0
+end
+
+begin 'at 120 columns: all six figures, no line longer than 119 characters'
+LC_ALL=C.UTF-8 COLUMNS=120
+export COLUMNS
+run trend -c "$EX"
+LC_ALL=C
+unset COLUMNS
+assert '[ "$(widest "$T/.out")" -le 119 ]' "a line of $(widest "$T/.out") characters"
+assert '[ "$(widest "$T/.out")" -ge 112 ]' "the width is not used: $(widest "$T/.out") characters"
+assert 'aligned "$T/.out"' "the columns do not line up: $(aligned "$T/.out")"
+err ''
+status 0
+# the same in ASCII: a mark a byte
+COLUMNS=120
+export COLUMNS
+run trend -c "$EX"
+unset COLUMNS
+out_has '^who   what {58}n  last7 base28 change  slope  rmssd  flags$'
+out_has '^alex  touch        .{45}   72   2\.00   3\.88  -1\.88  -0\.13   0\.77  drop,gap$'
+out_has '^sam   talk_min     .{45}   73  50\.00  31\.67  18\.33  -0\.33  27\.11  -$'
+assert '[ "$(table "$T/.out" | sed 1d | grep -Evc "  [ 0-9]{2}[0-9]( {1,6}(-?[0-9]+\.[0-9]{2}|-)){5}  [-a-z,]+\$")" -eq 0 ]' \
+    "a row without its six figures: $(table "$T/.out")"
+assert 'aligned "$T/.out"' "the columns do not line up: $(aligned "$T/.out")"
+err ''
+status 0
+end
+
+begin 'below 110 columns: n, last7, base28 and flags alone'
+for c in 109 110; do
+	COLUMNS=$c
+	export COLUMNS
+	trend -c "$EX" > "$T/.$c" 2> "$T/.e$c" || fail "exit $? at $c columns"
+	assert '[ ! -s "$T/.e$c" ]' "stderr at $c columns: $(cat "$T/.e$c")"
+done
+COLUMNS=80
+export COLUMNS
+run trend -c "$EX"
+unset COLUMNS
+cp "$T/.out" "$T/.80"
+assert 'grep -q "^who   what  *n  last7 base28  flags\$" "$T/.80"' "80: $(table "$T/.80" | sed 1q)"
+assert '! grep -q "slope\|rmssd\|change" "$T/.80"' 'no slope, rmssd or change at 80, nor in the legend'
+assert '! table "$T/.80" | sed 1d | grep -q "  -2\.16 "' 'no change on alex hugs (-2.16) at 80'
+out_has '^alex  touch        .{30}   72   2\.00   3\.88  drop,gap$'
+assert 'grep -q "^who   what  *n  last7 base28  flags\$" "$T/.109"' "109: $(table "$T/.109" | sed 1q)"
+assert 'grep -q "^who   what  *n  last7 base28 change  slope  rmssd  flags\$" "$T/.110"' "110: $(table "$T/.110" | sed 1q)"
+assert 'legend "$T/.110" | tr "\n" " " | grep -q "; change: the difference; slope: the change a week; rmssd: the usual swing from one day to the next; "' \
+    "110: the legend says what they are: $(legend "$T/.110")"
+err ''
+status 0
+end
+
+begin 'the legend in words, between blank lines, wrapped'
+LC_ALL=C.UTF-8 COLUMNS=80
+export COLUMNS
+run trend -c "$EX"
+LC_ALL=C
+legend "$T/.out" > "$T/.legend"
+same "$T/.legend" '90 days from 2026-08-29 to 2026-11-26, a mark for 3 days, taller for more; ↓
+after a name: lower is better. last7: the mean of the last 7 days; base28: of
+the 28 before; flags: the alerts that name the row (trend -a says why).'
+l=$(grep -n '^90 days from ' "$T/.out" | cut -d : -f 1)
+assert '[ -n "$l" ] && [ -z "$(sed -n "$((l - 1))p" "$T/.out")" ] && [ -z "$(sed -n "$((l + 3))p" "$T/.out")" ] &&
+    [ "$(sed -n "$((l + 4))p" "$T/.out" | cut -c 1-4)" = "who " ]' \
+    "a blank line before the legend and after it, then the header: $(cat "$T/.out")"
+err ''
+status 0
+run trend -c -n 30 "$EX"
+unset COLUMNS
+legend "$T/.out" > "$T/.legend"
+same "$T/.legend" '30 days from 2026-10-28 to 2026-11-26, a mark for 1 day, taller for more; -
+after a name: lower is better. last7: the mean of the last 7 days; base28: of
+the 28 before; flags: the alerts that name the row (trend -a says why).'
+# wrapped greedily, as the alerts are
+awk '{ printf "%s%s", sep, $0; sep = " " } END { print "" }' "$T/.legend" > "$T/.whole"
+assert 'awk -v w=79 "$WRAP" "$T/.whole" "$T/.legend"' "$(awk -v w=79 "$WRAP" "$T/.whole" "$T/.legend")"
+err ''
+status 0
+end
+
+begin 'lower is better: ↓ after dodged and granted, - in ASCII, after no other'
+LC_ALL=C.UTF-8 COLUMNS=80
+export COLUMNS
+run trend -c "$EX"
+LC_ALL=C
+table "$T/.out" | grep "$DOWN" | awk '{ print $1, $2 }' > "$T/.down"
+same "$T/.down" 'alex dodged↓
+alex granted↓
+sam dodged↓
+sam granted↓'
+err ''
+status 0
+run trend -c "$EX"
+unset COLUMNS
+table "$T/.out" | awk '$2 ~ /-$/ { print $1, $2 }' > "$T/.down"
+same "$T/.down" 'alex dodged-
+alex granted-
+sam dodged-
+sam granted-'
+out_has '^alex  dodged-      [_.:=+*#-]'
+err ''
+status 0
+end
+
+begin 'a text answer: "N answers", N its n, instead of marks'
+COLUMNS=80
+export COLUMNS
+run trend -c "$EX"
+table "$T/.out" | awk '$4 == "answers" || $4 == "answer" { print $1, $2, $3, $4, $5 }' > "$T/.text"
+same "$T/.text" 'alex gratitude 12 answers 12
+alex need 12 answers 12
+sam gratitude 12 answers 12
+sam need 12 answers 12'
+out_has '^alex  gratitude    12 answers {23}12   1\.00   1\.00  -$'
+err ''
+status 0
+# 10 days: one answer each, the word in the singular, the columns still in line
+run trend -c -n 10 -w alex -m gratitude,need,touch "$EX"
+unset COLUMNS
+table "$T/.out" > "$T/.table"
+same "$T/.table" 'who   what                     n  last7 base28  flags
+alex  touch      :=::_:: =:    9   2.00   2.33  drop,gap
+alex  gratitude  1 answer      1   1.00      -  -
+alex  need       1 answer      1   1.00      -  -'
+err ''
+status 0
+end
+
+begin 'weekly measures come after the daily ones, for each person'
+COLUMNS=80
+export COLUMNS
+run trend -c "$EX"
+assert '[ "$(table "$T/.out" | awk "\$1 == \"alex\" { print \$2 }" | tr "\n" " ")" = "$ORDER " ]' \
+    "alex: $(table "$T/.out" | awk '$1 == "alex" { print $2 }' | tr '\n' ' ')"
+assert '[ "$(table "$T/.out" | awk "\$1 == \"sam\" { print \$2 }" | tr "\n" " ")" = "$ORDER " ]' \
+    "sam: $(table "$T/.out" | awk '$1 == "sam" { print $2 }' | tr '\n' ' ')"
+assert '[ "$(table "$T/.out" | sed 1d | cut -d " " -f 1 | uniq | tr "\n" " ")" = "alex sam " ]' 'all of alex, then all of sam'
+err ''
+status 0
+# occasional: fewer than a third of the days of the person's most frequent
+# measure, or a text answer however often: alex's talk (10 of 30) is daily,
+# open (9) and need (a text, every day) are not; sam's safe (1 of 3) is not
+{
+	span alex 29 0 'touch=4 need=1'
+	span alex 9 0 'talk=4'
+	span alex 8 0 'open=4'
+	span sam 2 0 'close=4'
+	span sam 0 0 'safe=4'
+} > j.tsv
+run trend -c -n 30 j.tsv
+unset COLUMNS
+table "$T/.out" | awk '{ print $1, $2 }' > "$T/.order"
+same "$T/.order" 'who what
+alex talk
+alex touch
+alex need
+alex open
+sam close
+sam safe'
+err ''
+status 0
+end
+
+begin 'a steady journal: nothing stands out'
+{ span alex 199 0 "$S"; span sam 199 0 "$S"; } > j.tsv
+COLUMNS=80
+export COLUMNS
+run trend -c j.tsv
+unset COLUMNS
+assert '[ "$(sed -n 1p "$T/.out")" = "Nothing stands out: each of you is within your own usual." ]' "the first line: $(sed -n 1p "$T/.out")"
+assert '[ "$(para "$T/.out")" = "Nothing stands out: each of you is within your own usual." ]' "that alone, before the showing up: $(para "$T/.out")"
+out_has '^90 days from 2026-08-29 to 2026-11-26, a mark for 3 days, '
+out_lacks '^Since '
+assert '[ "$(table "$T/.out" | sed 1d | wc -l)" -eq 16 ]' 'two people, eight measures'
+err ''
+status 0
+# with an alert in force, the sentence is not said
+run trend -c "$EX"
+out_lacks 'Nothing stands out'
+status 0
+end
+
+# at 80 and at 40 columns: the lines before the first blank are the whys
+# of trend -a, each alert on a line of its own, wrapped at spaces so that no
+# line goes past the width and none could have taken the next word
+begin "the alerts' words are trend -a's why, wrapped to the width"
+trend -a "$EX" | sed 1d | cut -f 5 | awk '!seen[$0]++' > "$T/.why"
+assert '[ "$(wc -l < "$T/.why")" -eq 2 ]' "two alerts (a drop, a gap): $(cat "$T/.why")"
+for c in 80 40; do
+	LC_ALL=C.UTF-8 COLUMNS=$c
+	export COLUMNS
+	run trend -c "$EX"
+	LC_ALL=C
+	unset COLUMNS
+	err ''
+	status 0
+	cp "$T/.out" "$T/.$c"
+	assert '[ "$(words "$T/.$c")" = "$(tr "\n" " " < "$T/.why" | sed "s/ \$//")" ]' \
+	    "$c: the words differ: $(words "$T/.$c")"
+	para "$T/.$c" > "$T/.para"
+	assert '[ "$(wc -l < "$T/.para")" -gt 2 ]' "$c: not wrapped: $(cat "$T/.para")"
+	sed "s/$CONT//g" "$T/.why" > "$T/.whyc"
+	sed "s/$CONT//g" "$T/.para" > "$T/.parac"
+	assert 'awk -v w=$((c - 1)) "$WRAP" "$T/.whyc" "$T/.parac"' \
+	    "$c: $(awk -v w=$((c - 1)) "$WRAP" "$T/.whyc" "$T/.parac")"
+done
+end
