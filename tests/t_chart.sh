@@ -13,6 +13,7 @@
 
 EX=$top/tests/example.tsv
 ESC=$(printf '\033')
+CR=$(printf '\r')
 CONT=$(printf '[\200-\277]')	# a UTF-8 continuation byte
 DOWN=$(printf '\342\206\223')	# the arrow after a lower-is-better name
 
@@ -331,3 +332,81 @@ for c in 80 40; do
 	    "$c: $(awk -v w=$((c - 1)) "$WRAP" "$T/.whyc" "$T/.parac")"
 done
 end
+
+# 80 columns less the names (6 + 9: dodged-), n (5), last7 and base28
+# (14), two spaces and the widest flags (drop,gap: 8) leave 35 marks: 35
+# days fill
+# the width to the last column; 1000 columns draw no more than a mark a
+# day; 20 columns still draw 8 marks (of 12 days: 90 days in 8)
+begin 'the marks take what the names and figures leave: at most one a day, at least 8'
+COLUMNS=80
+export COLUMNS
+run trend -c -n 35 -m touch,dodged "$EX"
+table "$T/.out" > "$T/.table"
+assert '[ "$(widest "$T/.table")" -eq 79 ]' "the rows fill 79 columns: $(widest "$T/.table")"
+out_has '^35 days from 2026-10-23 to 2026-11-26, a mark for 1 day, '
+out_has '^alex  touch    .{35}   30   2\.00   3\.88  drop,gap$'
+err ''
+status 0
+COLUMNS=1000
+run trend -c -n 30 -m touch "$EX"
+out_has '^30 days from 2026-10-28 to 2026-11-26, a mark for 1 day, '
+out_has '^alex  touch  .{30}   25   2\.00   3\.74  -1\.74  -0\.68   0\.76  drop,gap$'
+err ''
+status 0
+COLUMNS=20
+run trend -c -m touch "$EX"
+unset COLUMNS
+out_has '^2026-11-26, a mark$'
+out_has '^for 12 days, taller$'
+out_has '^alex  touch  .{8}   72   2\.00   3\.88  drop,gap$'
+out_has '^sam   touch  .{8}   73   4\.00   4\.17  gap$'
+err ''
+status 0
+end
+
+# $COLUMNS below 20 or above 1000, empty or no number at all: 80
+begin 'the width: $COLUMNS from 20 to 1000, else 80'
+unset COLUMNS
+trend -c "$EX" > "$T/.unset" 2>&1
+COLUMNS=80
+export COLUMNS
+trend -c "$EX" > "$T/.80" 2>&1
+assert 'cmp -s "$T/.unset" "$T/.80"' 'unset is not 80'
+for c in '' abc 19 1001 -120; do
+	COLUMNS=$c
+	trend -c "$EX" > "$T/.c" 2>&1
+	assert 'cmp -s "$T/.c" "$T/.80"' "COLUMNS=\"$c\" is not 80: $(diff "$T/.80" "$T/.c" | head -5)"
+done
+for c in 20 1000; do
+	COLUMNS=$c
+	trend -c "$EX" > "$T/.c" 2>&1
+	assert '! cmp -s "$T/.c" "$T/.80"' "COLUMNS=$c is taken for 80"
+done
+run trend -c "$EX"
+unset COLUMNS
+err ''
+status 0
+end
+
+# on a terminal its width counts ($COLUMNS being what a shell may have
+# left behind); a pseudo-terminal of no size (or under 20) leaves $COLUMNS.
+# $COLUMNS is set on trend itself: a shell may set it after stty.
+have_script() { script -qec true /dev/null > /dev/null 2>&1 < /dev/null; }
+begin 'on a terminal: its width, not $COLUMNS; $COLUMNS where it has none'
+if have_script; then
+	cp "$EX" j.tsv
+	runsh 'COLUMNS=80 script -qec "stty cols 110 rows 40; COLUMNS=80 trend -c -m touch j.tsv" /dev/null < /dev/null'
+	assert 'grep -q "^who   what  *n  last7 base28 change  slope  rmssd  flags${CR}\$" "$T/.out"' "110 columns: $(grep '^who' "$T/.out")"
+	runsh 'COLUMNS=120 script -qec "stty cols 109 rows 40; COLUMNS=120 trend -c -m touch j.tsv" /dev/null < /dev/null'
+	assert 'grep -q "^who   what  *n  last7 base28  flags${CR}\$" "$T/.out"' "109 columns: $(grep '^who' "$T/.out")"
+	runsh 'COLUMNS=120 script -qec "stty cols 19 rows 40; COLUMNS=120 trend -c -m touch j.tsv" /dev/null < /dev/null'
+	assert 'grep -q "^who   what  *n  last7 base28 change  slope  rmssd  flags${CR}\$" "$T/.out"' "19 columns, COLUMNS=120: $(grep '^who' "$T/.out")"
+	runsh 'COLUMNS=120 script -qec "stty cols 0 rows 0; COLUMNS=120 trend -c -m touch j.tsv" /dev/null < /dev/null'
+	assert 'grep -q "^who   what  *n  last7 base28 change  slope  rmssd  flags${CR}\$" "$T/.out"' "no size, COLUMNS=120: $(grep '^who' "$T/.out")"
+	err ''
+	status 0
+	end
+else
+	skip 'script(1) is missing (Debian: bsdutils)'
+fi
