@@ -92,6 +92,7 @@ series_new(struct model *m, struct person *p, const char *what, size_t n)
 		p->cap = p->cap ? 2 * p->cap : 8;
 		p->s = xrealloc(p->s, p->cap * sizeof *p->s);
 	}
+	s->at = p->ns;
 	p->s[p->ns++] = s;
 	return s;
 }
@@ -143,8 +144,7 @@ series_of(struct model *m, const struct record *r)
 		memcpy(s->key, key, n);
 		table_put(&m->byname, s->key, n, s);
 	}
-	for (k = 0; k < p->ns && p->s[k] != s; k++)
-		;
+	k = s->at;
 found:
 	p->guess = k + 1;
 	return s;

@@ -26,6 +26,7 @@ struct series {
 	int	 ndays;
 	char	*key;			/* "who\twhat", its name in the model */
 	size_t	 id;			/* its place in model.s */
+	size_t	 at;			/* its place in its person's s[], while reading */
 	void	*data;			/* the caller's */
 };
 
