@@ -721,9 +721,10 @@ err ''
 status 0
 end
 
-# The quiet above, first in force on 11-07, speaks 11-07 + 7k; from
-# 01-02 it has held on all of the 56 days looked back on (11-07..01-01),
-# so it speaks on Sundays (01-03, 01-10), not on Saturday 01-02.
+# A quiet like the one above (alex's check-ins, here all seven scales, end
+# on 10-31), first in force on 11-07, speaks 11-07 + 7k; from 01-02 it has
+# held on all of the 56 days looked back on (11-07..01-01), so it speaks
+# on Sundays (01-03, 01-10), not on Saturday 01-02, the 56th day.
 begin 'trend: an alert older than the 56 days looked back on speaks on Sundays'
 steady 2026-08-01 92 alex 7 > j.tsv
 rules 'trend	*	quiet	{who} {days} {since}'
