@@ -437,6 +437,38 @@ err ''
 status 0
 end
 
+begin 'showing up: {together7}, {together30} and {run}, pauses left out'
+# alex checks in every day from 10-28; sam too, but not on 11-10, 11-20
+# and today (11-26): of the 7 days 11-20..11-26 both on 11-21..11-25, of
+# the 30 from 10-28 all but three; the run is 5, today not breaking it;
+# c/kim and c/lee both every day from 11-01, today too
+{ daily 2026-10-28 30 alex close 4
+  daily 2026-10-28 30 sam close 4 | grep -v -e '^2026-11-10' -e '^2026-11-20' -e '^2026-11-26'
+  daily 2026-11-01 26 c/kim talk 3; daily 2026-11-01 26 c/lee talk 3; } > j.tsv
+rules 'every	daily	{together7} of 7, {together30} of 30, {run} in a row'
+run remind -f r.tsv j.tsv
+out '2026-11-26	every:1	5 of 7, 27 of 30, 5 in a row'
+err ''
+status 0
+run remind -f r.tsv -w c/lee j.tsv
+out '2026-11-26	every:1	7 of 7, 26 of 30, 26 in a row'
+err ''
+status 0
+# a pause on 11-22..11-23: those days neither count nor break the run
+rules 'every	daily	{together7} of 7, {together30} of 30, {run} in a row' \
+    'pause	2026-11-22	2026-11-23	away'
+run remind -f r.tsv j.tsv
+out '2026-11-26	every:1	3 of 7, 25 of 30, 3 in a row'
+err ''
+status 0
+# on 11-21: sam missed 11-20, so the run is today alone; of the 30 days
+# from 10-23, alex's first was 10-28: 25, less 11-10 and 11-20
+run remind -f r.tsv -d 2026-11-21 j.tsv
+out '2026-11-21	every:1	6 of 7, 23 of 30, 1 in a row'
+err ''
+status 0
+end
+
 # --- target -------------------------------------------------------------------
 
 cat > target.tsv <<'X'
