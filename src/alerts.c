@@ -715,6 +715,16 @@ alert_same(const struct alert *a, const struct alert *b)
 	    (a->other == NULL || strcmp(a->other->who, b->other->who) == 0);
 }
 
+int
+alert_event(const struct alert *a, const struct alert *b)
+{
+	if (a->p != b->p || a->since != b->since)
+		return 0;
+	if (a->pillar != P_NONE || b->pillar != P_NONE)
+		return a->pillar == b->pillar;
+	return a->kind == b->kind;
+}
+
 void
 alerts_free(struct alerts *out)
 {

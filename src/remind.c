@@ -103,9 +103,9 @@ struct kind {
 static const char *builtin[] = {
 	"every\tsun\tSunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: {together7} of 7.",
 	"since\ttalk>=4\t3d\tIt has been {days} days since a talk that went deep. Tonight's question: {prompt}",
+	"trend\t*\tgap\t{why} It may be worth asking each other how it has really been.",
 	"trend\t*\tdrop\t{why} Maybe tonight is a good night to reach for each other.",
 	"trend\t*\tdeclining\t{why} Worth a gentle talk this week, without blame.",
-	"trend\t*\tgap\t{why} It may be worth asking each other how it has really been.",
 	"trend\t*\tvolatile\t{why} Go easy on each other, and ask what is going on.",
 	"trend\t*\tquiet\t{why} A short hello tonight would help.",
 	NULL
@@ -762,6 +762,32 @@ figures_for(const struct rule *r, const struct alert *a)
 }
 
 /*
+ * One fall is one word: a gap is the drop or decline of one partner seen
+ * beside the other, and when an earlier rule said one of them today, a
+ * later one does not say the other (alert_event()).
+ */
+static const struct alert **spoken;
+static size_t nspoken;
+
+static int
+told(const struct alert *a)
+{
+	size_t i;
+
+	for (i = 0; i < nspoken; i++)
+		if (alert_event(spoken[i], a))
+			return 1;
+	return 0;
+}
+
+static void
+tell(const struct alert *a)
+{
+	spoken = xrealloc(spoken, (nspoken + 1) * sizeof *spoken);
+	spoken[nspoken++] = a;
+}
+
+/*
  * A trend rule speaks once for each alert it addresses, on the first day
  * the alert is in force and every 7th day after, or on the first day
  * after a pause it lasted through (alert_due()): an alert, not a nudge.
@@ -784,8 +810,9 @@ due_trend(const struct rule *r)
 		today_al = history_day(&hist[c], 0);
 		for (i = 0; i < today_al->n; i++) {
 			a = &today_al->a[i];
-			if (!addresses(r, a) || !alert_due(&hist[c], a, paused_at, NULL))
+			if (!addresses(r, a) || told(a) || !alert_due(&hist[c], a, paused_at, NULL))
 				continue;
+			tell(a);
 			blank(&fl)->days = today - a->since;
 			fl.since = a->since;
 			fl.why = a->why;
@@ -808,6 +835,9 @@ forget(void)
 {
 	size_t c;
 
+	free(spoken);
+	spoken = NULL;
+	nspoken = 0;
 	for (c = 0; hist != NULL && c < model.nc; c++)
 		history_free(&hist[c]);
 	free(hist);

@@ -207,10 +207,12 @@ static void
 evening(const struct model *m, struct alerts *per, int t, unsigned *alex, unsigned *any,
     unsigned *inforce)
 {
+	static const unsigned order[5] = { F_GAP, F_DROP, F_DECLINING, F_VOLATILE, F_QUIET };
+	const struct alert *told[64];
 	struct history h;
 	const struct alerts *today;
 	size_t i;
-	int k;
+	int k, r, nt;
 
 	*alex = *any = *inforce = 0;
 	history_init(&h, m, 0, DAY0 + t);
@@ -223,18 +225,27 @@ evening(const struct model *m, struct alerts *per, int t, unsigned *alex, unsign
 		h.done[k] = 1;
 	}
 	today = history_day(&h, 0);
-	for (i = 0; i < today->n; i++) {
-		const struct alert *a = &today->a[i];
-		int mine = strcmp(a->p->who, "alex") == 0;
+	for (i = 0; i < today->n; i++)
+		if (strcmp(today->a[i].p->who, "alex") == 0)
+			*inforce |= today->a[i].kind;
+	/* the built-in trend rules in their order, one word for one fall */
+	for (r = 0, nt = 0; r < 5; r++)
+		for (i = 0; i < today->n; i++) {
+			const struct alert *a = &today->a[i];
 
-		if (mine)
-			*inforce |= a->kind;
-		if (!alert_due(&h, a, NULL, NULL))
-			continue;
-		*any |= a->kind;
-		if (mine)
-			*alex |= a->kind;
-	}
+			if (a->kind != order[r])
+				continue;
+			for (k = 0; k < nt && !alert_event(told[k], a); k++)
+				;
+			if (k < nt || !alert_due(&h, a, NULL, NULL))
+				continue;
+			if (nt < 64)
+				told[nt++] = a;
+			*any |= a->kind;
+			if (strcmp(a->p->who, "alex") == 0 ||
+			    (a->other != NULL && strcmp(a->other->who, "alex") == 0))
+				*alex |= a->kind;
+		}
 }
 
 static void
