@@ -495,7 +495,7 @@ test_normal_scores(void)
 	double tied[] = { 2, 1, 2, 3, 2 };
 	double holes[] = { NAN, 3, 1, NAN, 4, 2, NAN };
 	double x[] = { 2.5, 0, 5, 2, NAN, 1 }, out[6];
-	double tx[] = { 2, 3, 1, 9 }, tout[4];
+	double tx[] = { 2, 3, 1, 9 }, tout[6];
 	double rb[60], rx[40], rout[40];
 	unsigned long long st = 42;
 	int i, n, bad = 0;
