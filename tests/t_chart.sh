@@ -335,9 +335,9 @@ end
 
 # 80 columns less the names (6 + 9: dodged-), n (5), last7 and base28
 # (14), two spaces and the widest flags (drop,gap: 8) leave 35 marks: 35
-# days fill
-# the width to the last column; 1000 columns draw no more than a mark a
-# day; 20 columns still draw 8 marks (of 12 days: 90 days in 8)
+# days fill the width to the last column, 36 take 18 marks of 2 days;
+# 1000 columns draw no more than a mark a day; 20 columns still draw 8
+# marks (of 12 days: 90 days in 8)
 begin 'the marks take what the names and figures leave: at most one a day, at least 8'
 COLUMNS=80
 export COLUMNS
@@ -346,6 +346,14 @@ table "$T/.out" > "$T/.table"
 assert '[ "$(widest "$T/.table")" -eq 79 ]' "the rows fill 79 columns: $(widest "$T/.table")"
 out_has '^35 days from 2026-10-23 to 2026-11-26, a mark for 1 day, '
 out_has '^alex  touch    .{35}   30   2\.00   3\.88  drop,gap$'
+err ''
+status 0
+# a day more does not fit: 18 marks of 2 days
+run trend -c -n 36 -m touch,dodged "$EX"
+table "$T/.out" > "$T/.table"
+assert '[ "$(widest "$T/.table")" -le 79 ]' "36 days: the rows are $(widest "$T/.table") columns"
+out_has '^36 days from 2026-10-22 to 2026-11-26, a mark for 2 days, '
+out_has '^alex  touch    .{18}   31   2\.00   3\.88  drop,gap$'
 err ''
 status 0
 COLUMNS=1000
