@@ -675,35 +675,38 @@ err ''
 status 0
 end
 
-# sam, whose affection is as usual, does not check in from 11-24: with no
-# day of sam's in the last 7, the gap is off, from 11-30 until sam is back
+# alex does not check in from 11-24 until the day after $1: with no day
+# of alex's in the last 7, the fall is not in force (quiet is), from 11-30
+# until alex is back
 silent() {
-	steady 2026-09-01 120 alex 7 touch=1@80-119
-	steady 2026-09-01 120 sam 11 talk=x@84-$1 open=x@84-$1 touch=x@84-$1 \
-	    safe=x@84-$1 heard=x@84-$1 close=x@84-$1 effort=x@84-$1
+	steady 2026-09-01 120 alex 7 touch=1@80-119 talk=x@84-$1 open=x@84-$1 \
+	    touch=x@84-$1 safe=x@84-$1 heard=x@84-$1 close=x@84-$1 effort=x@84-$1
+	steady 2026-09-01 120 sam 11
 }
 
 begin 'trend: one or two days off do not end an alert; three do'
 silent 91 > j.tsv	# back on 12-02: off on 11-30 and 12-01
-rules 'trend	touch	gap	gap {days}'
+rules 'trend	touch	drop	drop {days}'
 each 2026-11-20 25 -f r.tsv j.tsv
-out '2026-11-23	trend:1	gap 3
-2026-12-07	trend:1	gap 17
-2026-12-14	trend:1	gap 24'
+out '2026-11-23	trend:1	drop 3
+2026-12-07	trend:1	drop 17
+2026-12-14	trend:1	drop 24'
 err ''
 status 0
 for d in 2026-11-29 2026-11-30 2026-12-01 2026-12-02; do
-	trend -a -d $d j.tsv | awk -F'\t' -v d=$d '$3 == "gap" { print d, $2 }'
-done > gaps
-same gaps '2026-11-29 alex
-2026-11-29 sam
-2026-12-02 alex
-2026-12-02 sam'
+	trend -a -d $d j.tsv | awk -F'\t' -v d=$d '$2 == "alex" { print d, $3 }'
+done > kinds
+same kinds '2026-11-29 drop
+2026-11-29 gap
+2026-11-30 quiet
+2026-12-01 quiet
+2026-12-02 drop
+2026-12-02 gap'
 silent 92 > j.tsv	# back on 12-03: off three days, it starts over
 each 2026-11-20 25 -f r.tsv j.tsv
-out '2026-11-23	trend:1	gap 3
-2026-12-03	trend:1	gap 13
-2026-12-10	trend:1	gap 20'
+out '2026-11-23	trend:1	drop 3
+2026-12-03	trend:1	drop 13
+2026-12-10	trend:1	drop 20'
 err ''
 status 0
 end
