@@ -895,6 +895,23 @@ same alerts 'since	who	kind	measures
 2026-11-20	sam	gap	touch'
 end
 
+begin 'the demo journal: sam swinging, weekly; then alex's fall, in one word'
+# tests/example.tsv (gen -D): sam's answers swing from 10-26, found on
+# 10-30; alex's affection drops from 11-16, found on 11-20, and sam's is
+# as usual: the built-in gap rule, first in file order, says that fall
+each 2026-10-20 38 "$top/tests/example.tsv"
+awk -F'\t' '$2 ~ /^trend:/ { m = $3; sub(/:.*/, "", m); print $1 "\t" $2 "\t" m }' .out > said
+awk -F'\t' '$2 ~ /^trend:/' .out | sed 's/.*[.] //' | sort -u > warm
+same said "2026-10-30	trend:6	Since 26 Oct, sam's answers have been swinging more than usual
+2026-11-06	trend:6	Since 26 Oct, sam's answers have been swinging more than usual
+2026-11-13	trend:6	Since 26 Oct, sam's answers have been swinging more than usual
+2026-11-20	trend:3	Since 16 Nov, affection has dropped for alex but not for sam"
+same warm 'Go easy on each other, and ask what is going on.
+It may be worth asking each other how it has really been.'
+err ''
+status 0
+end
+
 begin 'trend: no alert without a usual; quiet needs none'
 # 40 days of check-ins, touch 1 over the last 10: fewer than 20 usual days
 steady 2026-10-17 40 alex 7 touch=1@30-39 > j.tsv
