@@ -706,13 +706,20 @@ alert_names(const struct alert *a, const char *what)
 	return 0;
 }
 
+/*
+ * The same alert on two days: the same person's same pillar, whether it
+ * was called a drop, a decline or a gap on either day (the start may
+ * move, the words change as it goes on); for volatile and quiet, the
+ * same person and kind.
+ */
 int
 alert_same(const struct alert *a, const struct alert *b)
 {
-	return a->kind == b->kind && a->pillar == b->pillar &&
-	    strcmp(a->p->who, b->p->who) == 0 &&
-	    (a->other == NULL) == (b->other == NULL) &&
-	    (a->other == NULL || strcmp(a->other->who, b->other->who) == 0);
+	if (strcmp(a->p->who, b->p->who) != 0)
+		return 0;
+	if (a->pillar != P_NONE || b->pillar != P_NONE)
+		return a->pillar == b->pillar;
+	return a->kind == b->kind;
 }
 
 int

@@ -53,7 +53,7 @@ extern struct tuning pillar_tuning, dialogue_tuning, swing_tuning;	/* stats.h; m
 void	 alerts_of(const struct model *m, size_t couple, long day, struct alerts *out);	// add couple's alerts in force on day to out
 int	 alert_has(const struct alert *a, const struct person *p);	// a concerns p (gap: both partners)
 int	 alert_names(const struct alert *a, const char *what);	// a's evidence includes measure what
-int	 alert_same(const struct alert *a, const struct alert *b);	// the same alert on two days: kind, person, pillar
+int	 alert_same(const struct alert *a, const struct alert *b);	// the same alert on two days: person and pillar (drop, declining, gap alike), else person and kind
 int	 alert_event(const struct alert *a, const struct alert *b);	// one fall seen twice (a drop and its gap), or the same alert
 void	 alerts_free(struct alerts *out);
 const char *short_name(const struct person *p);	// who without its couple: "jo" of "c0042/jo"

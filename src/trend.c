@@ -415,11 +415,12 @@ columns(void)
 {
 	struct winsize ws;
 	const char *e = getenv("COLUMNS");
+	char *end;
 	long n;
 
 	if (isterm(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
 		return ws.ws_col;
-	if (e != NULL && (n = strtol(e, NULL, 10)) >= 20 && n <= 1000)
+	if (e != NULL && (n = strtol(e, &end, 10)) >= 20 && n <= 1000 && *end == '\0')
 		return (int)n;
 	return 80;
 }
@@ -486,6 +487,18 @@ showup_lines(const struct view *v, int cols)
 	}
 }
 
+/* Whether s has days enough before the last four weeks for a usual. */
+static int
+has_usual(const struct view *v, const struct series *s)
+{
+	long d;
+	int n = 0;
+
+	for (d = v->asof - ALERT_DAYS + 1; d <= v->asof - 28 && n < 20; d++)
+		n += !isnan(series_day(s, d));
+	return n >= 20;
+}
+
 /* Answered now and then (a weekly set, a text answer): drawn after the daily ones. */
 static int
 occasional(const struct view *v, const struct series *s)
@@ -502,7 +515,7 @@ occasional(const struct view *v, const struct series *s)
 }
 
 struct layout {
-	int	 per, cells, wide, utf8, colour;
+	int	 per, cells, markw, wide, utf8, colour;
 	size_t	 ww, mw, fw;	/* who, what, flags */
 };
 
@@ -539,8 +552,8 @@ chart_row(const struct view *v, const struct series *s, const struct layout *L, 
 		/* a text answer has no height: how many there were */
 		shown_w = snprintf(buf, sizeof buf, "%d %s", f->n, f->n == 1 ? "answer" : "answers");
 		fputs(buf, stdout);
-		pad((size_t)shown_w, (size_t)L->cells);
-	} else
+		pad((size_t)shown_w, (size_t)L->markw);
+	} else {
 		for (c = 0; c < L->cells; c++) {
 			if (isnan(cell[c])) {
 				putchar(' ');
@@ -553,6 +566,8 @@ chart_row(const struct view *v, const struct series *s, const struct layout *L, 
 			else
 				putchar(ascii[lvl]);
 		}
+		pad((size_t)L->cells, (size_t)L->markw);
+	}
 	printf("  %3d", f->n);
 	figure_format(buf, f->last7, 2);
 	printf(" %6s", buf);
@@ -595,7 +610,7 @@ chart(const struct view *v)
 	const char *nc = getenv("NO_COLOR");
 	struct layout L;
 	size_t k, fl;
-	int cols = columns(), marks, pass, any = 0, rows = 0;
+	int cols = columns(), marks, pass, any = 0, rows = 0, low = 0, usual = 0, textw = 0;
 	double *cell;
 	char d1[16], d2[16], line[512], flags[64];
 	const struct series *s;
@@ -617,14 +632,27 @@ chart(const struct view *v)
 			L.mw = s->whatlen + (s->m->better < 0);
 		if ((fl = flags_format(v->flags[s->id], flags)) > L.fw)
 			L.fw = fl;
+		low |= s->m->better < 0;
+		usual |= has_usual(v, s);
+		if (s->m->type == T_TEXT && (int)snprintf(line, sizeof line, "%d answers",
+		    v->f[s->id].n) > textw)
+			textw = (int)strlen(line);
+	}
+	if (rows == 0) {
+		date_format(d2, v->asof);
+		printf("No check-ins in the %d days to %s.\n", v->wdays, d2);
+		return;
 	}
 	for (k = 0; k < v->al->n; k++)
 		if (alert_chosen(v, &v->al->a[k])) {
 			wrapped(v->al->a[k].why, cols - 1);
 			any = 1;
 		}
-	if (!any && rows > 0)
-		wrapped("Nothing stands out: each of you is within your own usual.", cols - 1);
+	if (v->al->n == 0 && rows > 0)
+		wrapped(usual ? "Nothing stands out: each of you is within your own usual." :
+		    "Too new to tell yet: the early warnings learn your usual from about "
+		    "seven weeks of check-ins.", cols - 1);
+	any |= rows > 0;
 	showup_lines(v, cols);
 	/* the marks take what is left; below about 110 columns, fewer figures */
 	L.wide = cols >= 110;
@@ -635,22 +663,25 @@ chart(const struct view *v)
 		marks = v->wdays;
 	L.per = (v->wdays + marks - 1) / marks;
 	L.cells = (v->wdays + L.per - 1) / L.per;
+	L.markw = L.cells > textw ? L.cells : textw;
 	date_format(d1, v->first);
 	date_format(d2, v->asof);
-	putchar('\n');
+	if (any)
+		putchar('\n');
 	snprintf(line, sizeof line, "%d days from %s to %s, a mark for %d %s, taller for more%s. "
 	    "last7: the mean of the last 7 days; base28: of the 28 before%s; flags: the "
 	    "alerts that name the row (trend -a says why).", v->wdays, d1, d2, L.per,
-	    L.per == 1 ? "day" : "days", L.utf8 ? "; \xe2\x86\x93 after a name: lower is better" :
-	    "; - after a name: lower is better", L.wide ? "; change: the difference; slope: "
-	    "the change a week; rmssd: the usual swing from one day to the next" : "");
+	    L.per == 1 ? "day" : "days", !low ? "" : L.utf8 ?
+	    "; a name with \xe2\x86\x93 after it: lower is better" :
+	    "; a name with a - after it: lower is better", L.wide ? "; change: the difference; "
+	    "slope: the change a week; rmssd: the usual swing from one day to the next" : "");
 	wrapped(line, cols - 1);
 	putchar('\n');
 	fputs("who", stdout);
 	pad(3, L.ww + 2);
 	fputs("what", stdout);
 	pad(4, L.mw + 2);
-	pad(0, (size_t)L.cells);
+	pad(0, (size_t)L.markw);
 	fputs(L.wide ? "    n  last7 base28 change  slope  rmssd  flags\n" :
 	    "    n  last7 base28  flags\n", stdout);
 	cell = xmalloc((size_t)L.cells * sizeof *cell);

@@ -399,9 +399,9 @@ Since 17 Nov, affection has dropped for a\b but not for zoé: hugging 0.0 a day 
 Checked in: a\b 7 of the last 7 days (30 of 30); zoé 7 of the last 7 days (30 of 30); both on 7 of 7, 160 days in a row
 now.
 
-90 days from 2026-08-29 to 2026-11-26, a mark for 2 days, taller for more; - after a name: lower is better. last7: the
-mean of the last 7 days; base28: of the 28 before; change: the difference; slope: the change a week; rmssd: the usual
-swing from one day to the next; flags: the alerts that name the row (trend -a says why).
+90 days from 2026-08-29 to 2026-11-26, a mark for 2 days, taller for more. last7: the mean of the last 7 days; base28:
+of the 28 before; change: the difference; slope: the change a week; rmssd: the usual swing from one day to the next;
+flags: the alerts that name the row (trend -a says why).
 
 who  what                                                    n  last7 base28 change  slope  rmssd  flags
 a\b  touch  ++++++++++++++++++++++++++++++++++++++++_____   90   1.00   3.68  -2.68  -0.14   0.47  drop,gap

@@ -183,21 +183,23 @@ export COLUMNS
 run trend -c "$EX"
 LC_ALL=C
 legend "$T/.out" > "$T/.legend"
-same "$T/.legend" '90 days from 2026-08-29 to 2026-11-26, a mark for 3 days, taller for more; ↓
-after a name: lower is better. last7: the mean of the last 7 days; base28: of
-the 28 before; flags: the alerts that name the row (trend -a says why).'
+same "$T/.legend" '90 days from 2026-08-29 to 2026-11-26, a mark for 3 days, taller for more; a
+name with ↓ after it: lower is better. last7: the mean of the last 7 days;
+base28: of the 28 before; flags: the alerts that name the row (trend -a says
+why).'
 l=$(grep -n '^90 days from ' "$T/.out" | cut -d : -f 1)
-assert '[ -n "$l" ] && [ -z "$(sed -n "$((l - 1))p" "$T/.out")" ] && [ -z "$(sed -n "$((l + 3))p" "$T/.out")" ] &&
-    [ "$(sed -n "$((l + 4))p" "$T/.out" | cut -c 1-4)" = "who " ]' \
+assert '[ -n "$l" ] && [ -z "$(sed -n "$((l - 1))p" "$T/.out")" ] && [ -z "$(sed -n "$((l + 4))p" "$T/.out")" ] &&
+    [ "$(sed -n "$((l + 5))p" "$T/.out" | cut -c 1-4)" = "who " ]' \
     "a blank line before the legend and after it, then the header: $(cat "$T/.out")"
 err ''
 status 0
 run trend -c -n 30 "$EX"
 unset COLUMNS
 legend "$T/.out" > "$T/.legend"
-same "$T/.legend" '30 days from 2026-10-28 to 2026-11-26, a mark for 1 day, taller for more; -
-after a name: lower is better. last7: the mean of the last 7 days; base28: of
-the 28 before; flags: the alerts that name the row (trend -a says why).'
+same "$T/.legend" '30 days from 2026-10-28 to 2026-11-26, a mark for 1 day, taller for more; a
+name with a - after it: lower is better. last7: the mean of the last 7 days;
+base28: of the 28 before; flags: the alerts that name the row (trend -a says
+why).'
 # wrapped greedily, as the alerts are
 awk '{ printf "%s%s", sep, $0; sep = " " } END { print "" }' "$T/.legend" > "$T/.whole"
 assert 'awk -v w=79 "$WRAP" "$T/.whole" "$T/.legend"' "$(awk -v w=79 "$WRAP" "$T/.whole" "$T/.legend")"

@@ -475,7 +475,7 @@ COLUMNS=80
 export COLUMNS
 run trend -c -n 7 j.tsv
 unset COLUMNS
-out_has '^7 days from 2026-11-20 to 2026-11-26, a mark for 1 day, taller for more; -$'
+out_has '^7 days from 2026-11-20 to 2026-11-26, a mark for 1 day, taller for more; a name$'
 out_lacks "$(printf '\342')"
 sed -n '/^who /,$p' "$T/.out" > "$T/.table"
 same "$T/.table" 'who   what                n  last7 base28  flags
@@ -495,7 +495,7 @@ export COLUMNS
 run trend -c -n 7 j.tsv
 LC_ALL=C
 unset COLUMNS
-out_has '^7 days from 2026-11-20 to 2026-11-26, a mark for 1 day, taller for more; ↓ after a name: lower is better\. '
+out_has '^7 days from 2026-11-20 to 2026-11-26, a mark for 1 day, taller for more; a name with ↓ after it: lower is better\.$'
 assert '! grep -q "$ESC" "$T/.out"' 'no escape codes off a terminal'
 sed -n '/^who /,$p' "$T/.out" > "$T/.table"
 same "$T/.table" 'who   what                n  last7 base28 change  slope  rmssd  flags
@@ -517,7 +517,7 @@ same "$T/.words" 'Since 16 Nov, affection has dropped for alex, below their usua
 affection 2.0 against 4.2.
 Since 16 Nov, affection has dropped for alex but not for sam: hugging 0.6 a day against 3.7 usually, physical affection
 2.0 against 4.2.'
-out_has '^90 days from 2026-08-29 to 2026-11-26, a mark for 2 days, taller for more; '
+out_has '^90 days from 2026-08-29 to 2026-11-26, a mark for 2 days, taller for more\. '
 out_has '^who   what {52}n  last7 base28 change  slope  rmssd  flags$'
 out_has '^alex  touch  .{45}   72   2\.00   3\.88  -1\.88  -0\.13   0\.77  drop,gap$'
 out_has '^sam   touch  .{45}   73   4\.00   4\.17  -0\.17   0\.02   0\.75  gap$'
@@ -534,7 +534,7 @@ status 0
 COLUMNS=80
 run trend -c -w alex,sam -m touch "$EX"
 unset COLUMNS
-out_has '^90 days from 2026-08-29 to 2026-11-26, a mark for 3 days, taller for more; -$'
+out_has '^90 days from 2026-08-29 to 2026-11-26, a mark for 3 days, taller for more\.$'
 out_has '^who   what {37}n  last7 base28  flags$'
 out_has '^alex  touch  .{30}   72   2\.00   3\.88  drop,gap$'
 out_has '^sam   touch  .{30}   73   4\.00   4\.17  gap$'
