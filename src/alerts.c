@@ -283,6 +283,7 @@ struct look {
 	double	 d[NPILLARS][ALERT_DAYS];
 	struct detection det[NPILLARS], swing;
 	int	 swung;
+	double	 e[ALERT_DAYS];		/* the swing's scores */
 	unsigned fallen;		/* pillars that fell: 1 << pillar */
 	double	 swing_recent, swing_usual;
 	long	 newest;		/* the last day with any record, or LONG_MIN */
@@ -417,7 +418,7 @@ look_at(struct look *lk, const struct person *p, long T)
 			    &pillar_tuning, &lk->det[pl]);
 	}
 	{
-		double e[ALERT_DAYS];
+		double *e = lk->e;
 
 		/* a pillar that fell spreads the answers too: leave it out */
 		for (pl = 1; pl < NPILLARS; pl++)
@@ -473,6 +474,24 @@ quiet_days(const struct person *p, long T, int *gap)
 	return 89 - last >= 3 * *gap ? 89 - last : -1;
 }
 
+/*
+ * The day, as an index into the tested days, a fall that began on their
+ * first began: a fall older than the 28 days tested began before them,
+ * on the first of the bad days in a row before (its usual days by then).
+ */
+static int
+began(const double *d, int since)
+{
+	int j, first = since;
+
+	if (since > 0)
+		return since;
+	for (j = USUAL - 1; j >= 0 && !(d[j] <= 0); j--)
+		if (!isnan(d[j]))
+			first = j - USUAL;
+	return first;
+}
+
 static void
 pillar_alert(struct alerts *out, const struct look *lk, int pl, long T)
 {
@@ -484,7 +503,7 @@ pillar_alert(struct alerts *out, const struct look *lk, int pl, long T)
 	if (!dt->on || !has_recent(lk->d[pl], 7))
 		return;
 	a = add(out, dt->fired - dt->since > 14 ? F_DECLINING : F_DROP, pl, lk->p);
-	a->since = d0 + dt->since;
+	a->since = d0 + began(lk->d[pl], dt->since);
 	a->fired = d0 + dt->fired;
 	pillar_measures(a, lk, pl);
 	day_words(day, sizeof day, a->since);
@@ -568,6 +587,30 @@ most_swung(char *why, size_t n, const struct look *lk)
 	    rb, ub);
 }
 
+/*
+ * A pillar well below usual on each of the last 3 days with data: a fall
+ * on its way to being called one, which spreads the answers meanwhile.
+ */
+static int
+falling(const struct look *lk)
+{
+	int pl, i, n;
+
+	for (pl = 1; pl < NPILLARS; pl++) {
+		if (!lk->tested[pl])
+			continue;
+		for (i = ALERT_DAYS - 1, n = 0; i >= USUAL && n < 3; i--)
+			if (!isnan(lk->d[pl][i])) {
+				if (lk->d[pl][i] < 1.0)
+					break;
+				n++;
+			}
+		if (n == 3)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 swing_alert(struct alerts *out, const struct look *lk, long T)
 {
@@ -576,10 +619,10 @@ swing_alert(struct alerts *out, const struct look *lk, long T)
 	struct alert *a;
 	size_t k;
 
-	if (!lk->swung || !lk->swing.on || lk->newest < T - 6)
+	if (!lk->swung || !lk->swing.on || lk->newest < T - 6 || falling(lk))
 		return;
 	a = add(out, F_VOLATILE, P_NONE, lk->p);
-	a->since = d0 + lk->swing.since;
+	a->since = d0 + began(lk->e, lk->swing.since);
 	a->fired = d0 + lk->swing.fired;
 	for (k = 0; k < lk->p->ns && a->nm < ALERT_MEASURES; k++)
 		if (lk->t[k].ok && lk->t[k].s->m->type == T_SCALE &&

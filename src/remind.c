@@ -1142,11 +1142,10 @@ main(int argc, char **argv)
 	model_done(&model);
 	figs = xmalloc((model.ns + 1) * sizeof *figs);
 	model_figures(&model, today, WINDOW, figs);
-	for (i = 0; i < model.nc; i++)
-		if (i + 1 == model.nc || who == NULL || couple_has(i, who)) {
-			model_showup(&model, i, today, paused_at, NULL, &showup);
-			break;
-		}
+	for (i = 0; who != NULL && i < model.nc && !couple_has(i, who); i++)
+		;
+	if (model.nc > 0)
+		model_showup(&model, i < model.nc ? i : 0, today, paused_at, NULL, &showup);
 	quiet = paused(today);
 	for (i = 0; i < nrules; i++)
 		if (!(quiet && rules[i].kind->pausable))
