@@ -486,10 +486,11 @@ xml(const char *s, size_t n)
 #define PLOT_R	150.0		/* room for the legend on the right */
 #define PLOT_H	126.0		/* a panel's plot */
 #define TITLE_H	28.0		/* a panel's title line */
-#define LINE_H	16.0		/* a line of a panel's caption */
+#define LINE_H	18.0		/* a line of a panel's caption */
 #define AXIS_T	16.0		/* room above the plot for its top tick */
 #define AXIS_B	36.0		/* below it: the dates, then the next panel */
 #define WRAP	95		/* characters in a caption line, at 12.5 px */
+#define LEGEND_CHARS	12	/* of a name in the legend, at 13 px */
 
 /*
  * The early-warning mark: a soft amber band behind the panel with a solid
@@ -811,7 +812,8 @@ panel_line(const struct view *v, const struct series *s, size_t p, double lo, do
 	size_t cl = s->p->couple;
 	const char *col = colours[p % 6];
 	char d1[16], d2[16], fig[32];
-	const char *el;
+	const char *el, *name;
+	size_t k, nlen;
 	double y;
 	int i, nw, pen;
 
@@ -860,9 +862,23 @@ panel_line(const struct view *v, const struct series *s, size_t p, double lo, do
 	fputs("/>", stdout);
 	marker((int)p, SVG_W - PLOT_R + 25, y, col, 0);
 	fputs("/>", stdout);
+	/* a long name is cut to what the room holds; all of it when pointed at */
 	printf("<text class=\"lg\" x=\"%.1f\" y=\"%.1f\" font-size=\"13\">",
 	    SVG_W - PLOT_R + 44, y + 4.5);
-	xml(s->p->who + (cl ? cl + 1 : 0), s->p->wholen - (cl ? cl + 1 : 0));
+	name = s->p->who + (cl ? cl + 1 : 0);
+	nlen = s->p->wholen - (cl ? cl + 1 : 0);
+	if (width(name, nlen) <= LEGEND_CHARS)
+		xml(name, nlen);
+	else {
+		fputs("<title>", stdout);
+		xml(name, nlen);
+		fputs("</title>", stdout);
+		for (i = 0, k = 0; k < nlen; k++)
+			if (((unsigned char)name[k] & 0xc0) != 0x80 && ++i == LEGEND_CHARS)
+				break;
+		xml(name, k);
+		fputs("\xe2\x80\xa6", stdout);	/* U+2026 */
+	}
 	fputs("</text>\n", stdout);
 }
 
@@ -961,7 +977,7 @@ svg(const struct view *v)
 	    /* on a phone's width: fewer dates, larger words */
 	    "<style>@media (max-width: 560px) { .alt { display: none } "
 	    ".tk { font-size: 18px } .dt { transform: translateY(5px) } .lg { font-size: 20px } .tt { font-size: 21px } "
-	    ".id { font-size: 15px } .why, .key { font-size: 14.5px } .hd { font-size: 14px } "
+	    ".id { font-size: 15px } .why, .key { font-size: 16px } .hd { font-size: 14px } "
 	    ".h1 { font-size: 20px } }</style>\n"
 	    "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n"
 	    "<text class=\"h1\" x=\"%.1f\" y=\"24\" font-size=\"17\">"

@@ -209,7 +209,7 @@ end
 begin 'svg: shrinks to a narrow window, larger words there, nothing outside itself'
 run trend -g "$EX"
 out_has '^<svg xmlns="http://www.w3.org/2000/svg" width="760" height="[0-9]+" viewBox="0 0 760 [0-9]+" style="max-width:100%;height:auto" '
-out_has '^<style>@media \(max-width: 560px\) \{ \.alt \{ display: none \} .*\.why, \.key \{ font-size: 14\.5px \}'
+out_has '^<style>@media \(max-width: 560px\) \{ \.alt \{ display: none \} .*\.why, \.key \{ font-size: 16px \}'
 out_lacks '<script|href|url\(|@import|<image|<foreignObject'
 # the height is the panels': the last panel's band ends inside the picture
 h=$(sed -n 's/^<svg .* height="\([0-9]*\)".*/\1/p' "$T/.out")
@@ -219,6 +219,18 @@ assert '[ -n "$h" ] && [ -n "$last" ] && awk "BEGIN { exit !($last <= $h) }"' "b
 if command -v xmllint > /dev/null 2>&1; then
 	xmllint --noout "$T/.out" 2> xml.err || fail "xmllint: $(head -c 300 xml.err)"
 fi
+err ''
+status 0
+end
+
+begin 'svg: a long name is cut in the legend, whole when pointed at, never inside a character'
+E=$(printf '\303\251')
+printf '2026-11-26\tc/abcdefghijklmnopqrstuvwxyz\ttouch\t4\n2026-11-26\tc/%s%s%s%s%s%s%s%s%s%s%s%s%sz\ttouch\t4\n2026-11-26\tc/twelve_chars\ttouch\t3\n' \
+    "$E" "$E" "$E" "$E" "$E" "$E" "$E" "$E" "$E" "$E" "$E" "$E" "$E" > j.tsv
+run trend -g j.tsv
+out_has '<text class="lg" [^>]*><title>abcdefghijklmnopqrstuvwxyz</title>abcdefghijk…</text>'
+out_has "<text class=\"lg\" [^>]*><title>$E$E$E$E$E$E$E$E$E$E$E$E${E}z</title>$E$E$E$E$E$E$E$E$E$E$E…</text>"
+out_has '<text class="lg" [^>]*>twelve_chars</text>'
 err ''
 status 0
 end
