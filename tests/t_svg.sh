@@ -75,6 +75,20 @@ err ''
 status 0
 end
 
+# every panel of the example: its last point is the row's last7
+begin 'svg: the last points of the example are the table'"'"'s last7, row by row'
+run trend "$EX"
+awk -F'\t' 'NR > 1 && $4 != "-" { print $1 "\t" $2 "\t" $4 }' "$T/.out" | sort > want
+run trend -g "$EX"
+awk '/<tspan class="id"/ { w = $0; sub(/.*<tspan class="id"[^>]*>/, "", w); sub(/[,<].*/, "", w) }
+    /<title>[^<]*, 2026-11-20 to 2026-11-26: / { t = $0; sub(/.*<title>/, "", t); sub(/<\/title>.*/, "", t)
+	split(t, a, ", 2026-11-20 to 2026-11-26: "); sub(/ .*/, "", a[2]); print a[1] "\t" w "\t" a[2] }' \
+    "$T/.out" | sort > got
+assert '[ "$(wc -l < want)" -ge 30 ] && cmp -s want got' "the last points differ:$NL$(diff want got | head -10)"
+err ''
+status 0
+end
+
 # --- titles and scales -----------------------------------------------------
 
 begin 'svg: a panel is titled in words, its id small beside them, and says when lower is better'
