@@ -594,12 +594,13 @@ out_lacks '<script|href|url\(|@import|<image|<foreignObject'
 out_has 'Weekly means, 2026-08-29 to 2026-11-26 \(90 days\)'
 # one panel per measure of a couple: alex+sam have 7 measures, lee 1
 assert '[ "$(grep -c "^<g>" "$T/.out")" -eq 8 ]' 'eight panels'
-out_has 'font-weight="bold">touch</text>'
-out_has 'font-weight="bold">lee: touch</text>'
-# of journal1, alex's talk alone is flagged: one heavy frame
+# titled in words, the id small beside them
+out_has 'font-weight="bold">physical affection</tspan><tspan class="id" [^>]*>touch</tspan></text>'
+out_has 'font-weight="bold">lee: physical affection</tspan><tspan class="id" [^>]*>touch</tspan></text>'
+# of journal1, alex's talk alone is flagged: one panel marked
 assert '[ "$(grep -c "flagged:" "$T/.out")" -eq 1 ]' 'one panel flagged'
-assert '[ "$(grep -c "stroke-dasharray=\"10 4\"" "$T/.out")" -eq 1 ]' 'one panel framed'
-assert 'grep -A 2 "font-weight=\"bold\">talk</text>" "$T/.out" | grep -q ">flagged: drop (alex)</text>"' 'the talk panel is the flagged one'
+assert '[ "$(grep -c "class=\"mark\"" "$T/.out")" -eq 1 ]' 'one panel marked'
+assert 'grep -A 2 "font-weight=\"bold\">depth of talk</tspan>" "$T/.out" | grep -q ">flagged: drop (alex)</text>"' 'the talk panel is the flagged one'
 out_has 'stroke-dasharray="7 4"'
 out_has '>2026-10-01</text>'
 err ''
@@ -607,8 +608,8 @@ status 0
 # the example: alex's affection has dropped (hugs, touch), sam's has not
 run trend -g "$EX"
 assert '[ "$(grep -c "flagged:" "$T/.out")" -eq 2 ]' 'two panels flagged'
-assert 'grep -A 2 "font-weight=\"bold\">hugs</text>" "$T/.out" | grep -q ">flagged: drop (alex), gap (alex), gap (sam)</text>"' 'hugs flagged'
-assert 'grep -A 2 "font-weight=\"bold\">touch</text>" "$T/.out" | grep -q ">flagged: drop (alex), gap (alex), gap (sam)</text>"' 'touch flagged'
+assert 'grep -A 2 "font-weight=\"bold\">hugging</tspan>" "$T/.out" | grep -q ">flagged: drop (alex), gap (alex), gap (sam)</text>"' 'hugs flagged'
+assert 'grep -A 2 "font-weight=\"bold\">physical affection</tspan>" "$T/.out" | grep -q ">flagged: drop (alex), gap (alex), gap (sam)</text>"' 'touch flagged'
 err ''
 status 0
 # as of 2026-11-12, sam's swings: every scale of sam with a usual
@@ -622,7 +623,7 @@ end
 begin 'svg: names are XML-escaped'
 printf '2026-11-26\ta&b/<x>\ttouch\t4\n2026-11-26\ta&b/"y'"'"'\ttouch\t2\n' > j.tsv
 run trend -g j.tsv
-out_has '>a&amp;b: touch</text>'
+out_has '>a&amp;b: physical affection</tspan>'
 out_has '>&lt;x&gt;</text>'
 out_has '>&quot;y&#39;</text>'
 out_lacks '<x>'
