@@ -128,6 +128,23 @@ alert_chosen(const struct view *v, const struct alert *a)
 	return v->nwhat == 0;
 }
 
+/*
+ * A drop or decline whose gap is in force too: the gap's words say it,
+ * and more (remind says one fall once, too).
+ */
+static int
+said_by_gap(const struct alerts *al, size_t k)
+{
+	size_t j;
+
+	if (al->a[k].kind == F_GAP)
+		return 0;
+	for (j = 0; j < al->n; j++)
+		if (j != k && al->a[j].kind == F_GAP && alert_event(&al->a[j], &al->a[k]))
+			return 1;
+	return 0;
+}
+
 /* Each series' flags: the kinds of its person's alerts that name its measure. */
 static void
 flags_of(const struct model *m, const struct alerts *al, unsigned *flags)
@@ -644,7 +661,7 @@ chart(const struct view *v)
 		return;
 	}
 	for (k = 0; k < v->al->n; k++)
-		if (alert_chosen(v, &v->al->a[k])) {
+		if (alert_chosen(v, &v->al->a[k]) && !said_by_gap(v->al, k)) {
 			wrapped(v->al->a[k].why, cols - 1);
 			any = 1;
 		}
@@ -929,7 +946,7 @@ panel_caption(const struct view *v, struct series *const *s, size_t n, double x,
 			if (panel_has(v, &v->al->a[k], s[0]) &&
 			    strcmp(v->al->a[k].why, v->al->a[j].why) == 0)
 				break;
-		if (k == j)
+		if (k == j && !said_by_gap(v->al, j))
 			lines += wrap(v->al->a[j].why, x, y + LINE_H * lines, 0, print);
 	}
 	return lines;
