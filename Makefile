@@ -32,6 +32,7 @@ src/ask.o src/answers.o: src/answers.h
 src/stats.o src/series.o src/answers.o src/trend.o src/remind.o tests/unit_stats: src/stats.h
 src/series.o src/trend.o src/remind.o src/alerts.o: src/series.h
 src/alerts.o src/trend.o src/remind.o tests/calibrate: src/alerts.h
+src/trend.o src/view.o src/chart.o src/svg.o: src/view.h src/series.h src/stats.h src/alerts.h src/hearth.h
 
 # The built-in bank is the same TSV a user writes, compiled in as a string.
 src/bankdata.c: src/questions.tsv
@@ -45,8 +46,9 @@ bin/ask: src/ask.o src/answers.o $(CORE)
 	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/ask.o src/answers.o $(CORE) $(LDLIBS)
 bin/log: src/log.o $(CORE)
 	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/log.o $(CORE) $(LDLIBS)
-bin/trend: src/trend.o $(CORE)
-	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/trend.o $(CORE) $(LDLIBS)
+TREND = src/trend.o src/view.o src/chart.o src/svg.o
+bin/trend: $(TREND) $(CORE)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ $(TREND) $(CORE) $(LDLIBS)
 bin/remind: src/remind.o $(CORE)
 	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/remind.o $(CORE) $(LDLIBS)
 
@@ -115,6 +117,11 @@ FUZZTIME = 60
 fuzz:
 	sh tests/fuzz.sh $(FUZZTIME)
 
+# Line coverage of src/ by each fuzz target's corpus, fuzzed FUZZTIME
+# seconds first, and by all of them (clang source-based coverage, llvm tools).
+fuzz-coverage:
+	sh tests/fuzzcov.sh $(FUZZTIME)
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
@@ -143,4 +150,4 @@ clean:
 	rm -f $(BINS) src/*.o src/bankdata.c $(UNITS) tests/gen tests/calibrate
 	rm -rf build
 
-.PHONY: all check sanitize coverage valgrind lint demo bench fuzz install uninstall clean
+.PHONY: all check sanitize coverage valgrind lint demo bench fuzz fuzz-coverage install uninstall clean

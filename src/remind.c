@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "hearth.h"
@@ -120,6 +121,7 @@ static const char *rulesfile;		/* for messages; NULL: built in */
 static const char *who;			/* -w */
 static long today;
 static int plain;			/* -p: the message alone */
+static int listing;			/* -l */
 static struct figures *figs;		/* of every series as of today */
 static struct history *hist;		/* each couple's alerts, today and before */
 static struct showup showup;		/* of the couple of -w, else the first */
@@ -942,6 +944,16 @@ fail:
 	free(r.text);
 }
 
+/* Whether fds a and b are the same file. */
+static int
+same_file(int a, int b)
+{
+	struct stat sa, sb;
+
+	return fstat(a, &sa) == 0 && fstat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	    sa.st_ino == sb.st_ino;
+}
+
 /* The rules in effect; 0, or -1 after messages. */
 static int
 rules_load(const char *file)
@@ -961,8 +973,11 @@ rules_load(const char *file)
 			snprintf(path, sizeof path, "%s/.config/hearth/remind.tsv", e);
 		if (path[0] != '\0') {
 			if ((fd = open(path, O_RDONLY)) >= 0) {
+				/* remind -l > that file: the shell emptied it a moment
+				 * ago to take the list; what is wanted is the built-in set */
+				if (!(listing && same_file(fd, 1)))
+					file = path;
 				close(fd);
-				file = path;
 			} else if (errno != ENOENT) {
 				warn_("%s", vis(path, strlen(path)));
 				return -1;
@@ -1094,7 +1109,7 @@ main(int argc, char **argv)
 			usage(stdout, 0);
 			break;
 		case 'l':
-			list = 1;
+			list = listing = 1;
 			break;
 		case 'p':
 			plain = 1;

@@ -1,0 +1,366 @@
+/*
+ * chart.c - trend -c: what matters first, in words, then how each of you
+ * has been showing up, a legend, and a row per person and measure with a
+ * sparkline over the window and the figures, fitted to the terminal.
+ * Names reach the terminal only through putsafe().
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "view.h"
+
+/*
+ * The pauses of remind's rules file ($XDG_CONFIG_HOME/hearth/remind.tsv):
+ * days a couple chose to be elsewhere, which showing up does not count.
+ * Only its pause lines are read; remind(1) checks the rest.
+ */
+static long *pauses;
+static size_t npauses;
+
+static void
+pauses_load(void)
+{
+	char path[4096], *line, *f[4], *t;
+	const char *e;
+	struct lines l;
+	size_t n;
+	long a, b;
+	int rc, k;
+
+	if ((e = getenv("XDG_CONFIG_HOME")) != NULL && *e != '\0')
+		snprintf(path, sizeof path, "%s/hearth/remind.tsv", e);
+	else if ((e = getenv("HOME")) != NULL && *e != '\0')
+		snprintf(path, sizeof path, "%s/.config/hearth/remind.tsv", e);
+	else
+		return;
+	if (access(path, R_OK) != 0 || lines_open(&l, path) < 0)
+		return;
+	while ((rc = lines_next(&l, &line, &n)) > 0) {
+		if (rc != 1 || n < 6 || memcmp(line, "pause\t", 6) != 0)
+			continue;
+		for (k = 0, t = line; k < 4 && t != NULL; k++) {
+			f[k] = t;
+			if ((t = strchr(t, '\t')) != NULL)
+				*t++ = '\0';
+		}
+		if (k < 4 || date_parse(f[1], strlen(f[1]), &a) != NULL ||
+		    date_parse(f[2], strlen(f[2]), &b) != NULL || b < a)
+			continue;
+		pauses = xrealloc(pauses, (npauses + 1) * 2 * sizeof *pauses);
+		pauses[2 * npauses] = a;
+		pauses[2 * npauses + 1] = b;
+		npauses++;
+	}
+	lines_close(&l);
+}
+
+static int
+paused(long d, void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	for (i = 0; i < npauses; i++)
+		if (pauses[2 * i] <= d && d <= pauses[2 * i + 1])
+			return 1;
+	return 0;
+}
+
+/* The width to fit: the terminal's, else $COLUMNS, else 80. */
+static int
+columns(void)
+{
+	struct winsize ws;
+	const char *e = getenv("COLUMNS");
+	char *end;
+	long n;
+
+	if (isterm(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	if (e != NULL && (n = strtol(e, &end, 10)) >= 20 && n <= 1000 && *end == '\0')
+		return (int)n;
+	return 80;
+}
+
+/* Print s, wrapped at spaces to w columns. */
+static void
+wrapped(const char *s, int w)
+{
+	size_t n, col = 0, len;
+
+	while (*s != '\0') {
+		len = strcspn(s, " ");
+		n = width(s, len);
+		if (col > 0 && col + 1 + n > (size_t)w) {
+			putchar('\n');
+			col = 0;
+		} else if (col > 0) {
+			putchar(' ');
+			col++;
+		}
+		putsafe(stdout, s, len);
+		col += n;
+		s += len;
+		s += strspn(s, " ");
+	}
+	putchar('\n');
+}
+
+/* "Checked in: alex 6 of the last 7 days (26 of 30), ...", a couple a line. */
+static void
+showup_lines(const struct view *v, int cols)
+{
+	struct showup su;
+	char line[1024];
+	size_t c, o;
+	int i;
+
+	for (c = 0; c < v->m->nc; c++) {
+		model_showup(v->m, c, v->asof, paused, NULL, &su);
+		if (su.n == 0 || su.open30 == 0)
+			continue;
+		if (v->nwho) {
+			for (i = 0; i < su.n && !inlist(v->who, v->nwho, su.p[i]->who); i++)
+				;
+			if (i == su.n)
+				continue;
+		}
+		o = (size_t)snprintf(line, sizeof line, "Checked in:");
+		for (i = 0; i < su.n && o < sizeof line; i++)
+			o += (size_t)snprintf(line + o, sizeof line - o, " %s %d of the last %d days "
+			    "(%d of %d)%s", short_name(su.p[i]), su.days7[i], su.open7, su.days30[i],
+			    su.open30, i + 1 < su.n ? ";" : "");
+		if (su.n > 1 && o < sizeof line)
+			o += (size_t)snprintf(line + o, sizeof line - o, "; both on %d of %d",
+			    su.both7, su.open7);
+		if (su.n > 1 && su.run > 1 && o < sizeof line)
+			o += (size_t)snprintf(line + o, sizeof line - o, ", %d days in a row now",
+			    su.run);
+		if (su.open30 < 30 && o < sizeof line)
+			snprintf(line + o, sizeof line - o, "; days of a pause not counted");
+		if (o < sizeof line)
+			strncat(line, ".", sizeof line - strlen(line) - 1);
+		wrapped(line, cols - 1);
+	}
+}
+
+/* Whether s has days enough before the last four weeks for a usual. */
+static int
+has_usual(const struct view *v, const struct series *s)
+{
+	long d;
+	int n = 0;
+
+	for (d = v->asof - ALERT_DAYS + 1; d <= v->asof - 28 && n < 20; d++)
+		n += !isnan(series_day(s, d));
+	return n >= 20;
+}
+
+/* Answered now and then (a weekly set, a text answer): drawn after the daily ones. */
+static int
+occasional(const struct view *v, const struct series *s)
+{
+	size_t k;
+	int most = 0;
+
+	if (s->m->type == T_TEXT)
+		return 1;
+	for (k = 0; k < s->p->ns; k++)
+		if (v->f[s->p->s[k]->id].n > most)
+			most = v->f[s->p->s[k]->id].n;
+	return 3 * v->f[s->id].n < most;
+}
+
+struct layout {
+	int	 per, cells, markw, wide, utf8, colour;
+	size_t	 ww, mw, fw;	/* who, what, flags */
+};
+
+static void
+chart_row(const struct view *v, const struct series *s, const struct layout *L, double *cell)
+{
+	static const char *blocks[8] = { "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
+	    "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88" };
+	static const char ascii[] = "_.:-=+*#";
+	const struct figures *f = &v->f[s->id];
+	double lo, hi, sum, x;
+	char buf[64];
+	int c, lvl, nd, fl, i, shown_w;
+	long d, d0;
+
+	/* cells end on the as-of date; the first may be short */
+	for (c = 0; c < L->cells; c++) {
+		d0 = v->asof - (long)(L->cells - c) * L->per + 1;
+		for (d = d0 < v->first ? v->first : d0, sum = 0, nd = 0; d < d0 + L->per; d++)
+			if (!isnan(x = series_day(s, d))) {
+				sum += x;
+				nd++;
+			}
+		cell[c] = nd ? sum / nd : NAN;
+	}
+	scale(s->m, cell, L->cells, &lo, &hi);
+	putsafe(stdout, s->p->who, s->p->wholen);
+	pad(width(s->p->who, s->p->wholen), L->ww + 2);
+	fputs(s->what, stdout);
+	if (s->m->better < 0)
+		fputs(L->utf8 ? "\xe2\x86\x93" : "-", stdout);	/* lower is better */
+	pad(s->whatlen + (s->m->better < 0), L->mw + 2);
+	if (s->m->type == T_TEXT) {
+		/* a text answer has no height: how many there were */
+		shown_w = snprintf(buf, sizeof buf, "%d %s", f->n, f->n == 1 ? "answer" : "answers");
+		fputs(buf, stdout);
+		pad((size_t)shown_w, (size_t)L->markw);
+	} else {
+		for (c = 0; c < L->cells; c++) {
+			if (isnan(cell[c])) {
+				putchar(' ');
+				continue;
+			}
+			x = floor((cell[c] - lo) / (hi - lo) * 7 + 0.5);
+			lvl = !(x > 0) ? 0 : x > 7 ? 7 : (int)x;	/* clamp first: any double */
+			if (L->utf8)
+				fputs(blocks[lvl], stdout);
+			else
+				putchar(ascii[lvl]);
+		}
+		pad((size_t)L->cells, (size_t)L->markw);
+	}
+	printf("  %3d", f->n);
+	figure_format(buf, f->last7, 2);
+	printf(" %6s", buf);
+	figure_format(buf, f->base28, 2);
+	printf(" %6s", buf);
+	if (L->wide) {
+		figure_format(buf, f->change, 2);
+		printf(" %6s", buf);
+		figure_format(buf, f->slope, 2);
+		printf(" %6s", buf);
+		figure_format(buf, f->rmssd, 2);
+		printf(" %6s", buf);
+	}
+	fputs("  ", stdout);
+	if (v->flags[s->id] == 0)
+		fputs("-", stdout);
+	for (i = 0, fl = 0; i < NFLAGS; i++) {
+		if (!(v->flags[s->id] & flagdefs[i].bit))
+			continue;
+		if (fl++)
+			putchar(',');
+		if (L->colour)	/* red for a fall, yellow for the rest */
+			fputs(flagdefs[i].severity > 1 ? "\033[1;31m" : "\033[33m", stdout);
+		fputs(flagdefs[i].name, stdout);
+		if (L->colour)
+			fputs("\033[0m", stdout);
+	}
+	putchar('\n');
+}
+
+/*
+ * -c: first what matters, in the words remind uses; then a row per
+ * person and measure, the daily ones before those answered now and then,
+ * fitted to the terminal: the marks take what the names and figures
+ * leave, and a narrow terminal shows fewer figures.
+ */
+void
+chart(const struct view *v)
+{
+	const char *nc = getenv("NO_COLOR");
+	struct layout L;
+	size_t k, fl;
+	int cols = columns(), marks, pass, any = 0, rows = 0, low = 0, usual = 0, textw = 0;
+	double *cell;
+	char d1[16], d2[16], line[512], flags[64];
+	const struct series *s;
+
+	pauses_load();
+	memset(&L, 0, sizeof L);
+	L.utf8 = utf8_locale();
+	L.colour = isterm(1) && (nc == NULL || *nc == '\0');
+	L.ww = 3;
+	L.mw = 4;
+	L.fw = 5;
+	for (k = 0; k < v->m->ns; k++) {
+		s = v->m->s[k];
+		if (!shown(v, s))
+			continue;
+		rows++;
+		if (width(s->p->who, s->p->wholen) > L.ww)
+			L.ww = width(s->p->who, s->p->wholen);
+		if (s->whatlen + (s->m->better < 0) > L.mw)
+			L.mw = s->whatlen + (s->m->better < 0);
+		if ((fl = flags_format(v->flags[s->id], flags)) > L.fw)
+			L.fw = fl;
+		low |= s->m->better < 0;
+		usual |= has_usual(v, s);
+		if (s->m->type == T_TEXT && (int)snprintf(line, sizeof line, "%d answers",
+		    v->f[s->id].n) > textw)
+			textw = (int)strlen(line);
+	}
+	if (rows == 0) {
+		date_format(d2, v->asof);
+		printf("No check-ins in the %d days to %s.\n", v->wdays, d2);
+		return;
+	}
+	for (k = 0; k < v->al->n; k++)
+		if (alert_chosen(v, &v->al->a[k]) && !said_by_gap(v->al, k)) {
+			wrapped(v->al->a[k].why, cols - 1);
+			any = 1;
+		}
+	if (v->al->n == 0 && rows > 0)
+		wrapped(usual ? "Nothing stands out: each of you is within your own usual." :
+		    "Too new to tell yet: the early warnings learn your usual from about "
+		    "seven weeks of check-ins.", cols - 1);
+	any |= rows > 0;
+	showup_lines(v, cols);
+	/* the marks take what is left; below about 110 columns, fewer figures */
+	L.wide = cols >= 110;
+	marks = cols - 1 - (int)(L.ww + 2 + L.mw + 2) - 5 - 7 * (L.wide ? 5 : 2) - 2 - (int)L.fw;
+	if (marks < 8)
+		marks = 8;
+	if (marks > v->wdays)
+		marks = v->wdays;
+	L.per = (v->wdays + marks - 1) / marks;
+	L.cells = (v->wdays + L.per - 1) / L.per;
+	L.markw = L.cells > textw ? L.cells : textw;
+	date_format(d1, v->first);
+	date_format(d2, v->asof);
+	if (any)
+		putchar('\n');
+	snprintf(line, sizeof line, "%d days from %s to %s, a mark for %d %s, taller for more%s. "
+	    "last7: the mean of the last 7 days; base28: of the 28 before%s; flags: the "
+	    "alerts that name the row (trend -a says why).", v->wdays, d1, d2, L.per,
+	    L.per == 1 ? "day" : "days", !low ? "" : L.utf8 ?
+	    "; a name with \xe2\x86\x93 after it: lower is better" :
+	    "; a name with a - after it: lower is better", L.wide ? "; change: the difference; "
+	    "slope: the change a week; rmssd: the usual swing from one day to the next" : "");
+	wrapped(line, cols - 1);
+	putchar('\n');
+	fputs("who", stdout);
+	pad(3, L.ww + 2);
+	fputs("what", stdout);
+	pad(4, L.mw + 2);
+	pad(0, (size_t)L.markw);
+	fputs(L.wide ? "    n  last7 base28 change  slope  rmssd  flags\n" :
+	    "    n  last7 base28  flags\n", stdout);
+	cell = xmalloc((size_t)L.cells * sizeof *cell);
+	/* a person's daily measures, then the occasional ones */
+	for (k = 0; k < v->m->ns; k++) {
+		if (k > 0 && v->m->s[k]->p == v->m->s[k - 1]->p)
+			continue;
+		for (pass = 0; pass < 2; pass++) {
+			size_t j;
+
+			for (j = k; j < v->m->ns && v->m->s[j]->p == v->m->s[k]->p; j++)
+				if (shown(v, v->m->s[j]) && occasional(v, v->m->s[j]) == pass)
+					chart_row(v, v->m->s[j], &L, cell);
+		}
+	}
+	free(cell);
+	free(pauses);
+	pauses = NULL;
+	npauses = 0;
+}
+
