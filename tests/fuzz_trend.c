@@ -2,7 +2,8 @@
  * fuzz_trend.c - libFuzzer target: the whole of trend(1), run in-process,
  * with an independent count of what it should have read.
  *
- * src/trend.c is included with its main renamed trend_main and run by
+ * src/trend.c (with its views, view.c, chart.c and svg.c) is included
+ * with its main renamed trend_main and run by
  * fuzz_run() (tests/fuzz.h), to which usage() and die() return, with the
  * built-in bank parsed once (fuzz_bank_load()), which bank_free() leaves
  * alone.  trend frees everything else it holds before main returns.
@@ -36,6 +37,9 @@ static void fuzz_bank_free(struct bank *);
 #undef bank_free
 #undef bank_load
 #undef main
+#include "../src/view.c"
+#include "../src/chart.c"
+#include "../src/svg.c"
 
 #define ASOF	"2026-11-26"
 
