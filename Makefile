@@ -33,6 +33,7 @@ src/stats.o src/series.o src/answers.o src/trend.o src/remind.o tests/unit_stats
 src/series.o src/trend.o src/remind.o src/alerts.o: src/series.h
 src/alerts.o src/trend.o src/remind.o tests/calibrate: src/alerts.h
 src/trend.o src/view.o src/chart.o src/svg.o: src/view.h src/series.h src/stats.h src/alerts.h src/hearth.h
+src/remind.o src/rules.o: src/rules.h src/series.h src/stats.h src/alerts.h src/hearth.h
 
 # The built-in bank is the same TSV a user writes, compiled in as a string.
 src/bankdata.c: src/questions.tsv
@@ -49,8 +50,9 @@ bin/log: src/log.o $(CORE)
 TREND = src/trend.o src/view.o src/chart.o src/svg.o
 bin/trend: $(TREND) $(CORE)
 	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ $(TREND) $(CORE) $(LDLIBS)
-bin/remind: src/remind.o $(CORE)
-	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/remind.o $(CORE) $(LDLIBS)
+REMIND = src/remind.o src/rules.o
+bin/remind: $(REMIND) $(CORE)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ $(REMIND) $(CORE) $(LDLIBS)
 
 tests/unit_core: tests/unit_core.c tests/unit.h $(CORE)
 	$(CC) $(HCFLAGS) $(CFLAGS) -Isrc -o $@ tests/unit_core.c $(CORE) $(LDLIBS)

@@ -7,7 +7,11 @@
  * bank.c     the question bank: measures, sets, starters
  * table.c    one hash table from strings to pointers
  * series.c   journals as daily series, for trend and remind (series.h)
- * stats.c    the figures and alerts of a series (stats.h)
+ * stats.c    the figures of a series, the early warnings' tests (stats.h)
+ * alerts.c   the early warnings of a couple as of a day (alerts.h)
+ *
+ * and, for one program each: answers.c (ask -P, -r, -b), rules.c
+ * (remind's rules), view.c, chart.c and svg.c (trend's views).
  *
  * Nothing here allocates per record; records point into the line they
  * were parsed from and live until the next line is read.

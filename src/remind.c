@@ -9,8 +9,9 @@
  * say.
  *
  * A kind of rule is one row of kinds[]: its name, its fields, the
- * placeholders it can fill, a function that parses its fields and one
- * that says, on the day, whether it is due and what fills its message.
+ * placeholders it can fill, a function that parses its fields (rules.c,
+ * which reads the rules) and one here that says, on the day, whether it
+ * is due and what fills its message.
  *
  * Invariants:
  *
@@ -37,98 +38,26 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hearth.h"
-#include "series.h"
-#include "stats.h"
-#include "alerts.h"
+#include "rules.h"
 
 #define WINDOW	90		/* trend's default analysis window */
-#define NOWHEN	LONG_MIN
 #define IDLE	3		/* days without a check-in that silence since and target */
 
-enum { E_DAILY, E_WEEKDAYS, E_MONTHLY, E_INTERVAL };
-enum { OP_NONE, OP_GE, OP_LE, OP_GT, OP_LT, OP_EQ };
-
-/* Placeholders (see remind(1)). */
-enum { P_DAYS, P_WEEKS, P_YEARS, P_WHO, P_WHAT, P_SUM, P_TARGET, P_LAST7,
-	P_BASE28, P_CHANGE, P_DATE, P_PROMPT, P_WHY, P_SINCE, P_TOGETHER7, P_TOGETHER30,
-	P_RUN, NPH };
-static const char *phnames[NPH] = { "days", "weeks", "years", "who", "what",
-	"sum", "target", "last7", "base28", "change", "date", "prompt", "why", "since",
-	"together7", "together30", "run" };
-#define B(p)	(1u << (p))
-
-struct rule {
-	const struct kind *kind;
-	unsigned long line;
-	char	*text;			/* the line as written, for -l */
-	char	*msg;			/* points into text */
-	int	 every;			/* E_* */
-	unsigned wdays;			/* bit 0 Monday .. bit 6 Sunday */
-	int	 mday;			/* monthly */
-	long	 step;			/* every Nd from: N; since: the age; date: the lead */
-	long	 day, day2;		/* the rule's date(s) */
-	char	 what[33];		/* since, target, trend ("" for *) */
-	int	 pillar;		/* trend: a pillar instead of a measure, or P_NONE */
-	int	 op;
-	double	 x;			/* since: the value compared; target: the target */
-	int	 span;			/* target: 7 days or 1 */
-	unsigned flag;			/* trend: the kinds, F_* */
-	/* from the journal */
-	long	 newest, oldest;	/* since: newest record meeting it, oldest of all */
-	int	 logged;
-	double	 sum;
-};
-
-/* What fills a message. */
-struct fill {
-	long	 days, years, date, since;
-	const char *who, *what, *prompt, *why;
-	double	 sum, target, last7, base28, change;
-};
-
-typedef const char *parsefn(struct rule *r, char **f, int nf);
-typedef void duefn(const struct rule *r);
-
-struct kind {
-	const char *name;
-	int	 nf, opt;		/* fields with the message; opt: one more may come */
-	const char *shape;		/* the fields, for a message */
-	unsigned fills;			/* B(P_*) it can fill */
-	int	 pausable;		/* silent during a pause */
-	int	 who_w;			/* counts the -w partner's records only */
-	parsefn *parse;
-	duefn	*due;
-};
-
-static const char *builtin[] = {
-	"every\tsun\tSunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: {together7} of 7.",
-	"since\ttalk>=4\t3d\tIt has been {days} days since a talk that went deep. Tonight's question: {prompt}",
-	"trend\t*\tgap\t{why} It may be worth asking each other how it has really been.",
-	"trend\t*\tdrop\t{why} Maybe tonight is a good night to reach for each other.",
-	"trend\t*\tdeclining\t{why} Worth a gentle talk this week, without blame.",
-	"trend\t*\tvolatile\t{why} Go easy on each other, and ask what is going on.",
-	"trend\t*\tquiet\t{why} A short hello tonight would help.",
-	NULL
-};
-
-static struct bank bank;
+struct bank bank;
 static struct model model;
-static struct rule *rules;
-static size_t nrules;
-static int nerrs;
-static const char *rulesfile;		/* for messages; NULL: built in */
-static const char *who;			/* -w */
+struct rule *rules;
+size_t nrules;
+int nerrs;
+const char *rulesfile;		/* for messages; NULL: built in */
+const char *who;			/* -w */
 static long today;
 static int plain;			/* -p: the message alone */
-static int listing;			/* -l */
+int listing;			/* -l */
 static struct figures *figs;		/* of every series as of today */
 static struct history *hist;		/* each couple's alerts, today and before */
-static struct showup showup;		/* of the couple of -w, else the first */
+struct showup showup;		/* of the couple of -w, else the first */
 static long newest = NOWHEN;		/* the newest check-in (the -w partner's) */
 
-static char *buf;			/* a message as it is filled */
-static size_t buflen, bufcap;
 
 static void
 usage(FILE *f, int status)
@@ -140,439 +69,26 @@ usage(FILE *f, int status)
 	exit(status);
 }
 
-/* A bad rule: named, counted, and no reminder will be sent. */
-static void
-bad(unsigned long line, const char *fmt, ...)
-{
-	char why[512];
-	const char *f = rulesfile ? rulesfile : "built-in rules";
-	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(why, sizeof why, fmt, ap);
-	va_end(ap);
-	warnx_("%s:%lu: %s", vis(f, strlen(f)), line, why);
-	nerrs++;
-}
 
-static const char *
-article(const char *word)
-{
-	return strchr("aeiou", word[0]) ? "an" : "a";
-}
 
-static int
-lower_eq(const char *s, size_t n, const char *word)
-{
-	return strlen(word) == n && strncasecmp(s, word, n) == 0;
-}
 
-/* "3d" or "2w" (or 0 when zero is allowed) as days; -1 when bad. */
-static long
-age_parse(const char *s, int zero)
-{
-	long v = 0;
-	const char *p = s;
 
-	if (*p < '0' || *p > '9')
-		return -1;
-	for (; *p >= '0' && *p <= '9'; p++) {
-		if (v > 100000)
-			return -1;
-		v = v * 10 + (*p - '0');
-	}
-	if (p[0] == 'w' && p[1] == '\0')
-		v *= 7;
-	else if (p[0] != 'd' || p[1] != '\0')
-		return -1;
-	if (v == 0 && !zero)
-		return -1;
-	return v;
-}
 
-static int
-weekday_parse(const char *s, size_t n)
-{
-	static const char *full[] = { "monday", "tuesday", "wednesday",
-	    "thursday", "friday", "saturday", "sunday" };
-	int i;
 
-	for (i = 0; i < 7; i++)
-		if (lower_eq(s, n, full[i]) || (n == 3 && strncasecmp(s, full[i], 3) == 0))
-			return i;
-	return -1;
-}
 
-/* every's schedule: daily, mon,thu, monthly DD, Nd from DATE. */
-static const char *
-every_parse(struct rule *r, const char *s)
-{
-	char copy[256], *tok[4], *p;
-	const char *q, *b;
-	int nt = 0, w;
 
-	/* a field too long for the copy can only be a (long) weekday list */
-	snprintf(copy, sizeof copy, "%s", strlen(s) < sizeof copy ? s : "");
-	for (p = copy; nt < 4; ) {
-		while (*p == ' ')
-			p++;
-		if (*p == '\0')
-			break;
-		tok[nt++] = p;
-		while (*p != ' ' && *p != '\0')
-			p++;
-		if (*p == ' ')
-			*p++ = '\0';
-	}
-	if (nt == 1 && lower_eq(tok[0], strlen(tok[0]), "daily")) {
-		r->every = E_DAILY;
-		return NULL;
-	}
-	if (nt >= 1 && lower_eq(tok[0], strlen(tok[0]), "monthly")) {
-		if (nt != 2 || strspn(tok[1], "0123456789") != strlen(tok[1]) ||
-		    strlen(tok[1]) > 2 || (r->mday = atoi(tok[1])) < 1 || r->mday > 31)
-			return "want a day of the month after monthly, like monthly 15";
-		r->every = E_MONTHLY;
-		return NULL;
-	}
-	if (nt >= 2 && lower_eq(tok[1], strlen(tok[1]), "from")) {
-		if (nt != 3 || (r->step = age_parse(tok[0], 0)) < 0)
-			return "want a number of days and a date, like 14d from 2026-11-29";
-		if (date_parse(tok[2], strlen(tok[2]), &r->day) != NULL)
-			return "no such date after from: want one like 2026-11-29";
-		r->every = E_INTERVAL;
-		return NULL;
-	}
-	/* weekday names with a comma between them, spaces allowed around */
-	r->wdays = 0;
-	for (q = s; ; q++) {
-		while (*q == ' ')
-			q++;
-		b = q;
-		while (*q != ',' && *q != ' ' && *q != '\0')
-			q++;
-		if ((w = weekday_parse(b, (size_t)(q - b))) < 0)
-			return "want daily, weekdays like mon,thu, monthly DD or Nd from DATE";
-		r->wdays |= 1u << w;
-		while (*q == ' ')
-			q++;
-		if (*q == '\0')
-			break;
-		if (*q != ',')
-			return "put a comma between weekdays, like mon,thu";
-	}
-	r->every = E_WEEKDAYS;
-	return NULL;
-}
 
-/* since's measure: talk, talk>=4, close<3 ... */
-static const char *
-since_parse(struct rule *r, const char *s)
-{
-	static char why[200];
-	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
-	const char *p = s + n;
 
-	if (n == 0 || what_check(s, n) != NULL || n >= sizeof r->what)
-		return "want a measure, like talk or talk>=4";
-	memcpy(r->what, s, n);
-	r->what[n] = '\0';
-	r->op = OP_NONE;
-	if (*p == '\0')
-		return NULL;
-	if (p[0] == '>' && p[1] == '=')
-		r->op = OP_GE, p += 2;
-	else if (p[0] == '<' && p[1] == '=')
-		r->op = OP_LE, p += 2;
-	else if (p[0] == '>')
-		r->op = OP_GT, p++;
-	else if (p[0] == '<')
-		r->op = OP_LT, p++;
-	else if (p[0] == '=')
-		r->op = OP_EQ, p++;
-	if (r->op == OP_NONE || number_parse(p, strlen(p), &r->x) != NULL) {
-		snprintf(why, sizeof why, "bad comparison \"%s\": want >=, <=, >, < or = "
-		    "and a number, like talk>=4", vis(s, strlen(s)));
-		return why;
-	}
-	return NULL;
-}
 
-static const char *
-measure_known(const char *what)
-{
-	static char why[200];
 
-	if (bank_measure(&bank, what) != NULL)
-		return NULL;
-	snprintf(why, sizeof why, "no question bank defines the measure \"%s\"", what);
-	return why;
-}
 
-static void
-put(const char *s, size_t n)
-{
-	if (buflen + n + 1 > bufcap) {
-		while (buflen + n + 1 > bufcap)
-			bufcap = bufcap ? 2 * bufcap : 256;
-		buf = xrealloc(buf, bufcap);
-	}
-	memcpy(buf + buflen, s, n);
-	buflen += n;
-	buf[buflen] = '\0';
-}
 
-/* A number as the journal writes it: 480, 2.5, never 2.50 or -0. */
-static void
-value_format(char *b, size_t n, double x)
-{
-	char *p;
 
-	snprintf(b, n, "%.9f", x);
-	if (strchr(b, '.') != NULL) {
-		for (p = b + strlen(b) - 1; *p == '0'; p--)
-			*p = '\0';
-		if (*p == '.')
-			*p = '\0';
-	}
-	if (strcmp(b, "-0") == 0)
-		strcpy(b, "0");
-}
 
-/* Placeholder i of a message, filled into buf. */
-static void
-fill_one(int i, const struct fill *fl)
-{
-	char num[64];
 
-	num[0] = '\0';
-	switch (i) {
-	case P_DAYS:	snprintf(num, sizeof num, "%ld", fl->days); break;
-	case P_WEEKS:	snprintf(num, sizeof num, "%ld", fl->days / 7); break;
-	case P_YEARS:	snprintf(num, sizeof num, "%ld", fl->years); break;
-	case P_WHO:	put(fl->who, strlen(fl->who)); break;
-	case P_WHAT:	put(fl->what, strlen(fl->what)); break;
-	case P_SUM:	value_format(num, sizeof num, fl->sum); break;
-	case P_TARGET:	value_format(num, sizeof num, fl->target); break;
-	case P_LAST7:	figure_format(num, fl->last7, 2); break;
-	case P_BASE28:	figure_format(num, fl->base28, 2); break;
-	case P_CHANGE:	figure_format(num, fl->change, 2); break;
-	case P_DATE:	date_format(num, fl->date); break;
-	case P_PROMPT:	put(fl->prompt, strlen(fl->prompt)); break;
-	case P_WHY:	put(fl->why, strlen(fl->why)); break;
-	case P_SINCE:	date_format(num, fl->since); break;
-	case P_TOGETHER7:	snprintf(num, sizeof num, "%d", showup.both7); break;
-	case P_TOGETHER30:	snprintf(num, sizeof num, "%d", showup.both30); break;
-	case P_RUN:	snprintf(num, sizeof num, "%d", showup.run); break;
-	}
-	put(num, strlen(num));
-}
 
-/* The placeholders a rule can fill: its kind's, and {who} where -w names one. */
-static unsigned
-fillable(const struct kind *k)
-{
-	return k->fills | (who != NULL && k->who_w ? B(P_WHO) : 0);
-}
 
-/*
- * Fill a message into buf, or with fl NULL only check it: the reason for
- * the first placeholder that is unknown or that the kind cannot fill.
- */
-static const char *
-expand(const char *msg, const struct kind *k, const struct fill *fl)
-{
-	static char why[200];
-	unsigned ok = fillable(k);
-	const char *p = msg, *q;
-	size_t n;
-	int i;
-
-	buflen = 0;
-	put("", 0);
-	while (*p != '\0') {
-		n = strcspn(p, "{}");
-		put(p, n);
-		p += n;
-		if (*p == '\0')
-			break;
-		if (p[0] == p[1]) {
-			put(p, 1);
-			p += 2;
-			continue;
-		}
-		if (*p == '}')
-			return "a lone } in the message (write }} for a brace)";
-		q = p + 1 + strspn(p + 1, "abcdefghijklmnopqrstuvwxyz0123456789_");
-		if (*q != '}')
-			return "a { that opens no placeholder (write {{ for a brace)";
-		n = (size_t)(q - p - 1);
-		for (i = 0; i < NPH; i++)
-			if (strlen(phnames[i]) == n && memcmp(phnames[i], p + 1, n) == 0)
-				break;
-		if (i == NPH) {
-			snprintf(why, sizeof why, "unknown placeholder {%s}", vis(p + 1, n));
-			return why;
-		}
-		if (!(ok & B(i))) {
-			if (i == P_WHO && k->who_w)
-				snprintf(why, sizeof why, "{who} in a %s rule needs -w: "
-				    "without it the rule counts everyone's records", k->name);
-			else
-				snprintf(why, sizeof why, "%s %s rule cannot fill {%s}",
-				    article(k->name), k->name, phnames[i]);
-			return why;
-		}
-		p = q + 1;
-		if (fl != NULL)
-			fill_one(i, fl);
-	}
-	return NULL;
-}
-
-/* The fields of each kind; f[0] is the kind, f[nf-1] the message. */
-static const char *
-parse_every(struct rule *r, char **f, int nf)
-{
-	static char why[300];
-	const char *w;
-
-	(void)nf;
-	if ((w = every_parse(r, f[1])) == NULL)
-		return NULL;
-	snprintf(why, sizeof why, "bad schedule: %s", w);
-	return why;
-}
-
-static const char *
-parse_since(struct rule *r, char **f, int nf)
-{
-	static char why[200];
-	const char *w;
-
-	(void)nf;
-	if ((w = since_parse(r, f[1])) != NULL || (w = measure_known(r->what)) != NULL)
-		return w;
-	if ((r->step = age_parse(f[2], 0)) < 0) {
-		snprintf(why, sizeof why, "bad age \"%s\": want days or weeks, like 3d or 2w",
-		    vis(f[2], strlen(f[2])));
-		return why;
-	}
-	return NULL;
-}
-
-static const char *
-parse_target(struct rule *r, char **f, int nf)
-{
-	static char why[200];
-	const char *w;
-	char *end;
-	double x;
-
-	(void)nf;
-	if (what_check(f[1], strlen(f[1])) != NULL) {
-		snprintf(why, sizeof why, "bad measure \"%s\"", vis(f[1], strlen(f[1])));
-		return why;
-	}
-	if ((w = measure_known(f[1])) != NULL)
-		return w;
-	snprintf(r->what, sizeof r->what, "%s", f[1]);
-	end = strchr(f[2], '/');
-	if (end == NULL || (strcmp(end, "/w") != 0 && strcmp(end, "/d") != 0) ||
-	    number_parse(f[2], (size_t)(end - f[2]), &x) != NULL || x < 0) {
-		snprintf(why, sizeof why, "bad target \"%s\": want an amount a week or a day, "
-		    "like 480/w or 30/d", vis(f[2], strlen(f[2])));
-		return why;
-	}
-	r->x = x;
-	r->span = end[1] == 'w' ? 7 : 1;
-	return NULL;
-}
-
-static const char *
-parse_trend(struct rule *r, char **f, int nf)
-{
-	static char why[300];
-	const char *w;
-	size_t i, o;
-
-	int p;
-
-	(void)nf;
-	r->pillar = P_NONE;
-	if ((p = pillar_parse(f[1])) > P_NONE)
-		r->pillar = p;
-	else if (strcmp(f[1], "*") != 0) {
-		if (what_check(f[1], strlen(f[1])) != NULL) {
-			snprintf(why, sizeof why, "bad measure \"%s\": want a measure, a pillar "
-			    "(dialogue, affection, safety, closeness) or *", vis(f[1], strlen(f[1])));
-			return why;
-		}
-		if ((w = measure_known(f[1])) != NULL)
-			return w;
-		snprintf(r->what, sizeof r->what, "%s", f[1]);
-	}
-	if (strcmp(f[2], "*") == 0) {
-		for (i = 0; i < NFLAGS; i++)
-			r->flag |= flagdefs[i].bit;
-	} else if ((r->flag = flag_parse(f[2])) == 0) {
-		o = (size_t)snprintf(why, sizeof why, "unknown kind of alert \"%s\": want ",
-		    vis(f[2], strlen(f[2])));
-		for (i = 0; i < NFLAGS && o < sizeof why; i++)
-			o += (size_t)snprintf(why + o, sizeof why - o, "%s, ", flagdefs[i].name);
-		if (o < sizeof why)
-			snprintf(why + o, sizeof why - o, "or *");
-		return why;
-	}
-	return NULL;
-}
-
-static const char *
-date_field(const char *s, long *day)
-{
-	static char why[200];
-	const char *w;
-
-	if ((w = date_parse(s, strlen(s), day)) == NULL)
-		return NULL;
-	snprintf(why, sizeof why, "bad date \"%s\": %s", vis(s, strlen(s)), w);
-	return why;
-}
-
-static const char *
-parse_date(struct rule *r, char **f, int nf)
-{
-	static char why[200];
-	const char *w;
-
-	if ((w = date_field(f[1], &r->day)) != NULL)
-		return w;
-	r->step = 30;
-	if (nf == 4 && (r->step = age_parse(f[2], 1)) < 0) {
-		snprintf(why, sizeof why, "bad lead \"%s\": want days or weeks, like 60d or 8w",
-		    vis(f[2], strlen(f[2])));
-		return why;
-	}
-	return NULL;
-}
-
-static const char *
-parse_yearly(struct rule *r, char **f, int nf)
-{
-	(void)nf;
-	return date_field(f[1], &r->day);
-}
-
-static const char *
-parse_pause(struct rule *r, char **f, int nf)
-{
-	const char *w;
-
-	(void)nf;
-	if ((w = date_field(f[1], &r->day)) != NULL || (w = date_field(f[2], &r->day2)) != NULL)
-		return w;
-	return r->day2 < r->day ? "the pause ends before it starts" : NULL;
-}
 
 static const char *
 prompt(void)
@@ -850,7 +366,7 @@ forget(void)
 }
 
 #define ALL	(B(P_DATE) | B(P_PROMPT) | B(P_TOGETHER7) | B(P_TOGETHER30) | B(P_RUN))
-static const struct kind kinds[] = {
+const struct kind kinds[] = {
 	{ "every", 3, 0, "every, when, message", ALL, 1, 0, parse_every, due_every },
 	{ "since", 4, 0, "since, measure, age, message",
 	    ALL | B(P_DAYS) | B(P_WEEKS) | B(P_WHAT), 1, 1, parse_since, due_since },
@@ -865,179 +381,12 @@ static const struct kind kinds[] = {
 	{ "pause", 4, 0, "pause, first day, last day, message",
 	    ALL | B(P_DAYS) | B(P_WEEKS), 0, 0, parse_pause, due_pause },
 };
-#define NKINDS	(sizeof kinds / sizeof kinds[0])
+const size_t nkinds = sizeof kinds / sizeof kinds[0];
 
-/* "every, since, ... or pause" */
-static const char *
-kind_list(void)
-{
-	static char list[200];
-	size_t i, o = 0;
 
-	for (i = 0; i < NKINDS; i++)
-		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", kinds[i].name,
-		    i + 2 < NKINDS ? ", " : i + 1 < NKINDS ? " or " : "");
-	return list;
-}
 
-/* One line of a rules file: a rule, or a message and nothing. */
-static void
-rule_line(char *s, size_t len, unsigned long line)
-{
-	struct rule r;
-	char *f[8], *p, *t;
-	const char *why;
-	const struct kind *k;
-	int nf = 0, i;
 
-	memset(&r, 0, sizeof r);
-	r.line = line;
-	if (memchr(s, '\0', len) != NULL) {
-		bad(line, "a NUL byte in the rule");
-		return;
-	}
-	r.text = xstrdup(s);
-	for (p = r.text; nf < 8; p = t + 1) {
-		f[nf++] = p;
-		if ((t = strchr(p, '\t')) == NULL)
-			break;
-		*t = '\0';
-	}
-	for (k = kinds; k < kinds + NKINDS && strcmp(f[0], k->name) != 0; k++)
-		;
-	if (k == kinds + NKINDS) {
-		if (strchr(f[0], ' ') != NULL)
-			bad(line, "unknown kind of rule \"%s\" (the fields of a rule "
-			    "are separated by tabs)", vis(f[0], strlen(f[0])));
-		else
-			bad(line, "unknown kind of rule \"%s\": want %s",
-			    vis(f[0], strlen(f[0])), kind_list());
-		goto fail;
-	}
-	r.kind = k;
-	if (nf < k->nf || nf > k->nf + k->opt) {
-		bad(line, "%s %s %s rule has the fields %s",
-		    nf < k->nf ? "a field is missing:" : "too many fields:",
-		    article(k->name), k->name, k->shape);
-		goto fail;
-	}
-	for (i = 1; i < nf; i++)
-		if (*f[i] == '\0') {
-			if (i == nf - 1)
-				bad(line, "the message is empty");
-			else
-				bad(line, "field %d is empty", i + 1);
-			goto fail;
-		}
-	r.msg = f[nf - 1];
-	r.newest = r.oldest = NOWHEN;
-	if ((why = k->parse(&r, f, nf)) != NULL ||
-	    (why = expand(r.msg, k, NULL)) != NULL) {
-		bad(line, "%s", why);
-		goto fail;
-	}
-	if (nrules % 16 == 0)
-		rules = xrealloc(rules, (nrules + 16) * sizeof *rules);
-	rules[nrules++] = r;
-	return;
-fail:
-	free(r.text);
-}
 
-/* Whether fds a and b are the same file. */
-static int
-same_file(int a, int b)
-{
-	struct stat sa, sb;
-
-	return fstat(a, &sa) == 0 && fstat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	    sa.st_ino == sb.st_ino;
-}
-
-/* The rules in effect; 0, or -1 after messages. */
-static int
-rules_load(const char *file)
-{
-	static char path[4096];
-	struct lines l;
-	const char *e;
-	char *s;
-	size_t n, i;
-	int rc, fd;
-
-	path[0] = '\0';
-	if (file == NULL) {
-		if ((e = getenv("XDG_CONFIG_HOME")) != NULL && *e != '\0')
-			snprintf(path, sizeof path, "%s/hearth/remind.tsv", e);
-		else if ((e = getenv("HOME")) != NULL && *e != '\0')
-			snprintf(path, sizeof path, "%s/.config/hearth/remind.tsv", e);
-		if (path[0] != '\0') {
-			if ((fd = open(path, O_RDONLY)) >= 0) {
-				/* remind -l > that file: the shell emptied it a moment
-				 * ago to take the list; what is wanted is the built-in set */
-				if (!(listing && same_file(fd, 1)))
-					file = path;
-				close(fd);
-			} else if (errno != ENOENT) {
-				warn_("%s", vis(path, strlen(path)));
-				return -1;
-			}
-		}
-	}
-	rulesfile = file;
-	if (file == NULL) {
-		for (i = 0; builtin[i] != NULL; i++) {
-			s = xstrdup(builtin[i]);
-			rule_line(s, strlen(s), i + 1);
-			free(s);
-		}
-		return nerrs ? -1 : 0;
-	}
-	if (lines_open(&l, file) < 0)
-		return -1;
-	while ((rc = lines_next(&l, &s, &n)) > 0) {
-		if (rc == 2)
-			bad(l.lineno, "the line is longer than 64 KiB");
-		else if (line_blank(s, n) == NULL)
-			rule_line(s, n, l.lineno);
-	}
-	lines_close(&l);
-	return rc < 0 || nerrs ? -1 : 0;
-}
-
-/*
- * -l: the rules in effect as a rules file, each on the line of its
- * number (the lines between them are "#"), so that the output saved as
- * ~/.config/hearth/remind.tsv is the same rules, numbered the same; then
- * where they came from, as a comment.
- */
-static void
-rules_list(void)
-{
-	const char *p, *t;
-	unsigned long line = 1;
-	size_t i;
-
-	for (i = 0; i < nrules; i++) {
-		for (; line < rules[i].line; line++)
-			puts("#");
-		for (p = rules[i].text; ; p = t + 1) {
-			t = p + strlen(p);	/* the fields were cut at their tabs */
-			putsafe(stdout, p, (size_t)(t - p));
-			if (t >= rules[i].msg)
-				break;
-			putchar('\t');
-		}
-		putchar('\n');
-		line++;
-	}
-	if (rulesfile != NULL) {
-		fputs("# the rules of ", stdout);
-		putsafe(stdout, rulesfile, strlen(rulesfile));
-		putchar('\n');
-	} else
-		puts("# the built-in rules of remind(1)");
-}
 
 static int
 meets(const struct rule *r, double v)

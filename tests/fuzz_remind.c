@@ -28,6 +28,7 @@
 #include "../src/remind.c"
 #undef bank_load
 #undef main
+#include "../src/rules.c"
 
 static char *rpath, *jpath, *opath;
 
