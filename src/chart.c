@@ -258,6 +258,81 @@ chart_row(const struct view *v, const struct series *s, const struct layout *L, 
 	putchar('\n');
 }
 
+/* The widths of the rows shown, and whether any is lower-is-better or has a usual. */
+static int
+measure_rows(const struct view *v, struct layout *L, int *low, int *usual, int *textw)
+{
+	const struct series *s;
+	char buf[64];
+	size_t k, fl;
+	int rows = 0;
+
+	L->ww = 3;
+	L->mw = 4;
+	L->fw = 5;
+	for (k = 0; k < v->m->ns; k++) {
+		s = v->m->s[k];
+		if (!shown(v, s))
+			continue;
+		rows++;
+		if (width(s->p->who, s->p->wholen) > L->ww)
+			L->ww = width(s->p->who, s->p->wholen);
+		if (s->whatlen + (s->m->better < 0) > L->mw)
+			L->mw = s->whatlen + (s->m->better < 0);
+		if ((fl = flags_format(v->flags[s->id], buf)) > L->fw)
+			L->fw = fl;
+		*low |= s->m->better < 0;
+		*usual |= has_usual(v, s);
+		if (s->m->type == T_TEXT && snprintf(buf, sizeof buf, "%d answers",
+		    v->f[s->id].n) > *textw)
+			*textw = (int)strlen(buf);
+	}
+	return rows;
+}
+
+/* The alerts' words, or that nothing stands out; then showing up. */
+static void
+summary(const struct view *v, int cols, int usual)
+{
+	size_t k;
+
+	for (k = 0; k < v->al->n; k++)
+		if (alert_chosen(v, &v->al->a[k]) && !said_by_gap(v->al, k))
+			wrapped(v->al->a[k].why, cols - 1);
+	if (v->al->n == 0)
+		wrapped(usual ? "Nothing stands out: each of you is within your own usual." :
+		    "Too new to tell yet: the early warnings learn your usual from about "
+		    "seven weeks of check-ins.", cols - 1);
+	showup_lines(v, cols);
+}
+
+/* The legend in words, between blank lines, and the header. */
+static void
+legend(const struct view *v, const struct layout *L, int cols, int low)
+{
+	char d1[16], d2[16], line[512];
+
+	date_format(d1, v->first);
+	date_format(d2, v->asof);
+	snprintf(line, sizeof line, "%d days from %s to %s, a mark for %d %s, taller for more%s. "
+	    "last7: the mean of the last 7 days; base28: of the 28 before%s; flags: the "
+	    "alerts that name the row (trend -a says why).", v->wdays, d1, d2, L->per,
+	    L->per == 1 ? "day" : "days", !low ? "" : L->utf8 ?
+	    "; a name with \xe2\x86\x93 after it: lower is better" :
+	    "; a name with a - after it: lower is better", L->wide ? "; change: the difference; "
+	    "slope: the change a week; rmssd: the usual swing from one day to the next" : "");
+	putchar('\n');
+	wrapped(line, cols - 1);
+	putchar('\n');
+	fputs("who", stdout);
+	pad(3, L->ww + 2);
+	fputs("what", stdout);
+	pad(4, L->mw + 2);
+	pad(0, (size_t)L->markw);
+	fputs(L->wide ? "    n  last7 base28 change  slope  rmssd  flags\n" :
+	    "    n  last7 base28  flags\n", stdout);
+}
+
 /*
  * -c: first what matters, in the words remind uses; then a row per
  * person and measure, the daily ones before those answered now and then,
@@ -269,52 +344,21 @@ chart(const struct view *v)
 {
 	const char *nc = getenv("NO_COLOR");
 	struct layout L;
-	size_t k, fl;
-	int cols = columns(), marks, pass, any = 0, rows = 0, low = 0, usual = 0, textw = 0;
+	size_t k, j;
+	int cols = columns(), marks, pass, low = 0, usual = 0, textw = 0;
 	double *cell;
-	char d1[16], d2[16], line[512], flags[64];
-	const struct series *s;
+	char d2[16];
 
-	pauses_load();
 	memset(&L, 0, sizeof L);
 	L.utf8 = utf8_locale();
 	L.colour = isterm(1) && (nc == NULL || *nc == '\0');
-	L.ww = 3;
-	L.mw = 4;
-	L.fw = 5;
-	for (k = 0; k < v->m->ns; k++) {
-		s = v->m->s[k];
-		if (!shown(v, s))
-			continue;
-		rows++;
-		if (width(s->p->who, s->p->wholen) > L.ww)
-			L.ww = width(s->p->who, s->p->wholen);
-		if (s->whatlen + (s->m->better < 0) > L.mw)
-			L.mw = s->whatlen + (s->m->better < 0);
-		if ((fl = flags_format(v->flags[s->id], flags)) > L.fw)
-			L.fw = fl;
-		low |= s->m->better < 0;
-		usual |= has_usual(v, s);
-		if (s->m->type == T_TEXT && (int)snprintf(line, sizeof line, "%d answers",
-		    v->f[s->id].n) > textw)
-			textw = (int)strlen(line);
-	}
-	if (rows == 0) {
+	if (measure_rows(v, &L, &low, &usual, &textw) == 0) {
 		date_format(d2, v->asof);
 		printf("No check-ins in the %d days to %s.\n", v->wdays, d2);
 		return;
 	}
-	for (k = 0; k < v->al->n; k++)
-		if (alert_chosen(v, &v->al->a[k]) && !said_by_gap(v->al, k)) {
-			wrapped(v->al->a[k].why, cols - 1);
-			any = 1;
-		}
-	if (v->al->n == 0 && rows > 0)
-		wrapped(usual ? "Nothing stands out: each of you is within your own usual." :
-		    "Too new to tell yet: the early warnings learn your usual from about "
-		    "seven weeks of check-ins.", cols - 1);
-	any |= rows > 0;
-	showup_lines(v, cols);
+	pauses_load();
+	summary(v, cols, usual);
 	/* the marks take what is left; below about 110 columns, fewer figures */
 	L.wide = cols >= 110;
 	marks = cols - 1 - (int)(L.ww + 2 + L.mw + 2) - 5 - 7 * (L.wide ? 5 : 2) - 2 - (int)L.fw;
@@ -325,38 +369,16 @@ chart(const struct view *v)
 	L.per = (v->wdays + marks - 1) / marks;
 	L.cells = (v->wdays + L.per - 1) / L.per;
 	L.markw = L.cells > textw ? L.cells : textw;
-	date_format(d1, v->first);
-	date_format(d2, v->asof);
-	if (any)
-		putchar('\n');
-	snprintf(line, sizeof line, "%d days from %s to %s, a mark for %d %s, taller for more%s. "
-	    "last7: the mean of the last 7 days; base28: of the 28 before%s; flags: the "
-	    "alerts that name the row (trend -a says why).", v->wdays, d1, d2, L.per,
-	    L.per == 1 ? "day" : "days", !low ? "" : L.utf8 ?
-	    "; a name with \xe2\x86\x93 after it: lower is better" :
-	    "; a name with a - after it: lower is better", L.wide ? "; change: the difference; "
-	    "slope: the change a week; rmssd: the usual swing from one day to the next" : "");
-	wrapped(line, cols - 1);
-	putchar('\n');
-	fputs("who", stdout);
-	pad(3, L.ww + 2);
-	fputs("what", stdout);
-	pad(4, L.mw + 2);
-	pad(0, (size_t)L.markw);
-	fputs(L.wide ? "    n  last7 base28 change  slope  rmssd  flags\n" :
-	    "    n  last7 base28  flags\n", stdout);
+	legend(v, &L, cols, low);
 	cell = xmalloc((size_t)L.cells * sizeof *cell);
 	/* a person's daily measures, then the occasional ones */
 	for (k = 0; k < v->m->ns; k++) {
 		if (k > 0 && v->m->s[k]->p == v->m->s[k - 1]->p)
 			continue;
-		for (pass = 0; pass < 2; pass++) {
-			size_t j;
-
+		for (pass = 0; pass < 2; pass++)
 			for (j = k; j < v->m->ns && v->m->s[j]->p == v->m->s[k]->p; j++)
 				if (shown(v, v->m->s[j]) && occasional(v, v->m->s[j]) == pass)
 					chart_row(v, v->m->s[j], &L, cell);
-		}
 	}
 	free(cell);
 	free(pauses);

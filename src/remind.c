@@ -431,34 +431,26 @@ count(const struct record *rec, void *arg)
 	}
 }
 
-int
-main(int argc, char **argv)
+/* The options; the rules file and the date's text in *file and *darg. */
+static void
+options(int argc, char **argv, const char **file, const char **darg)
 {
-	struct stamp st;
-	const char *file = NULL, *darg = NULL, *why;
-	char **files;
-	size_t i;
-	int c, list = 0, failed = 0, quiet;
+	int c;
 
-	setprogname(argv[0]);
-	if (argc > 1 && strcmp(argv[1], "--version") == 0)
-		version();
-	if (argc > 1 && strcmp(argv[1], "--help") == 0)
-		usage(stdout, 0);
 	opterr = 0;
 	while ((c = getopt(argc, argv, ":d:f:hlpw:")) != -1) {
 		switch (c) {
 		case 'd':
-			darg = optarg;
+			*darg = optarg;
 			break;
 		case 'f':
-			file = optarg;
+			*file = optarg;
 			break;
 		case 'h':
 			usage(stdout, 0);
 			break;
 		case 'l':
-			list = listing = 1;
+			listing = 1;
 			break;
 		case 'p':
 			plain = 1;
@@ -471,9 +463,46 @@ main(int argc, char **argv)
 			usage(stderr, 2);
 		}
 	}
+}
+
+/* Everything as of today, read once; then every rule that is not paused. */
+static void
+remind_day(void)
+{
+	size_t i;
+	int quiet;
+
+	model_done(&model);
+	figs = xmalloc((model.ns + 1) * sizeof *figs);
+	model_figures(&model, today, WINDOW, figs);
+	for (i = 0; who != NULL && i < model.nc && !couple_has(i, who); i++)
+		;
+	if (model.nc > 0)
+		model_showup(&model, i < model.nc ? i : 0, today, paused_at, NULL, &showup);
+	quiet = paused(today);
+	for (i = 0; i < nrules; i++)
+		if (!(quiet && rules[i].kind->pausable))
+			rules[i].kind->due(&rules[i]);
+	forget();
+}
+
+int
+main(int argc, char **argv)
+{
+	struct stamp st;
+	const char *file = NULL, *darg = NULL, *why;
+	char **files;
+	int failed = 0;
+
+	setprogname(argv[0]);
+	if (argc > 1 && strcmp(argv[1], "--version") == 0)
+		version();
+	if (argc > 1 && strcmp(argv[1], "--help") == 0)
+		usage(stdout, 0);
+	options(argc, argv, &file, &darg);
 	argc -= optind;
 	argv += optind;
-	if (list && (darg != NULL || argc > 0)) {
+	if (listing && (darg != NULL || argc > 0)) {
 		warnx_("-l lists the rules; it takes no date and reads no journal");
 		usage(stderr, 2);
 	}
@@ -488,11 +517,9 @@ main(int argc, char **argv)
 		warnx_("bad date for -d \"%s\": %s", vis(darg, strlen(darg)), why);
 		usage(stderr, 2);
 	}
-	if (bank_load(&bank, NULL) < 0)
+	if (bank_load(&bank, NULL) < 0 || rules_load(file) < 0)
 		return 1;
-	if (rules_load(file) < 0)
-		return 1;
-	if (list) {
+	if (listing) {
 		rules_list();
 		return fshut(stdout, "stdout");
 	}
@@ -503,17 +530,6 @@ main(int argc, char **argv)
 	bad_summary();
 	if (failed)
 		return 1;	/* half a journal could nag about what was done */
-	model_done(&model);
-	figs = xmalloc((model.ns + 1) * sizeof *figs);
-	model_figures(&model, today, WINDOW, figs);
-	for (i = 0; who != NULL && i < model.nc && !couple_has(i, who); i++)
-		;
-	if (model.nc > 0)
-		model_showup(&model, i < model.nc ? i : 0, today, paused_at, NULL, &showup);
-	quiet = paused(today);
-	for (i = 0; i < nrules; i++)
-		if (!(quiet && rules[i].kind->pausable))
-			rules[i].kind->due(&rules[i]);
-	forget();
+	remind_day();
 	return fshut(stdout, "stdout");
 }

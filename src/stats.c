@@ -184,12 +184,48 @@ mann_kendall_p(const double *v, int n)
 	return erfc(fabs(z) / sqrt(2.0));
 }
 
+/* The least-squares slope of sv on sday, per week: on centred day numbers, for precision. */
+static double
+slope_of(int n)
+{
+	double mx = 0, my = 0, sxy = 0, sxx = 0;
+	int k;
+
+	for (k = 0; k < n; k++) {
+		mx += sday[k];
+		my += sv[k];
+	}
+	mx /= n;
+	my /= n;
+	for (k = 0; k < n; k++) {
+		sxy += (sday[k] - mx) * (sv[k] - my);
+		sxx += (sday[k] - mx) * (sday[k] - mx);
+	}
+	return sxy / sxx * 7;
+}
+
+/* rmssd over the pairs of consecutive days with data in the last 42 days. */
+static void
+rmssd_of(const double *v, int w, struct figures *f)
+{
+	double d, ss = 0;
+	int i;
+
+	for (i = w - 42 < 0 ? 0 : w - 42; i + 1 < w; i++)
+		if (!isnan(v[i]) && !isnan(v[i + 1])) {
+			d = v[i + 1] - v[i];
+			ss += d * d;
+			f->pairs++;
+		}
+	if (f->pairs >= 5)
+		f->rmssd = sqrt(ss / f->pairs);
+}
+
 void
 figures(const double *v, int w, struct figures *f)
 {
-	double s7 = 0, s28 = 0, sum = 0;
-	double mx, my, sxy, sxx, d, ss, x7[7];
-	int i, k, n = 0, newest = -1, start42, b0;
+	double s7 = 0, s28 = 0, sum = 0, x7[7];
+	int i, k, n = 0, newest = -1, b0;
 
 	f->n = f->n7 = f->n28 = f->pairs = 0;
 	f->last7 = f->base28 = f->change = f->pchange = NAN;
@@ -237,35 +273,11 @@ figures(const double *v, int w, struct figures *f)
 		f->pchange = mann_whitney_p(x7, f->n7, y28, k);
 	}
 
-	/* Least squares on centred day numbers, for precision. */
-	if (n >= 2) {
-		mx = my = 0;
-		for (k = 0; k < n; k++) {
-			mx += sday[k];
-			my += sv[k];
-		}
-		mx /= n;
-		my /= n;
-		sxy = sxx = 0;
-		for (k = 0; k < n; k++) {
-			sxy += (sday[k] - mx) * (sv[k] - my);
-			sxx += (sday[k] - mx) * (sday[k] - mx);
-		}
-		f->slope = sxy / sxx * 7;
-	}
+	if (n >= 2)
+		f->slope = slope_of(n);
 	if (n >= 8)
 		f->ptrend = mann_kendall_p(sv, n);
-
-	start42 = w - 42 < 0 ? 0 : w - 42;
-	ss = 0;
-	for (i = start42; i + 1 < w; i++)
-		if (!isnan(v[i]) && !isnan(v[i + 1])) {
-			d = v[i + 1] - v[i];
-			ss += d * d;
-			f->pairs++;
-		}
-	if (f->pairs >= 5)
-		f->rmssd = sqrt(ss / f->pairs);
+	rmssd_of(v, w, f);
 }
 
 size_t

@@ -244,6 +244,76 @@ seriesout(const struct view *v)
 
 
 
+/* -n's days: 1 to MAXDAYS, else a usage error. */
+static int
+days_opt(const char *arg)
+{
+	char *e;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &e, 10);
+	if (*arg < '0' || *arg > '9' || *e != '\0' || errno || n < 1 || n > MAXDAYS) {
+		warnx_("-n takes a number of days from 1 to %d, not \"%s\"", MAXDAYS,
+		    vis(arg, strlen(arg)));
+		usage(stderr, 2);
+	}
+	return (int)n;
+}
+
+/* The options into v and *mode; the as-of date's text in *dopt. */
+static void
+options(int argc, char **argv, struct view *v, int *mode, const char **dopt)
+{
+	int c;
+
+	memset(v, 0, sizeof *v);
+	v->wdays = 90;
+	v->bucket = 'd';
+	opterr = 0;	/* our own words, and the program's name, not its path */
+	while ((c = getopt(argc, argv, ":acgsb:d:n:w:m:h")) != -1) {
+		switch (c) {
+		case 'a':
+		case 'c':
+		case 'g':
+		case 's':
+			if (*mode && *mode != c) {
+				warnx_("-a, -c, -g and -s do not go together");
+				usage(stderr, 2);
+			}
+			*mode = c;
+			break;
+		case 'b':
+			if (strcmp(optarg, "day") != 0 && strcmp(optarg, "week") != 0 &&
+			    strcmp(optarg, "month") != 0) {
+				warnx_("-b takes day, week or month, not \"%s\"",
+				    vis(optarg, strlen(optarg)));
+				usage(stderr, 2);
+			}
+			v->bucket = optarg[0];
+			break;
+		case 'd':
+			*dopt = optarg;
+			break;
+		case 'n':
+			v->wdays = days_opt(optarg);
+			break;
+		case 'w':
+			addlist(&v->who, &v->nwho, optarg, 'w');
+			break;
+		case 'm':
+			addlist(&v->what, &v->nwhat, optarg, 'm');
+			break;
+		case 'h':
+			usage(stdout, 0);
+			break;
+		default:
+			optfail(c);
+			usage(stderr, 2);
+		}
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -255,70 +325,16 @@ main(int argc, char **argv)
 	unsigned *flags;
 	size_t i;
 	struct stamp t;
-	char **files, *e;
+	char **files;
 	const char *why, *dopt = NULL;
-	long n;
-	int c, mode = 0, rc = 0;
+	int mode = 0, rc = 0;
 
 	setprogname(argv[0]);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
 		version();
 	if (argc > 1 && strcmp(argv[1], "--help") == 0)
 		usage(stdout, 0);
-	memset(&v, 0, sizeof v);
-	v.wdays = 90;
-	v.bucket = 'd';
-	opterr = 0;	/* our own words, and the program's name, not its path */
-	while ((c = getopt(argc, argv, ":acgsb:d:n:w:m:h")) != -1) {
-		switch (c) {
-		case 'a':
-		case 'c':
-		case 'g':
-		case 's':
-			if (mode && mode != c) {
-				warnx_("-a, -c, -g and -s do not go together");
-				usage(stderr, 2);
-			}
-			mode = c;
-			break;
-		case 'b':
-			if (strcmp(optarg, "day") == 0 || strcmp(optarg, "week") == 0 ||
-			    strcmp(optarg, "month") == 0)
-				v.bucket = optarg[0];
-			else {
-				warnx_("-b takes day, week or month, not \"%s\"",
-				    vis(optarg, strlen(optarg)));
-				usage(stderr, 2);
-			}
-			break;
-		case 'd':
-			dopt = optarg;
-			break;
-		case 'n':
-			errno = 0;
-			n = strtol(optarg, &e, 10);
-			if (*optarg < '0' || *optarg > '9' || *e != '\0' || errno ||
-			    n < 1 || n > MAXDAYS) {
-				warnx_("-n takes a number of days from 1 to %d, not \"%s\"",
-				    MAXDAYS, vis(optarg, strlen(optarg)));
-				usage(stderr, 2);
-			}
-			v.wdays = (int)n;
-			break;
-		case 'w':
-			addlist(&v.who, &v.nwho, optarg, 'w');
-			break;
-		case 'm':
-			addlist(&v.what, &v.nwhat, optarg, 'm');
-			break;
-		case 'h':
-			usage(stdout, 0);
-			break;
-		default:
-			optfail(c);
-			usage(stderr, 2);
-		}
-	}
+	options(argc, argv, &v, &mode, &dopt);
 	argc -= optind;
 	argv += optind;
 
@@ -351,22 +367,16 @@ main(int argc, char **argv)
 	v.f = f;
 	v.flags = flags;
 	v.al = &al;
-	switch (mode) {
-	case 'a':
+	if (mode == 'a')
 		alertsout(&v);
-		break;
-	case 's':
+	else if (mode == 's')
 		seriesout(&v);
-		break;
-	case 'c':
+	else if (mode == 'c')
 		chart(&v);
-		break;
-	case 'g':
+	else if (mode == 'g')
 		svg(&v);
-		break;
-	default:
+	else
 		report(&v);
-	}
 	rc |= fshut(stdout, "stdout");
 	free(f);
 	free(flags);

@@ -63,6 +63,7 @@ reset(void)
 	today = 0;
 	forget();
 	plain = 0;
+	listing = 0;
 	newest = NOWHEN;
 	free(buf);
 	buf = NULL;
