@@ -22,13 +22,31 @@
  */
 #include "fuzz.h"
 
+/* The code point of a zero-width or direction-changing character, else 0. */
+static unsigned
+invisible(const unsigned char *p, size_t k)
+{
+	unsigned u;
+
+	if (k == 2)
+		u = (p[0] & 0x1fu) << 6 | (p[1] & 0x3fu);
+	else if (k == 3)
+		u = (p[0] & 0x0fu) << 12 | (p[1] & 0x3fu) << 6 | (p[2] & 0x3fu);
+	else
+		return 0;
+	if (u == 0x061c || (u >= 0x200b && u <= 0x200f) || (u >= 0x202a && u <= 0x202e) ||
+	    (u >= 0x2066 && u <= 0x2069) || u == 0xfeff)
+		return u;
+	return 0;
+}
+
 /* The escaping putsafe() promises, written out byte by byte. */
 static size_t
 ref_escape(const unsigned char *p, size_t n, char *out)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t i = 0, o = 0, k;
-	unsigned c;
+	unsigned c, u;
 
 	while (i < n) {
 		c = p[i];
@@ -37,6 +55,10 @@ ref_escape(const unsigned char *p, size_t n, char *out)
 		if (c >= 0x20 && c < 0x7f) {
 			out[o++] = (char)c;
 			i++;
+		} else if (k > 0 && i + k <= n && utf8_valid((const char *)p + i, k) &&
+		    (u = invisible(p + i, k)) != 0) {
+			o += (size_t)sprintf(out + o, "\\u%04x", u);
+			i += k;
 		} else if (k > 0 && i + k <= n && utf8_valid((const char *)p + i, k) &&
 		    !(c == 0xc2 && p[i + 1] < 0xa0)) {
 			memcpy(out + o, p + i, k);

@@ -140,8 +140,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			CHECK(u.day == nowt.day - (cs[0] == 'y') && u.sec == nowt.sec);
 		else if (cn == 10)
 			CHECK(u.sec == 12 * 3600 && u.off == nowt.off);
-	} else
-		CHECK(stamp_parse(cs, cn, &t) != NULL);
+	} else	/* a reader takes the year 0000, a writer never writes it */
+		CHECK(stamp_parse(cs, cn, &t) != NULL || (cn >= 4 && memcmp(cs, "0000", 4) == 0));
 	if (day_parse(cs, nowt.day, &day2) == NULL) {
 		if (stamp_parse(cs, cn, &t) == NULL)
 			CHECK(day2 == t.day);
