@@ -37,6 +37,17 @@ aligned() {
 	    awk 'NR == 1 { w = length($0) } length($0) != w { print "line " NR ": " length($0) " columns, the header " w; bad = 1 } END { exit bad }'
 }
 
+# said FILE: of trend -a's output in FILE, the whys the chart says, in
+# order, once each: a drop or decline is left out when a gap row has the
+# same since, person and measures (the same fall; the gap says it and more)
+said() {
+	awk -F "$TAB" '
+	FNR == 1 { next }
+	FNR == NR { if ($3 == "gap") gap[$1, $2, $4] = 1; next }
+	($3 == "drop" || $3 == "declining") && (($1, $2, $4) in gap) { next }
+	!seen[$5]++ { print $5 }' "$1" "$1"
+}
+
 # awk -v w=WIDTH "$WRAP" WHYS PARAGRAPH: the paragraph is the whys, one
 # after the other, each from a line of its own, wrapped greedily at w (a
 # line is no longer than w unless it is one word, and could not have taken
@@ -311,10 +322,14 @@ end
 
 # at 80 and at 40 columns: the lines before the first blank are the whys
 # of trend -a, each alert on a line of its own, wrapped at spaces so that no
-# line goes past the width and none could have taken the next word
+# line goes past the width and none could have taken the next word; a fall
+# is said once: a drop (or decline) whose gap is in force is said by the
+# gap's words alone
 begin "the alerts' words are trend -a's why, wrapped to the width"
-trend -a "$EX" | sed 1d | cut -f 5 | awk '!seen[$0]++' > "$T/.why"
-assert '[ "$(wc -l < "$T/.why")" -eq 2 ]' "two alerts (a drop, a gap): $(cat "$T/.why")"
+trend -a "$EX" > "$T/.a"
+said "$T/.a" > "$T/.why"
+assert '[ "$(cut -f 3 "$T/.a" | sed 1d | tr "\n" " ")" = "drop gap gap " ]' "a drop and its gap (a row each partner): $(cat "$T/.a")"
+assert '[ "$(wc -l < "$T/.why")" -eq 1 ] && grep -q " but not for sam: " "$T/.why"' "the gap's words alone: $(cat "$T/.why")"
 for c in 80 40; do
 	LC_ALL=C.UTF-8 COLUMNS=$c
 	export COLUMNS
@@ -327,12 +342,47 @@ for c in 80 40; do
 	assert '[ "$(words "$T/.$c")" = "$(tr "\n" " " < "$T/.why" | sed "s/ \$//")" ]' \
 	    "$c: the words differ: $(words "$T/.$c")"
 	para "$T/.$c" > "$T/.para"
-	assert '[ "$(wc -l < "$T/.para")" -gt 2 ]' "$c: not wrapped: $(cat "$T/.para")"
+	assert '[ "$(wc -l < "$T/.para")" -gt 1 ]' "$c: not wrapped: $(cat "$T/.para")"
 	sed "s/$CONT//g" "$T/.why" > "$T/.whyc"
 	sed "s/$CONT//g" "$T/.para" > "$T/.parac"
 	assert 'awk -v w=$((c - 1)) "$WRAP" "$T/.whyc" "$T/.parac"' \
 	    "$c: $(awk -v w=$((c - 1)) "$WRAP" "$T/.whyc" "$T/.parac")"
 done
+end
+
+# a drop with no partner as usual has no gap to say it: its own words are
+# said, alone (one person in the journal) or each partner's (both fell)
+begin "a drop with no partner as usual: the drop's own words"
+LOW='touch=1 talk=4 open=4 hugs=0 safe=4 heard=4 close=4 effort=4'
+{ span alex 159 10 "$S"; span alex 9 0 "$LOW"; } > one.tsv
+{ span alex 159 10 "$S"; span alex 9 0 "$LOW"; span sam 159 10 "$S"; span sam 9 0 "$LOW"; } > both.tsv
+DROPA='Since 17 Nov, affection has dropped for alex, below their usual: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0.'
+DROPS='Since 17 Nov, affection has dropped for sam, below their usual: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0.'
+COLUMNS=80
+export COLUMNS
+for j in one both; do
+	trend -a $j.tsv > "$T/.a$j"
+	said "$T/.a$j" > "$T/.why$j"
+	run trend -c $j.tsv
+	err ''
+	status 0
+	cp "$T/.out" "$T/.$j"
+	assert '! cut -f 3 "$T/.a$j" | grep -q "^gap\$"' "$j: no gap: $(cat "$T/.a$j")"
+	assert '[ "$(words "$T/.$j")" = "$(tr "\n" " " < "$T/.why$j" | sed "s/ \$//")" ]' \
+	    "$j: the words are not -a's: $(words "$T/.$j")"
+	para "$T/.$j" > "$T/.para"
+	assert 'awk -v w=79 "$WRAP" "$T/.why$j" "$T/.para"' "$j: $(awk -v w=79 "$WRAP" "$T/.why$j" "$T/.para")"
+done
+assert '[ "$(words "$T/.one")" = "$DROPA" ]' "one: alex's drop: $(words "$T/.one")"
+assert '[ "$(words "$T/.both")" = "$DROPA $DROPS" ]' "both: the two drops: $(words "$T/.both")"
+out_has '^sam   touch   .{30}   90   1\.00   3\.68  drop$'
+out_lacks 'but not for'
+# -w: the partner's drop alone
+run trend -c -w sam both.tsv
+unset COLUMNS
+assert '[ "$(words "$T/.out")" = "$DROPS" ]' "-w sam: sam's drop: $(words "$T/.out")"
+err ''
+status 0
 end
 
 # 80 columns less the names (6 + 9: dodged-), n (5), last7 and base28

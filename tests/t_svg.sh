@@ -177,9 +177,17 @@ err ''
 status 0
 end
 
+# a fall is said once: a drop (or decline) whose gap is in force (the same
+# since, person and measures in trend -a) is said by the gap's words alone
 begin 'svg: an alert'"'"'s words in its panel, as trend -a says them, wrapped at 95 characters'
 run trend -a "$EX"
-cut -f 5 "$T/.out" | sed 1d | sort -u > want
+assert '[ "$(cut -f 3 "$T/.out" | sed 1d | tr "\n" " ")" = "drop gap gap " ]' "a drop and its gap (a row each partner): $(cat "$T/.out")"
+awk -F "$TAB" '
+FNR == 1 { next }
+FNR == NR { if ($3 == "gap") gap[$1, $2, $4] = 1; next }
+($3 == "drop" || $3 == "declining") && (($1, $2, $4) in gap) { next }
+{ print $5 }' "$T/.out" "$T/.out" | sort -u > want
+assert '[ "$(wc -l < want)" -eq 1 ]' "the gap's words alone: $(cat want)"
 run trend -g "$EX"
 # every caption line (the flags, then the words) is in a marked panel, and has at most 95 characters
 awk '/^<g>$/ { marked = 0 } /class="mark"/ { marked = 1 }
@@ -187,7 +195,7 @@ awk '/^<g>$/ { marked = 0 } /class="mark"/ { marked = 1 }
 assert '[ ! -s bad ]' "$(cat bad)"
 unxml "$T/.out" > lines
 assert '[ -s lines ] && ! LC_ALL=C.UTF-8 awk "length > 95" lines | grep -q .' "a line over 95: $(awk 'length > 95' lines)"
-assert '[ "$(wc -l < lines)" -ge 8 ]' 'two panels of two alerts, wrapped'
+assert '[ "$(wc -l < lines)" -ge 6 ]' 'two panels of one fall, wrapped'
 # the lines of the hugs panel, joined, are the alerts' words
 awk '/^<g>$/ { p = 0 } /font-weight="bold">hugging</ { p = 1 } p' "$T/.out" > hugs
 unxml hugs | grep -v '^flagged: ' | awk '/^Since/ && s != "" { print s; s = "" } { s = s (s == "" ? "" : " ") $0 } END { print s }' | sort -u > got
@@ -208,12 +216,20 @@ begin 'svg: names in an alert'"'"'s words and points are escaped'
 sed "s/${TAB}alex${TAB}/${TAB}a<l>\\&\"x'${TAB}/" "$EX" > j.tsv
 run trend -g j.tsv
 out_lacks '<l>|&"'
-out_has '<text class="why" [^>]*>Since 16 Nov, affection has dropped for a&lt;l&gt;&amp;&quot;x&#39;, below their usual'
+out_has '<text class="why" [^>]*>Since 16 Nov, affection has dropped for a&lt;l&gt;&amp;&quot;x&#39; but not for sam: '
 out_has '<title>a&lt;l&gt;&amp;&quot;x&#39;, 2026-11-20 to 2026-11-26: '
 out_has '>flagged: drop \(a&lt;l&gt;&amp;&quot;x&#39;\), gap'
 if command -v xmllint > /dev/null 2>&1; then
 	xmllint --noout "$T/.out" 2> xml.err || fail "xmllint: $(head -c 300 xml.err)"
 fi
+err ''
+status 0
+# alone in the journal: no gap, the drop's own words, escaped as well
+grep -v "${TAB}sam${TAB}" j.tsv > one.tsv
+run trend -g one.tsv
+out_lacks '<l>|&"| but not for '
+out_has '<text class="why" [^>]*>Since 16 Nov, affection has dropped for a&lt;l&gt;&amp;&quot;x&#39;, below their usual'
+out_has '>flagged: drop \(a&lt;l&gt;&amp;&quot;x&#39;\)</text>'
 err ''
 status 0
 end
