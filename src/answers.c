@@ -793,30 +793,134 @@ putline(const char *s, size_t n)
 	putchar('\n');
 }
 
-/* One question and its answers [i, j): side by side when the terminal is
- * wide enough for a column of 24 each, else one after the other. */
+/* A heading's text: a question or a name, in bold where escape codes are allowed. */
 static void
-text_entry(size_t i, size_t j)
+putbold(const char *s, size_t n)
 {
-	char date[48], *q, **names, **texts;
-	struct spans qs = { NULL, 0, 0 }, *ns, *ts;
-	size_t k, p, np = 0, colw = 0, rows, head, r, qlen, *lens;
+	if (bold)
+		fputs("\033[1m", stdout);
+	putsafe(stdout, s, n);
+	if (bold)
+		fputs("\033[0m", stdout);
+}
+
+/* The day of entry i and its question, wrapped to the terminal. */
+static void
+text_question(size_t i)
+{
+	char date[48], *q;
+	struct spans qs = { NULL, 0, 0 };
+	size_t k, qlen;
 
 	longdate(date, all[i].day);
 	puts(date);
 	q = display(all[i].q, all[i].qlen, &qlen);
 	wrap(q, qlen, (size_t)width, &qs);
 	for (k = 0; k < qs.n; k++) {
-		if (bold)
-			fputs("\033[1m", stdout);
-		putsafe(stdout, qs.v[k].s, qs.v[k].n);
-		if (bold)
-			fputs("\033[0m", stdout);
+		putbold(qs.v[k].s, qs.v[k].n);
 		putchar('\n');
 	}
 	free(qs.v);
 	free(q);
+}
 
+/* The columns the widest of a column's lines takes. */
+static size_t
+widest(const struct spans *sp)
+{
+	size_t k, w = 0;
+
+	for (k = 0; k < sp->n; k++)
+		if (columns(sp->v[k].s, sp->v[k].n) > w)
+			w = columns(sp->v[k].s, sp->v[k].n);
+	return w;
+}
+
+/* Row r of the side-by-side layout: a line of each of the np names
+ * (rows before head), the rule under them (row head), or of the answers. */
+static void
+text_row(size_t r, size_t head, size_t np, const struct spans *ns,
+    const struct spans *ts, size_t colw)
+{
+	size_t p, k, w, pad = 0;
+
+	for (p = 0; p < np; p++) {
+		const struct span *s = NULL;
+
+		if (r < ns[p].n)
+			s = &ns[p].v[r];
+		else if (r > head && r - head - 1 < ts[p].n)
+			s = &ts[p].v[r - head - 1];
+		if (r == head) {
+			spaces(pad);
+			w = widest(&ns[p]);
+			for (k = 0; k < w; k++)
+				putchar('-');
+			pad = colw - w + 3;
+			continue;
+		}
+		if (s == NULL || s->n == 0) {
+			pad += colw + 3;
+			continue;
+		}
+		spaces(pad);
+		if (r < head)
+			putbold(s->s, s->n);
+		else
+			putsafe(stdout, s->s, s->n);
+		pad = colw - columns(s->s, s->n) + 3;
+	}
+	putchar('\n');
+}
+
+/* The names, a rule under each, then the answers, level across in columns colw wide. */
+static void
+text_across(size_t np, const struct spans *ns, const struct spans *ts, size_t colw)
+{
+	size_t p, r, rows, head;
+
+	for (head = 0, rows = 0, p = 0; p < np; p++) {
+		if (ns[p].n > head)
+			head = ns[p].n;
+		if (ts[p].n > rows)
+			rows = ts[p].n;
+	}
+	rows += head + 1;
+	for (r = 0; r < rows; r++)
+		text_row(r, head, np, ns, ts, colw);
+}
+
+/* Each name, then that person's answers indented, one person after the other. */
+static void
+text_down(size_t np, const struct spans *ns, const struct spans *ts)
+{
+	size_t p, r;
+
+	for (p = 0; p < np; p++) {
+		if (p > 0)
+			putchar('\n');
+		for (r = 0; r < ns[p].n; r++) {
+			putbold(ns[p].v[r].s, ns[p].v[r].n);
+			putchar('\n');
+		}
+		for (r = 0; r < ts[p].n; r++) {
+			if (ts[p].v[r].n > 0)
+				fputs("    ", stdout);
+			putline(ts[p].v[r].s, ts[p].v[r].n);
+		}
+	}
+}
+
+/* One question and its answers [i, j): side by side when the terminal is
+ * wide enough for a column of 24 each, else one after the other. */
+static void
+text_entry(size_t i, size_t j)
+{
+	char **names, **texts;
+	struct spans *ns, *ts;
+	size_t k, p, np = 0, colw = 0, *lens;
+
+	text_question(i);
 	names = xmalloc((j - i) * sizeof *names);
 	texts = xmalloc((j - i) * sizeof *texts);
 	ns = xmalloc((j - i) * sizeof *ns);
@@ -835,68 +939,10 @@ text_entry(size_t i, size_t j)
 		wrap(texts[p], lens[p], colw ? colw : width > 4 ? (size_t)width - 4 : 0, &ts[p]);
 	}
 	putchar('\n');
-	if (colw > 0) {
-		/* the names, a rule under each, then the answers, level across */
-		for (head = 0, rows = 0, p = 0; p < np; p++) {
-			if (ns[p].n > head)
-				head = ns[p].n;
-			if (ts[p].n > rows)
-				rows = ts[p].n;
-		}
-		rows += head + 1;
-		for (r = 0; r < rows; r++) {
-			size_t pad = 0, w;
-
-			for (p = 0; p < np; p++) {
-				const struct span *s = NULL;
-
-				if (r < ns[p].n)
-					s = &ns[p].v[r];
-				else if (r > head && r - head - 1 < ts[p].n)
-					s = &ts[p].v[r - head - 1];
-				if (r == head) {
-					spaces(pad);
-					for (w = 0, k = 0; k < ns[p].n; k++)
-						if (columns(ns[p].v[k].s, ns[p].v[k].n) > w)
-							w = columns(ns[p].v[k].s, ns[p].v[k].n);
-					for (k = 0; k < w; k++)
-						putchar('-');
-					pad = colw - w + 3;
-					continue;
-				}
-				if (s == NULL || s->n == 0) {
-					pad += colw + 3;
-					continue;
-				}
-				spaces(pad);
-				if (bold && r < head)
-					fputs("\033[1m", stdout);
-				putsafe(stdout, s->s, s->n);
-				if (bold && r < head)
-					fputs("\033[0m", stdout);
-				pad = colw - columns(s->s, s->n) + 3;
-			}
-			putchar('\n');
-		}
-	} else {
-		for (p = 0; p < np; p++) {
-			if (p > 0)
-				putchar('\n');
-			for (r = 0; r < ns[p].n; r++) {
-				if (bold)
-					fputs("\033[1m", stdout);
-				putsafe(stdout, ns[p].v[r].s, ns[p].v[r].n);
-				if (bold)
-					fputs("\033[0m", stdout);
-				putchar('\n');
-			}
-			for (r = 0; r < ts[p].n; r++) {
-				if (ts[p].v[r].n > 0)
-					fputs("    ", stdout);
-				putline(ts[p].v[r].s, ts[p].v[r].n);
-			}
-		}
-	}
+	if (colw > 0)
+		text_across(np, ns, ts, colw);
+	else
+		text_down(np, ns, ts);
 	for (p = 0; p < np; p++) {
 		free(names[p]);
 		free(texts[p]);

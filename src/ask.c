@@ -675,40 +675,41 @@ list(const char *set)
 	return fshut(stdout, "stdout");
 }
 
-int
-main(int argc, char *argv[])
-{
-	const char *file = NULL, *set = NULL, *category = NULL, *date = NULL;
-	int c, pflag = 0, lflag = 0;
+/* What the command line asks for. */
+struct opts {
+	const char *file, *set, *category, *date;
+	int pflag, lflag;
+};
 
-	setprogname(argv[0]);
-	if (argc > 1 && strcmp(argv[1], "--version") == 0)
-		version();
-	if (argc > 1 && strcmp(argv[1], "--help") == 0)
-		usage(stdout, 0);
+/* Read the options into o; those of reading answers go to answers_option(). */
+static void
+options(int argc, char *argv[], struct opts *o)
+{
+	int c;
+
 	opterr = 0;		/* our own words, with our own name */
 	while ((c = getopt(argc, argv, ":HPbc:d:f:hln:prs:w:")) != -1) {
 		switch (c) {
 		case 'c':
-			category = optarg;
+			o->category = optarg;
 			break;
 		case 'd':
-			date = optarg;
+			o->date = optarg;
 			break;
 		case 'f':
-			file = optarg;
+			o->file = optarg;
 			break;
 		case 'h':
 			usage(stdout, 0);
 			break;
 		case 'l':
-			lflag = 1;
+			o->lflag = 1;
 			break;
 		case 'p':
-			pflag = 1;
+			o->pflag = 1;
 			break;
 		case 's':
-			set = optarg;
+			o->set = optarg;
 			break;
 		case 'H': case 'P': case 'b': case 'n': case 'r': case 'w':
 			answers_option(c, optarg);
@@ -718,39 +719,62 @@ main(int argc, char *argv[])
 			usage(stderr, 2);
 		}
 	}
-	if (answers_mode()) {
-		if ((c = answers(file, set, category, date, pflag || lflag,
-		    argc - optind, argv + optind)) < 0)
-			usage(stderr, 2);
-		return c;
-	}
+}
+
+/* Refuse operands, and options that do not go together, for a check-in, -p or -l. */
+static void
+check_options(int argc, char *argv[], const struct opts *o)
+{
 	if (optind < argc) {
 		warnx_("unexpected \"%s\": answers come on standard input",
 		    vis(argv[optind], strlen(argv[optind])));
 		usage(stderr, 2);
 	}
-	if (pflag && lflag) {
+	if (o->pflag && o->lflag) {
 		warnx_("-p and -l do not go together");
 		usage(stderr, 2);
 	}
-	if (pflag && set != NULL) {
+	if (o->pflag && o->set != NULL) {
 		warnx_("-s chooses a set of questions; for starters use -p with -c");
 		usage(stderr, 2);
 	}
-	if (!pflag && (category != NULL || date != NULL)) {
-		warnx_("-%c goes with -p", category != NULL ? 'c' : 'd');
+	if (!o->pflag && (o->category != NULL || o->date != NULL)) {
+		warnx_("-%c goes with -p", o->category != NULL ? 'c' : 'd');
 		usage(stderr, 2);
 	}
+}
 
-	if (bank_load(&b, file) < 0)
+int
+main(int argc, char *argv[])
+{
+	struct opts o = { NULL, NULL, NULL, NULL, 0, 0 };
+	const char *set;
+	int c;
+
+	setprogname(argv[0]);
+	if (argc > 1 && strcmp(argv[1], "--version") == 0)
+		version();
+	if (argc > 1 && strcmp(argv[1], "--help") == 0)
+		usage(stdout, 0);
+	options(argc, argv, &o);
+	if (answers_mode()) {
+		if ((c = answers(o.file, o.set, o.category, o.date, o.pflag || o.lflag,
+		    argc - optind, argv + optind)) < 0)
+			usage(stderr, 2);
+		return c;
+	}
+	check_options(argc, argv, &o);
+
+	if (bank_load(&b, o.file) < 0)
 		return 1;
 
+	set = o.set;
 	if (set != NULL && !has_set(set))
 		bad_option("no set \"%s\" in the bank; the sets are %s",
 		    vis(set, strlen(set)), names(0));
-	if (pflag)
-		return starter(category, date);
-	if (lflag)
+	if (o.pflag)
+		return starter(o.category, o.date);
+	if (o.lflag)
 		return list(set);
 	if (set != NULL && strcmp(set, "prompt") == 0)
 		bad_option("\"%s\" holds the conversation starters, not questions: "

@@ -387,120 +387,184 @@ assign(struct loader *L, unsigned long line, int user, int *set, int differs,
 	return 1;
 }
 
-/* One line of a bank, already split into 9 fields ("-" for those not given). */
-static void
-bank_line(struct loader *L, unsigned long line, char **f, int user)
+/* The set, the measure or category and the text of a line: 0, or -1 having said what is wrong. */
+static int
+line_fields(struct loader *L, unsigned long line, char **f)
 {
-	struct bank *b = L->b;
-	struct question q;
-	struct measure m;
-	const char *why, *label;
-	size_t i, at;
-	int mi, pillar;
+	const char *why;
 
 	if ((why = what_check(f[0], strlen(f[0]))) != NULL) {
 		lerr(L, line, "bad set \"%s\": %s", vis(f[0], strlen(f[0])), why);
-		return;
+		return -1;
 	}
 	if ((why = what_check(f[1], strlen(f[1]))) != NULL) {
 		lerr(L, line, "bad measure or category \"%s\": %s", vis(f[1], strlen(f[1])), why);
-		return;
+		return -1;
 	}
 	if (f[6][0] == '\0') {
 		lerr(L, line, "%s", "the question text is empty");
-		return;
+		return -1;
 	}
 	if (!shown_text(f[6])) {
 		lerr(L, line, "%s", "the text has a control character, a backslash or bad UTF-8");
+		return -1;
+	}
+	return 0;
+}
+
+/* A line of set prompt: starter q with text f[6], unless the bank has it already. */
+static void
+starter_line(struct loader *L, unsigned long line, char **f, struct question *q)
+{
+	struct bank *b = L->b;
+	size_t i;
+
+	if (strcmp(f[2], "-") || strcmp(f[3], "-") || strcmp(f[4], "-") ||
+	    strcmp(f[5], "-")) {
+		lerr(L, line, "%s", "a starter (set prompt) has - in type, lo, hi and better");
 		return;
 	}
-	memset(&q, 0, sizeof q);
-	snprintf(q.set, sizeof q.set, "%s", f[0]);
-	snprintf(q.what, sizeof q.what, "%s", f[1]);
-	q.m = -1;
-	if (strcmp(f[0], "prompt") == 0) {
-		if (strcmp(f[2], "-") || strcmp(f[3], "-") || strcmp(f[4], "-") ||
-		    strcmp(f[5], "-")) {
-			lerr(L, line, "%s", "a starter (set prompt) has - in type, lo, hi and better");
-			return;
-		}
-		if (strcmp(f[7], "-") || strcmp(f[8], "-")) {
-			lerr(L, line, "%s", "a starter (set prompt) has no pillar or label: - or nothing there");
-			return;
-		}
-		for (i = 0; i < b->nq; i++)
-			if (b->q[i].m < 0 && strcmp(b->q[i].text, f[6]) == 0)
-				return;		/* already there */
-		q.text = xstrdup(f[6]);
-		insert_question(L, b->nq, &q);
+	if (strcmp(f[7], "-") || strcmp(f[8], "-")) {
+		lerr(L, line, "%s", "a starter (set prompt) has no pillar or label: - or nothing there");
 		return;
 	}
-	if ((why = definition(f, &m)) != NULL || (why = extras(f, &pillar, &label)) != NULL) {
-		lerr(L, line, "%s", why);
-		return;
+	for (i = 0; i < b->nq; i++)
+		if (b->q[i].m < 0 && strcmp(b->q[i].text, f[6]) == 0)
+			return;		/* already there */
+	q->text = xstrdup(f[6]);
+	insert_question(L, b->nq, q);
+}
+
+/* Measure m added at the end of the bank, of no pillar and labelled with its name; its index. */
+static int
+add_measure(struct loader *L, unsigned long line, int user, struct measure *m)
+{
+	struct bank *b = L->b;
+	int mi;
+
+	if (b->nm == L->mcap) {
+		L->mcap = L->mcap ? 2 * L->mcap : 64;
+		b->m = xrealloc(b->m, L->mcap * sizeof *b->m);
+		L->mline = xrealloc(L->mline, L->mcap * sizeof *L->mline);
+		L->pline = xrealloc(L->pline, L->mcap * sizeof *L->pline);
+		L->lline = xrealloc(L->lline, L->mcap * sizeof *L->lline);
 	}
-	mi = find(b, m.what);
-	if (mi >= 0 && !same(&b->m[mi], &m)) {
+	m->pillar = P_NONE;
+	snprintf(m->label, sizeof m->label, "%s", m->what);
+	b->m[b->nm] = *m;
+	L->mline[b->nm] = user ? (int)line : 0;
+	L->pline[b->nm] = L->lline[b->nm] = 0;
+	mi = (int)b->nm++;
+	reindex(b);
+	return mi;
+}
+
+/* The index of the measure a line defines as m: new, the same, or redefined by a
+ * user's line; -1 having said why two definitions clash. */
+static int
+line_measure(struct loader *L, unsigned long line, int user, struct measure *m)
+{
+	struct bank *b = L->b;
+	int mi = find(b, m->what);
+
+	if (mi >= 0 && !same(&b->m[mi], m)) {
 		if (L->mline[mi] > 0) {
-			lerr(L, line, "%s is defined differently on line %d", m.what, L->mline[mi]);
-			return;
+			lerr(L, line, "%s is defined differently on line %d", m->what, L->mline[mi]);
+			return -1;
 		}
 		if (!user) {
-			lerr(L, line, "%s is defined twice in the built-in bank", m.what);
-			return;
+			lerr(L, line, "%s is defined twice in the built-in bank", m->what);
+			return -1;
 		}
-		m.pillar = b->m[mi].pillar;	/* another range: still the same thing */
-		memcpy(m.label, b->m[mi].label, sizeof m.label);
-		b->m[mi] = m;			/* a user's redefinition holds everywhere */
+		m->pillar = b->m[mi].pillar;	/* another range: still the same thing */
+		memcpy(m->label, b->m[mi].label, sizeof m->label);
+		b->m[mi] = *m;			/* a user's redefinition holds everywhere */
 		L->mline[mi] = (int)line;
-	} else if (mi < 0) {
-		if (b->nm == L->mcap) {
-			L->mcap = L->mcap ? 2 * L->mcap : 64;
-			b->m = xrealloc(b->m, L->mcap * sizeof *b->m);
-			L->mline = xrealloc(L->mline, L->mcap * sizeof *L->mline);
-			L->pline = xrealloc(L->pline, L->mcap * sizeof *L->pline);
-			L->lline = xrealloc(L->lline, L->mcap * sizeof *L->lline);
-		}
-		m.pillar = P_NONE;
-		snprintf(m.label, sizeof m.label, "%s", m.what);
-		b->m[b->nm] = m;
-		L->mline[b->nm] = user ? (int)line : 0;
-		L->pline[b->nm] = L->lline[b->nm] = 0;
-		mi = (int)b->nm++;
-		reindex(b);
-	} else if (user && L->mline[mi] == 0)
+	} else if (mi < 0)
+		mi = add_measure(L, line, user, m);
+	else if (user && L->mline[mi] == 0)
 		L->mline[mi] = (int)line;	/* restated: a later user line must agree */
+	return mi;
+}
+
+/* Give measure mi a line's pillar (unless < 0) and label (unless NULL): 0, or -1 having said why not. */
+static int
+line_extras(struct loader *L, unsigned long line, int user, int mi, int pillar,
+    const char *label)
+{
+	struct bank *b = L->b;
+
 	if (pillar >= 0) {
 		switch (assign(L, line, user, &L->pline[mi], (int)b->m[mi].pillar != pillar,
-		    m.what, "pillar")) {
+		    b->m[mi].what, "pillar")) {
 		case -1:
-			return;
+			return -1;
 		case 1:
 			b->m[mi].pillar = (enum pillar)pillar;
 		}
 	}
 	if (label != NULL) {
 		switch (assign(L, line, user, &L->lline[mi], strcmp(b->m[mi].label, label) != 0,
-		    m.what, "label")) {
+		    b->m[mi].what, "label")) {
 		case -1:
-			return;
+			return -1;
 		case 1:
 			snprintf(b->m[mi].label, sizeof b->m[mi].label, "%s", label);
 		}
 	}
-	q.m = mi;
+	return 0;
+}
+
+/* Question q of measure mi with text f[6]: in place of the one of the same set and
+ * measure, else after the last question of its set (at the end for a new set). */
+static void
+place_question(struct loader *L, char **f, struct question *q, int mi)
+{
+	struct bank *b = L->b;
+	size_t i, at;
+
+	q->m = mi;
 	for (i = 0; i < b->nq; i++) {
-		if (strcmp(b->q[i].set, q.set) == 0 && strcmp(b->q[i].what, q.what) == 0) {
+		if (strcmp(b->q[i].set, q->set) == 0 && strcmp(b->q[i].what, q->what) == 0) {
 			free(b->q[i].text);	/* same set and measure: replaced in place */
 			b->q[i].text = xstrdup(f[6]);
 			b->q[i].m = mi;
 			return;
 		}
 	}
-	q.text = xstrdup(f[6]);
-	for (at = b->nq; at > 0 && strcmp(b->q[at - 1].set, q.set) != 0; at--)
+	q->text = xstrdup(f[6]);
+	for (at = b->nq; at > 0 && strcmp(b->q[at - 1].set, q->set) != 0; at--)
 		;
-	insert_question(L, at > 0 ? at : b->nq, &q);
+	insert_question(L, at > 0 ? at : b->nq, q);
+}
+
+/* One line of a bank, already split into 9 fields ("-" for those not given). */
+static void
+bank_line(struct loader *L, unsigned long line, char **f, int user)
+{
+	struct question q;
+	struct measure m;
+	const char *why, *label;
+	int mi, pillar;
+
+	if (line_fields(L, line, f) < 0)
+		return;
+	memset(&q, 0, sizeof q);
+	snprintf(q.set, sizeof q.set, "%s", f[0]);
+	snprintf(q.what, sizeof q.what, "%s", f[1]);
+	q.m = -1;
+	if (strcmp(f[0], "prompt") == 0) {
+		starter_line(L, line, f, &q);
+		return;
+	}
+	if ((why = definition(f, &m)) != NULL || (why = extras(f, &pillar, &label)) != NULL) {
+		lerr(L, line, "%s", why);
+		return;
+	}
+	if ((mi = line_measure(L, line, user, &m)) < 0 ||
+	    line_extras(L, line, user, mi, pillar, label) < 0)
+		return;
+	place_question(L, f, &q, mi);
 }
 
 /*
