@@ -26,7 +26,6 @@ struct series {
 	int	 ndays;
 	char	*key;			/* "who\twhat", its name in the model */
 	size_t	 id;			/* its place in model.s */
-	size_t	 at;			/* its place in its person's s[], while reading */
 	void	*data;			/* the caller's */
 };
 
@@ -35,7 +34,6 @@ struct person {
 	size_t	 wholen, couple;	/* couple: the length of its prefix */
 	struct series **s;		/* by what, byte order, once the model is done */
 	size_t	 ns, cap;
-	size_t	 guess;			/* the series likely asked for next */
 };
 
 struct model {
@@ -49,7 +47,6 @@ struct model {
 	size_t	*couple;		/* couple i: p[couple[i]] .. p[couple[i+1]-1] */
 	size_t	 nc;
 	struct table bywho;		/* who -> person */
-	struct person *lastp;		/* the one found last */
 	struct table byname;		/* "who\twhat" -> series */
 	struct table names;		/* what -> measure, for measures no bank has */
 };
