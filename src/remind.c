@@ -120,12 +120,11 @@ say(const struct rule *r, struct fill *fl)
 	putchar('\n');
 }
 
-static struct fill *
+static void
 blank(struct fill *fl)
 {
 	memset(fl, 0, sizeof *fl);
 	fl->date = NOWHEN;
-	return fl;
 }
 
 static void
@@ -151,8 +150,10 @@ due_every(const struct rule *r)
 		yes = today >= r->day && (today - r->day) % r->step == 0;
 		break;
 	}
-	if (yes)
-		say(r, blank(&fl));
+	if (yes) {
+		blank(&fl);
+		say(r, &fl);
+	}
 }
 
 static void
@@ -164,7 +165,8 @@ due_since(const struct rule *r)
 	 * a nudge that assumes they did */
 	if (!r->logged || newest == NOWHEN || today - newest >= IDLE)
 		return;
-	blank(&fl)->days = today - (r->newest != NOWHEN ? r->newest : r->oldest);
+	blank(&fl);
+	fl.days = today - (r->newest != NOWHEN ? r->newest : r->oldest);
 	if (fl.days >= r->step)
 		say(r, &fl);
 }
@@ -178,7 +180,8 @@ due_target(const struct rule *r)
 	if (!r->logged || newest == NOWHEN || today - newest >= IDLE ||
 	    r->sum >= r->x - 1e-9 * (r->x > 1 ? r->x : 1))
 		return;
-	blank(&fl)->sum = r->sum;
+	blank(&fl);
+	fl.sum = r->sum;
 	fl.target = r->x;
 	say(r, &fl);
 }
@@ -189,7 +192,8 @@ due_date(const struct rule *r)
 	struct fill fl;
 
 	if (today <= r->day && r->day - today <= r->step) {
-		blank(&fl)->days = r->day - today;
+		blank(&fl);
+		fl.days = r->day - today;
 		fl.date = r->day;
 		say(r, &fl);
 	}
@@ -206,7 +210,8 @@ due_yearly(const struct rule *r)
 	civil_from_days(r->day, &y0, &m0, &d0);
 	if (y > y0 && m == m0 && (d == d0 || (m0 == 2 && d0 == 29 &&
 	    d == 28 && month_days(y, 2) == 28))) {
-		blank(&fl)->years = y - y0;
+		blank(&fl);
+		fl.years = y - y0;
 		fl.date = r->day;
 		say(r, &fl);
 	}
@@ -218,7 +223,8 @@ due_pause(const struct rule *r)
 	struct fill fl;
 
 	if (today == r->day) {
-		blank(&fl)->days = r->day2 - r->day + 1;
+		blank(&fl);
+		fl.days = r->day2 - r->day + 1;
 		fl.date = r->day2;
 		say(r, &fl);
 	}
@@ -331,7 +337,8 @@ due_trend(const struct rule *r)
 			if (!addresses(r, a) || told(a) || !alert_due(&hist[c], a, paused_at, NULL))
 				continue;
 			tell(a);
-			blank(&fl)->days = today - a->since;
+			blank(&fl);
+			fl.days = today - a->since;
 			fl.since = a->since;
 			fl.why = a->why;
 			fl.who = short_name(a->p);
