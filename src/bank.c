@@ -40,38 +40,23 @@ static const char *const pillar_words[NPILLARS] = {
 };
 
 
-/* The index from measure name to b->m: one hash lookup per record. */
+/* The table from measure name to b->m, made again when b->m has moved. */
 static void
 reindex(struct bank *b)
 {
-	size_t i, j;
+	size_t i;
 
-	for (b->slots = 64; b->slots < 2 * b->nm; b->slots *= 2)
-		;
-	free(b->index);
-	b->index = xmalloc(b->slots * sizeof *b->index);
-	for (i = 0; i < b->slots; i++)
-		b->index[i] = -1;
-	for (i = 0; i < b->nm; i++) {
-		for (j = hash_bytes(b->m[i].what, strlen(b->m[i].what)) & (b->slots - 1); b->index[j] >= 0;
-		    j = (j + 1) & (b->slots - 1))
-			;
-		b->index[j] = (int)i;
-	}
+	table_free(&b->index);
+	for (i = 0; i < b->nm; i++)
+		table_put(&b->index, b->m[i].what, strlen(b->m[i].what), &b->m[i]);
 }
 
 static int
 find(const struct bank *b, const char *what)
 {
-	size_t j;
+	const struct measure *m = table_get(&b->index, what, strlen(what));
 
-	if (b->index == NULL)
-		return -1;
-	for (j = hash_bytes(what, strlen(what)) & (b->slots - 1); b->index[j] >= 0;
-	    j = (j + 1) & (b->slots - 1))
-		if (strcmp(b->m[b->index[j]].what, what) == 0)
-			return b->index[j];
-	return -1;
+	return m != NULL ? (int)(m - b->m) : -1;
 }
 
 const struct measure *
@@ -765,7 +750,7 @@ bank_free(struct bank *b)
 		free(b->q[i].text);
 	free(b->q);
 	free(b->m);
-	free(b->index);
+	table_free(&b->index);
 	memset(b, 0, sizeof *b);
 }
 

@@ -227,8 +227,7 @@ struct bank {
 	size_t	 nq;
 	struct measure *m;
 	size_t	 nm;
-	int	*index;			/* measure name -> m[], open addressing */
-	size_t	 slots;
+	struct table index;		/* measure name -> &m[i] */
 };
 int	 bank_load(struct bank *b, const char *file);	// built-in + user bank (file, else $HEARTH_BANK, else XDG); -1 after messages
 void	 bank_free(struct bank *b);			// all it holds; b is empty after
