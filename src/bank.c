@@ -627,12 +627,12 @@ file_kind(mode_t mode)
 }
 
 /*
- * Open a user's bank without blocking and check it before reading: a
- * regular file of at most BANK_LIMIT bytes.  1 open (into *l), 0 missing
- * and !must, -1 after a message.
+ * Open a user's file (a bank, remind's rules) without blocking and check
+ * it before reading: a regular file of at most BANK_LIMIT bytes.  1 open
+ * (into *l), 0 missing and !must, -1 after a message.
  */
-static int
-open_user(struct lines *l, const char *file, int must)
+int
+conf_open(struct lines *l, const char *file, int must, const char *what)
 {
 	struct stat st;
 	int fd, flags;
@@ -649,14 +649,14 @@ open_user(struct lines *l, const char *file, int must)
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		warnx_("%s: a question bank is a plain file, and this is %s",
-		    vis(file, strlen(file)), file_kind(st.st_mode));
+		warnx_("%s: a %s is a plain file, and this is %s",
+		    vis(file, strlen(file)), what, file_kind(st.st_mode));
 		close(fd);
 		return -1;
 	}
 	if (st.st_size > BANK_LIMIT) {
-		warnx_("%s: a question bank is at most 1 MiB, and this one has %lld bytes",
-		    vis(file, strlen(file)), (long long)st.st_size);
+		warnx_("%s: a %s is at most 1 MiB, and this one has %lld bytes",
+		    vis(file, strlen(file)), what, (long long)st.st_size);
 		close(fd);
 		return -1;
 	}
@@ -682,7 +682,7 @@ load_user(struct loader *L, const char *file, int must)
 	size_t n;
 	int rc;
 
-	if ((rc = open_user(&l, file, must)) <= 0)
+	if ((rc = conf_open(&l, file, must, "question bank")) <= 0)
 		return rc;
 	L->file = file;
 	while ((rc = lines_next(&l, &s, &n)) > 0) {

@@ -36,7 +36,7 @@ pauses_load(void)
 		snprintf(path, sizeof path, "%s/.config/hearth/remind.tsv", e);
 	else
 		return;
-	if (access(path, R_OK) != 0 || lines_open(&l, path) < 0)
+	if (conf_open(&l, path, 0, "rules file") <= 0)
 		return;
 	while ((rc = lines_next(&l, &line, &n)) > 0) {
 		if (rc != 1 || n < 6 || memcmp(line, "pause\t", 6) != 0)

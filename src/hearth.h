@@ -238,6 +238,7 @@ double	 measure_range(const struct measure *m);	// R, or 0 when none
 int	 measure_sums(const struct measure *m);		// per day: 1 sum, 0 mean
 const char *type_name(enum mtype t);
 const char *measure_label(const struct measure *m);	// its label in words, else its id
+int	 conf_open(struct lines *l, const char *file, int must, const char *what);	// a user's bank or rules: a plain file of at most BANK_LIMIT, opened without blocking; 1, 0 missing (!must), -1 after a message
 const char *pillar_name(enum pillar p);		// "none", "dialogue", "affection", "safety", "closeness"
 int	 pillar_parse(const char *s);			// a pillar_name() back to its enum; -1 when it is none of them
 const char *pillar_label(enum pillar p);		// the pillar in words: "talking together", ...

@@ -575,7 +575,7 @@ rules_load(const char *file)
 		else if ((e = getenv("HOME")) != NULL && *e != '\0')
 			snprintf(path, sizeof path, "%s/.config/hearth/remind.tsv", e);
 		if (path[0] != '\0') {
-			if ((fd = open(path, O_RDONLY)) >= 0) {
+			if ((fd = open(path, O_RDONLY | O_NONBLOCK)) >= 0) {
 				/* remind -l > that file: the shell emptied it a moment
 				 * ago to take the list; what is wanted is the built-in set */
 				if (!(listing && same_file(fd, 1)))
@@ -596,7 +596,7 @@ rules_load(const char *file)
 		}
 		return nerrs ? -1 : 0;
 	}
-	if (lines_open(&l, file) < 0)
+	if (conf_open(&l, file, 1, "rules file") <= 0)
 		return -1;
 	while ((rc = lines_next(&l, &s, &n)) > 0) {
 		if (rc == 2)

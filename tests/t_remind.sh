@@ -1451,3 +1451,25 @@ err 'remind: stdout: No space left on device'
 status 1
 end
 fi
+
+# A rules file is data of a sane size: never a device, a pipe with no
+# writer, or more than 1 MiB (it would read forever, block, or fill memory).
+begin 'a rules file that is a device, a pipe or over 1 MiB is refused at once'
+mkfifo fifo
+head -c 1100000 /dev/zero | tr '\0' '#' > big.tsv
+runsh 'for f in /dev/zero fifo big.tsv; do timeout 10 remind -l -f $f; echo "rc=$?"; done'
+out 'rc=1
+rc=1
+rc=1'
+err 'remind: /dev/zero: a rules file is a plain file, and this is a device
+remind: fifo: a rules file is a plain file, and this is a pipe
+remind: big.tsv: a rules file is at most 1 MiB, and this one has 1100000 bytes'
+status 0
+# the default place too, and trend -c, which reads its pauses, does not wait
+mkdir -p .config/hearth && mkfifo .config/hearth/remind.tsv
+printf '2026-11-26\talex\ttouch\t4\n' > j.tsv
+runsh 'timeout 10 remind j.tsv; echo "rc=$?"; timeout 10 trend -c j.tsv > /dev/null; echo "rc=$?"'
+out 'rc=1
+rc=0'
+err_has 'remind: .*/\.config/hearth/remind\.tsv: a rules file is a plain file, and this is a pipe'
+end
