@@ -470,3 +470,21 @@ if have_script; then
 else
 	skip 'script(1) is missing (Debian: bsdutils)'
 fi
+
+# Showing up, counted by hand: the last 7 days are 11-20 .. 11-26, a pause
+# takes 11-21 and 11-22, so 5 days count; alex missed 11-23, sam 11-21
+# (paused); both checked in on 11-20, 11-24, 11-25 and 11-26, and from
+# today back the run meets 11-23, when alex did not: 3 days.
+begin 'showing up: days counted by hand, a pause neither counted nor breaking the run'
+for d in 20 21 22 24 25 26; do printf '2026-11-%s\talex\ttouch\t4\n' $d; done > j.tsv
+for d in 20 22 23 24 25 26; do printf '2026-11-%s\tsam\ttouch\t4\n' $d; done >> j.tsv
+mkdir -p .config/hearth
+printf 'pause\t2026-11-21\t2026-11-22\tAway.\n' > .config/hearth/remind.tsv
+COLUMNS=200 run trend -c j.tsv
+out_has '^Checked in: alex 4 of the last 5 days \(4 of 28\); sam 5 of the last 5 days \(5 of 28\); both on 4 of 5, 3 days in a row now; days of a pause not counted\.$'
+status 0
+rm .config/hearth/remind.tsv
+COLUMNS=200 run trend -c j.tsv
+out_has '^Checked in: alex 6 of the last 7 days \(6 of 30\); sam 6 of the last 7 days \(6 of 30\); both on 5 of 7, 3 days in a row now\.$'
+status 0
+end
