@@ -19,6 +19,17 @@ say() { printf '\n\033[1m%s\033[0m\n' "$*" | { [ -t 1 ] && cat || sed 's/\x1b\[[
 say '$ ask -p            # tonight'"'"'s question, the same for both of you'
 ask -p || exit 1
 
+say '$ ask -P | log -w alex -a journal.tsv   # alex answers it; sam has not yet'
+printf 'You have started saying what you need out loud, instead of waiting for me to guess. I love watching that.\n' |
+    ask -P | log -w alex -a "$journal" || exit 1
+say '$ ask -r -w sam journal.tsv                # sam looks: yours first'
+ask -r -w sam "$journal"
+
+say '$ ask -P | log -w sam -a journal.tsv; ask -r -w sam journal.tsv'
+printf 'You laugh more easily now, even at yourself. It makes our kitchen lighter.\n' |
+    ask -P | log -w sam -a "$journal" || exit 1
+ask -r -w sam "$journal" || exit 1
+
 say '$ printf "4\n5\n4\n3\n25\n2\n4\n4\n" | ask | log -w alex -a journal.tsv'
 printf '4\n5\n4\n3\n25\n2\n4\n4\n' | ask | log -w alex -a "$journal" || exit 1
 tail -n 8 "$journal"
