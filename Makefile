@@ -63,8 +63,8 @@ tests/calibrate: tests/calibrate.c $(CORE)
 tests/gen: tests/gen.c
 	$(CC) $(HCFLAGS) $(CFLAGS) -o $@ tests/gen.c $(LDLIBS)
 
-# The test suite: C unit tests and sh cases; ends with "N passed, N failed,
-# N skipped".
+# The test suite: C unit tests and sh cases; ends with "N skipped", then
+# "N passed, N failed" alone on the last line.
 check: all $(UNITS) tests/gen tests/calibrate
 	sh tests/run.sh
 

@@ -37,7 +37,8 @@ run sh tree/tests/run.sh
 out 'tests/t_a.sh: ok - one that cannot run here # SKIP no such tool here
 tests/t_a.sh: not ok - one that fails: exit status 1, want 0; stderr: 
 tests/t_a.sh: ok - a skip before its end prints one line # SKIP also missing
-1 passed, 1 failed, 2 skipped'
+2 skipped
+1 passed, 1 failed'
 err ''
 status 1
 end
@@ -54,13 +55,15 @@ skip 'not here'
 EOF
 run sh tree/tests/run.sh
 out 'tests/t_a.sh: ok - skipped # SKIP not here
-1 passed, 0 failed, 1 skipped'
+1 skipped
+1 passed, 0 failed'
 err ''
 status 0
 printf '. "$top/tests/lib.sh"\nbegin x\nrun true\nend\nexit 3\n' > tree/tests/t_b.sh
 run sh tree/tests/run.sh
 out 'tests/t_a.sh: ok - skipped # SKIP not here
 not ok - tests/t_b.sh exited with status 3
-2 passed, 1 failed, 1 skipped'
+1 skipped
+2 passed, 1 failed'
 status 1
 end
