@@ -238,3 +238,78 @@ assert '! grep -q "$(printf "[\200-\377]")" nowhere' 'a byte above ASCII'
 err ''
 status 0
 end
+
+# On a terminal, as in t_ask.sh: script(1) (Debian: bsdutils) gives ask a
+# pseudo-terminal; onterm CMD [PATTERN KEYS]... types each KEYS once
+# PATTERN shows on the screen ($T/.screen, without CRs); $rc is CMD's.
+have_script() {
+	script -qec true /dev/null > /dev/null 2>&1 < /dev/null
+}
+type_keys() {
+	while [ $# -ge 2 ]; do
+		i=0
+		until [ -z "$1" ] || grep -Fq -- "$1" "$T/.tty" 2>/dev/null || [ $i -ge 300 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		printf "$2"
+		shift 2
+	done
+	sleep 0.5
+}
+limit=
+command -v timeout > /dev/null 2>&1 && limit='timeout 60'
+onterm() {
+	printf 'trap : INT\n%s\necho "$?" > "%s/.rc"\n' "$1" "$T" > "$T/.cmd"
+	shift
+	: > "$T/.tty"
+	type_keys "$@" | SHELL=/bin/sh $limit script -qec "sh '$T/.cmd'" /dev/null > "$T/.tty" 2>&1
+	rc=$(cat "$T/.rc" 2>/dev/null || echo none)
+	tr -d '\r' < "$T/.tty" > "$T/.screen"
+}
+
+begin 'terminal: a count with a top, and one from 2: the hint and the words for a bad answer'
+if have_script; then
+	printf 'c\tcups\tcount\t0\t8\thigh\tCups of tea together?\nc\tsteps\tcount\t2\t-\thigh\tWalks together?\n' > c.tsv
+	onterm 'NO_COLOR=1 ask -f c.tsv -s c > answers' \
+	    '1/2' '9\r' 'not "9"' '3\r' '2/2' '1\r' 'not "1"' '4\r'
+	same answers 'cups	3
+steps	4'
+	same "$T/.screen" 'The c check-in: 2 questions. Enter skips one, Ctrl-D stops and keeps your
+answers, Ctrl-C cancels.
+1/2 Cups of tea together? [a number, 0-8] 9
+ask: for cups, please give how many, a whole number from 0 to 8 (not "9")
+1/2 Cups of tea together? [a number, 0-8] 3
+2/2 Walks together? [a number, 2 or more] 1
+ask: for steps, please give how many, 2 or more (not "1")
+2/2 Walks together? [a number, 2 or more] 4
+2 answers given'
+	status 0
+	end
+else
+	skip 'script(1) is missing (Debian: bsdutils)'
+fi
+
+# 今日は 二人で café été(e and a combining accent) 😀😀 一二三四: the wide
+# characters take two columns each, the accent none; at 20 columns a line
+# holds 19
+begin 'terminal: a question in wide characters wraps by the columns they take'
+if have_script; then
+	printf 'u\tmood\tscale\t1\t5\thigh\t\344\273\212\346\227\245\343\201\257 \344\272\214\344\272\272\343\201\247 caf\303\251 e\314\201t\303\251 \360\237\230\200\360\237\230\200 \344\270\200\344\272\214\344\270\211\345\233\233\n' > u.tsv
+	onterm 'stty cols 20; NO_COLOR=1 ask -f u.tsv -s u > answers' '1/1' '3\r'
+	same answers 'mood	3'
+	same "$T/.screen" "The u check-in: 1
+question. Enter
+skips one, Ctrl-D
+stops and keeps
+your answers,
+Ctrl-C cancels.
+1/1 $(printf '\344\273\212\346\227\245\343\201\257 \344\272\214\344\272\272\343\201\247')
+    caf$(printf '\303\251 e\314\201t\303\251 \360\237\230\200\360\237\230\200')
+    $(printf '\344\270\200\344\272\214\344\270\211\345\233\233') [1-5] 3
+1 answer given"
+	status 0
+	end
+else
+	skip 'script(1) is missing (Debian: bsdutils)'
+fi
