@@ -239,6 +239,47 @@ err ''
 status 0
 end
 
+# every WHO FROM TO STEP: a touch record each STEP days, from FROM days
+# before 2026-11-26 to TO days before
+every() {
+	awk -v who="$1" -v from="$2" -v to="$3" -v step="$4" '
+	function civil(j,  a, b, c, d, e, m) {
+		a = j + 32044; b = int((4 * a + 3) / 146097); c = a - int(146097 * b / 4)
+		d = int((4 * c + 3) / 1461); e = c - int(1461 * d / 4); m = int((5 * e + 2) / 153)
+		return sprintf("%04d-%02d-%02d", 100 * b + d - 4800 + int(m / 10),
+		    m + 3 - 12 * int(m / 10), e - int((153 * m + 2) / 5) + 1)
+	}
+	BEGIN {
+		t = 2461371	# 2026-11-26
+		for (b = from; b >= to; b -= step)
+			printf "%sT21:00:00+01:00\t%s\ttouch\t4\n", civil(t - b), who
+	}'
+}
+
+begin 'both quiet: one word for the two, from the later of their last days'
+every alex 60 10 1 > j.tsv	# last on 11-16
+every sam 60 8 2 >> j.tsv	# every other day, last on 11-18
+run trend -a j.tsv
+out "since	who	kind	measures	why
+2026-11-19	alex	quiet	touch	Neither alex nor sam has checked in since 18 Nov.
+2026-11-19	sam	quiet	touch	Neither alex nor sam has checked in since 18 Nov."
+err ''
+status 0
+COLUMNS=80 run trend -c j.tsv
+assert '[ "$(head -n 1 "$T/.out")" = "Neither alex nor sam has checked in since 18 Nov." ]' "the chart begins: $(head -n 2 "$T/.out")"
+status 0
+end
+
+begin 'quiet after checking in every few days: how often is said'
+every alex 60 12 3 > j.tsv	# every third day, last on 11-14
+every sam 60 0 1 >> j.tsv
+run trend -a j.tsv
+out "since	who	kind	measures	why
+2026-11-15	alex	quiet	touch	alex has not checked in since 14 Nov (12 days), after checking in about every 3 days."
+err ''
+status 0
+end
+
 # On a terminal, as in t_ask.sh: script(1) (Debian: bsdutils) gives ask a
 # pseudo-terminal; onterm CMD [PATTERN KEYS]... types each KEYS once
 # PATTERN shows on the screen ($T/.screen, without CRs); $rc is CMD's.
