@@ -280,6 +280,27 @@ err ''
 status 0
 end
 
+# the starters turn over every n days, before 1970 as after: day -1
+# (1969-12-31) is day n - 1
+begin 'ask -p -d before 1970: the rotation goes on backwards'
+n=$(ask -l -s prompt | grep -c '^prompt')
+d=$(awk -v k="$((n - 1))" 'BEGIN {
+	j = 2440588 + k	# 1970-01-01, then k days
+	a = j + 32044; b = int((4 * a + 3) / 146097); c = a - int(146097 * b / 4)
+	d = int((4 * c + 3) / 1461); e = c - int(1461 * d / 4); m = int((5 * e + 2) / 153)
+	printf "%04d-%02d-%02d\n", 100 * b + d - 4800 + int(m / 10),
+	    m + 3 - 12 * int(m / 10), e - int((153 * m + 2) / 5) + 1 }')
+run ask -p -d "$d"
+cp "$T/.out" want
+assert '[ "$n" -gt 2 ] && [ -s want ]' "no rotation to test: $n starters"
+run ask -p -d 1969-12-31
+out_file want
+err ''
+status 0
+run ask -p -d 1970-01-01
+assert '! cmp -s want "$T/.out"' 'day 0 is day n - 1 too'
+end
+
 # On a terminal, as in t_ask.sh: script(1) (Debian: bsdutils) gives ask a
 # pseudo-terminal; onterm CMD [PATTERN KEYS]... types each KEYS once
 # PATTERN shows on the screen ($T/.screen, without CRs); $rc is CMD's.
