@@ -88,6 +88,17 @@ floor_of(const struct measure *m)
 	}
 }
 
+int
+series_has_usual(const struct series *s, long T)
+{
+	long d;
+	int n = 0;
+
+	for (d = T - ALERT_DAYS + 1; d <= T - RECENT && n < MINDAYS; d++)
+		n += !isnan(series_day(s, d));
+	return n >= MINDAYS;
+}
+
 static int
 numeric(const struct measure *m)
 {
@@ -178,7 +189,7 @@ mood_share(const double *p, const double *o)
 }
 
 static int
-pillar_scores(const struct track *t, size_t nt, int pl, double *d, int *mood)
+pillar_scores(const struct track *t, size_t nt, int pl, double *d)
 {
 	double in, out, u[ALERT_DAYS], p[ALERT_DAYS], o[ALERT_DAYS], beta, margin;
 	struct usual us;
@@ -192,7 +203,6 @@ pillar_scores(const struct track *t, size_t nt, int pl, double *d, int *mood)
 			else
 				others++;
 		}
-	*mood = others > 0;
 	if (nm == 0)
 		return 0;
 	for (i = 0; i < ALERT_DAYS; i++) {
@@ -403,16 +413,15 @@ static void
 look_at(struct look *lk, const struct person *p, long T)
 {
 	long d0 = T - ALERT_DAYS + 1;
-	double mood;
 	size_t k;
-	int pl, i, dummy;
+	int pl, i;
 
 	memset(lk, 0, sizeof *lk);
 	lk->p = p;
 	lk->t = xmalloc((p->ns + 1) * sizeof *lk->t);
 	tracks(p, T, lk->t);
 	for (pl = 1; pl < NPILLARS; pl++) {
-		lk->tested[pl] = pillar_scores(lk->t, p->ns, pl, lk->d[pl], &dummy);
+		lk->tested[pl] = pillar_scores(lk->t, p->ns, pl, lk->d[pl]);
 		if (lk->tested[pl])
 			detect(lk->d[pl] + USUAL, RECENT, pl == P_DIALOGUE ? &dialogue_tuning :
 			    &pillar_tuning, &lk->det[pl]);
@@ -437,7 +446,6 @@ look_at(struct look *lk, const struct person *p, long T)
 					lk->newest = d0 + i;
 				break;
 			}
-	(void)mood;
 }
 
 static int

@@ -56,6 +56,7 @@ int	 alert_names(const struct alert *a, const char *what);	// a's evidence inclu
 int	 alert_same(const struct alert *a, const struct alert *b);	// the same alert on two days: person and pillar (drop, declining, gap alike), else person and kind
 int	 alert_event(const struct alert *a, const struct alert *b);	// one fall seen twice (a drop and its gap), or the same alert
 void	 alerts_free(struct alerts *out);
+int	 series_has_usual(const struct series *s, long day);	// s has days enough before the last four weeks to learn its usual
 const char *short_name(const struct person *p);	// who without its couple: "jo" of "c0042/jo"
 
 #endif

@@ -32,7 +32,6 @@
  * - The book is the same whoever prints it: people in byte order.
  */
 #include <limits.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -86,23 +85,6 @@ colours(int fd)
 
 	return isterm(fd) && (nc == NULL || *nc == '\0') && e != NULL && *e != '\0' &&
 	    strcmp(e, "dumb") != 0;
-}
-
-static const char *
-whoami(void)
-{
-	const char *w = getenv("HEARTH_WHO");
-	struct passwd *pw;
-
-	if (w != NULL && *w != '\0')
-		return w;
-	/* cppcheck-suppress getpwuidCalled */
-	if ((pw = getpwuid(getuid())) != NULL)
-		return pw->pw_name;
-	if ((w = getenv("LOGNAME")) != NULL && *w != '\0')
-		return w;
-	die(1, "who are you? say it with -w or HEARTH_WHO");
-	return NULL;
 }
 
 /* --- display text --------------------------------------------------------- */

@@ -147,18 +147,6 @@ showup_lines(const struct view *v, int cols)
 	}
 }
 
-/* Whether s has days enough before the last four weeks for a usual. */
-static int
-has_usual(const struct view *v, const struct series *s)
-{
-	long d;
-	int n = 0;
-
-	for (d = v->asof - ALERT_DAYS + 1; d <= v->asof - 28 && n < 20; d++)
-		n += !isnan(series_day(s, d));
-	return n >= 20;
-}
-
 /* Answered now and then (a weekly set, a text answer): drawn after the daily ones. */
 static int
 occasional(const struct view *v, const struct series *s)
@@ -282,7 +270,7 @@ measure_rows(const struct view *v, struct layout *L, int *low, int *usual, int *
 		if ((fl = flags_format(v->flags[s->id], buf)) > L->fw)
 			L->fw = fl;
 		*low |= s->m->better < 0;
-		*usual |= has_usual(v, s);
+		*usual |= series_has_usual(s, v->asof);
 		if (s->m->type == T_TEXT && snprintf(buf, sizeof buf, "%d answers",
 		    v->f[s->id].n) > *textw)
 			*textw = (int)strlen(buf);

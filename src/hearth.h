@@ -111,6 +111,7 @@ int	 writeall(int fd, const void *p, size_t n);	// write(2) all of p, retrying; 
 const char *vis(const char *s, size_t n);		// s for a message: controls escaped, cut at 200 bytes; 4 rotating static buffers
 void	 putsafe(FILE *f, const char *s, size_t n);	// write s with controls and bad UTF-8 escaped
 int	 isterm(int fd);				// isatty(fd), but never when $HEARTH_NOTTY is set
+const char *whoami(void);				// $HEARTH_WHO, else the login name, else $LOGNAME; die(1) when none
 void	*xmalloc(size_t n);				// malloc or die(1)
 void	*xrealloc(void *p, size_t n);			// realloc or die(1)
 char	*xstrdup(const char *s);

@@ -32,7 +32,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pwd.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,24 +262,6 @@ line(char *s, size_t n, unsigned long lineno)
 		bad("stdin", lineno, TOOLONG);
 	else
 		nanswers++;
-}
-
-static const char *
-whoami(void)
-{
-	const char *w = getenv("HEARTH_WHO");
-	struct passwd *pw;
-
-	if (w != NULL && *w != '\0')
-		return w;
-	/* one thread, one call: getpwuid_r would buy nothing */
-	/* cppcheck-suppress getpwuidCalled */
-	if ((pw = getpwuid(getuid())) != NULL)
-		return pw->pw_name;
-	if ((w = getenv("LOGNAME")) != NULL && *w != '\0')
-		return w;
-	die(1, "who are you? say it with -w or HEARTH_WHO");
-	return NULL;
 }
 
 /* path with s after it, newly allocated */

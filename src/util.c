@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,6 +369,24 @@ putsafe(FILE *f, const char *s, size_t n)
 		fwrite(buf, 1, o, f);
 		i += step;
 	}
+}
+
+const char *
+whoami(void)
+{
+	const char *w = getenv("HEARTH_WHO");
+	struct passwd *pw;
+
+	if (w != NULL && *w != '\0')
+		return w;
+	/* one thread, one call: getpwuid_r would buy nothing */
+	/* cppcheck-suppress getpwuidCalled */
+	if ((pw = getpwuid(getuid())) != NULL)
+		return pw->pw_name;
+	if ((w = getenv("LOGNAME")) != NULL && *w != '\0')
+		return w;
+	die(1, "who are you? say it with -w or HEARTH_WHO");
+	return NULL;
 }
 
 int
