@@ -115,3 +115,35 @@ end() {
 	fi
 	cd "$tmproot" || exit 2
 }
+
+# On a terminal: script(1) from util-linux (Debian: bsdutils) gives a
+# program a pseudo-terminal.  onterm CMD [PATTERN KEYS]...: run the shell
+# command CMD on it; each KEYS is typed once PATTERN shows on the screen
+# (kept in $T/.tty), at once when PATTERN is empty (the terminal holds keys
+# typed ahead); $rc is CMD's status and $T/.screen the screen without CRs.
+# The shell around CMD traps SIGINT so it can report the program's.  $limit,
+# when a file sets it, bounds the run (timeout 60).
+have_script() {
+	script -qec true /dev/null > /dev/null 2>&1 < /dev/null
+}
+type_keys() {
+	while [ $# -ge 2 ]; do
+		i=0
+		until [ -z "$1" ] || grep -Fq -- "$1" "$T/.tty" 2>/dev/null || [ $i -ge 300 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		printf "$2"
+		shift 2
+	done
+	sleep 0.5
+}
+onterm() {
+	printf 'trap : INT\n%s\necho "$?" > "%s/.rc"\n' "$1" "$T" > "$T/.cmd"
+	shift
+	: > "$T/.tty"
+	type_keys "$@" | SHELL=/bin/sh $limit script -qec "sh '$T/.cmd'" /dev/null > "$T/.tty" 2>&1
+	rc=$(cat "$T/.rc" 2>/dev/null || echo none)
+	tr -d '\r' < "$T/.tty" > "$T/.screen"
+}
+screen_has() { grep -Fq -- "$1" "$T/.screen" || fail "the screen lacks \"$1\": $(tail -c 400 "$T/.screen")"; }

@@ -789,33 +789,8 @@ end
 
 # --- on a terminal -------------------------------------------------------------------
 #
-# script(1) gives ask a pseudo-terminal, as in t_ask.sh: onterm CMD [PATTERN
-# KEYS]... types each KEYS once PATTERN is on the screen.
+# script(1) gives ask a pseudo-terminal: onterm and screen_has, in lib.sh.
 
-have_script() {
-	script -qec true /dev/null > /dev/null 2>&1 < /dev/null
-}
-type_keys() {
-	while [ $# -ge 2 ]; do
-		i=0
-		until [ -z "$1" ] || grep -Fq -- "$1" "$T/.tty" 2>/dev/null || [ $i -ge 300 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		printf "$2"
-		shift 2
-	done
-	sleep 0.5
-}
-onterm() {
-	printf 'trap : INT\n%s\necho "$?" > "%s/.rc"\n' "$1" "$T" > "$T/.cmd"
-	shift
-	: > "$T/.tty"
-	type_keys "$@" | SHELL=/bin/sh $limit script -qec "sh '$T/.cmd'" /dev/null > "$T/.tty" 2>&1
-	rc=$(cat "$T/.rc" 2>/dev/null || echo none)
-	tr -d '\r' < "$T/.tty" > "$T/.screen"
-}
-screen_has() { grep -Fq -- "$1" "$T/.screen" || fail "the screen lacks \"$1\": $(tail -c 400 "$T/.screen")"; }
 limit=
 command -v timeout > /dev/null 2>&1 && limit='timeout 60'
 skip() { echo "ok - $1 # SKIP script(1) is missing (Debian: bsdutils)"; }

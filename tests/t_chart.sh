@@ -452,7 +452,6 @@ end
 # on a terminal its width counts ($COLUMNS being what a shell may have
 # left behind); a pseudo-terminal of no size (or under 20) leaves $COLUMNS.
 # $COLUMNS is set on trend itself: a shell may set it after stty.
-have_script() { script -qec true /dev/null > /dev/null 2>&1 < /dev/null; }
 begin 'on a terminal: its width, not $COLUMNS; $COLUMNS where it has none'
 if have_script; then
 	cp "$EX" j.tsv

@@ -301,34 +301,9 @@ run ask -p -d 1970-01-01
 assert '! cmp -s want "$T/.out"' 'day 0 is day n - 1 too'
 end
 
-# On a terminal, as in t_ask.sh: script(1) (Debian: bsdutils) gives ask a
-# pseudo-terminal; onterm CMD [PATTERN KEYS]... types each KEYS once
-# PATTERN shows on the screen ($T/.screen, without CRs); $rc is CMD's.
-have_script() {
-	script -qec true /dev/null > /dev/null 2>&1 < /dev/null
-}
-type_keys() {
-	while [ $# -ge 2 ]; do
-		i=0
-		until [ -z "$1" ] || grep -Fq -- "$1" "$T/.tty" 2>/dev/null || [ $i -ge 300 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		printf "$2"
-		shift 2
-	done
-	sleep 0.5
-}
+# On a terminal: onterm (lib.sh) gives ask a pseudo-terminal.
 limit=
 command -v timeout > /dev/null 2>&1 && limit='timeout 60'
-onterm() {
-	printf 'trap : INT\n%s\necho "$?" > "%s/.rc"\n' "$1" "$T" > "$T/.cmd"
-	shift
-	: > "$T/.tty"
-	type_keys "$@" | SHELL=/bin/sh $limit script -qec "sh '$T/.cmd'" /dev/null > "$T/.tty" 2>&1
-	rc=$(cat "$T/.rc" 2>/dev/null || echo none)
-	tr -d '\r' < "$T/.tty" > "$T/.screen"
-}
 
 begin 'terminal: a count with a top, and one from 2: the hint and the words for a bad answer'
 if have_script; then
