@@ -77,30 +77,6 @@ END {
 	exit b
 }'
 
-# span WHO FROM TO 'what=value ...': one record of each what a day, from
-# FROM days before 2026-11-26 to TO days before (as in t_alerts.sh)
-span() {
-	W=$1 awk -v from="$2" -v to="$3" -v spec="$4" '
-	function jdn(y, m, d,  a) {
-		a = int((14 - m) / 12); y += 4800 - a; m += 12 * a - 3
-		return d + int((153 * m + 2) / 5) + 365 * y + int(y / 4) - int(y / 100) + int(y / 400) - 32045
-	}
-	function civil(j,  a, b, c, d, e, m) {
-		a = j + 32044; b = int((4 * a + 3) / 146097); c = a - int(146097 * b / 4)
-		d = int((4 * c + 3) / 1461); e = c - int(1461 * d / 4); m = int((5 * e + 2) / 153)
-		return sprintf("%04d-%02d-%02d", 100 * b + d - 4800 + int(m / 10),
-		    m + 3 - 12 * int(m / 10), e - int((153 * m + 2) / 5) + 1)
-	}
-	BEGIN {
-		t = jdn(2026, 11, 26)
-		n = split(spec, kv, " ")
-		for (b = from; b >= to; b--)
-			for (i = 1; i <= n; i++) {
-				split(kv[i], f, "=")
-				printf "%sT21:00:00+01:00\t%s\t%s\t%s\n", civil(t - b), ENVIRON["W"], f[1], f[2]
-			}
-	}'
-}
 S='touch=4 talk=4 open=4 hugs=3 safe=4 heard=4 close=4 effort=4'
 
 # the example's rows, in the order of the chart: the daily set in byte
