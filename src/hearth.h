@@ -119,6 +119,9 @@ unsigned long hash_bytes(const char *s, size_t n);	// FNV-1a: table slots, and t
 int	 utf8_valid(const char *s, size_t n);		// well-formed UTF-8 (no overlongs, surrogates)
 unsigned long invisible_at(const char *s, size_t n);	// the code point when s starts with a zero-width or bidi control (U+200B-200F, 202A-202E, 2066-2069, FEFF, 061C), else 0
 int	 utf8_locale(void);				// LC_CTYPE says UTF-8
+char	*suffixed(const char *path, const char *s);	// path with s after it, malloc'd
+char	*absolute(const char *path);			// path made absolute (malloc'd), so a command naming it works from anywhere
+const char *path_shown(const char *path);			// path to read or paste: ~/ for $HOME, shell-quoted, controls escaped; 2 rotating buffers
 
 /* time.c: a stamp is the time as written; its day is the date written in it */
 struct stamp {
@@ -175,9 +178,12 @@ int	 lines_open(struct lines *l, const char *path);	// NULL or "-" is stdin; -1 
 int	 lines_next(struct lines *l, char **line, size_t *len);	// 1 line, 2 too long, 0 end, -1 read error (after a message)
 void	 lines_close(struct lines *l);
 void	 lines_span(struct lines *l, long long from, long long to);	// read only bytes from..to (to < 0: the end) with pread(2), whoever else reads the file; never past l->limit
-#define ROLLBACK_SUFFIX	".rollback"	/* log -a's note beside the journal, see log.c */
-#define ROLLBACK_FORMAT	"#rollback\t%lld\t%lld\t%llu\t%llu\n"	/* length before, after the batch; st_dev, st_ino */
-long long rollback_length(const char *path, int fd);	// the length the note beside path gives the file open as fd; -1 none, -2 a note not for it (stale, torn), -3 one that cannot be read
+/* append.c: a batch onto a journal, all or nothing; the protocol is at its top */
+#define ROLLBACK_SUFFIX	".rollback"	/* the note beside a journal while a batch goes in */
+#define APPEND_ROOM	sizeof JOURNAL_HEADER	/* a batch has this much room before it, for the header */
+int	 journal_append(const char *journal, char *batch, size_t n, int *written, char **where);	// journal NULL: stdout; 0, or 1 after messages; where: the file's path (malloc'd) or NULL
+long long rollback_length(const char *path, int fd);	// the length the note beside path pins the file open as fd to; -1 none, -2 torn or not for it, -3 unreadable, -4 for it but the content changed
+int	 mkparents(const char *path);			// make the directories above path, 0700; 0 or -1 with errno
 
 /* Readers (trend, remind) name bad records but go on: at most 10, then a count. */
 void	 bad_record(const char *file, unsigned long line, const char *reason);

@@ -13,12 +13,10 @@
  * that never ends a line, or a long run of nothing but bad records, is not
  * a journal, and reading it stops with an error instead of going on.
  */
-#define _XOPEN_SOURCE 700	/* realpath(3), which glibc keeps in XSI */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "hearth.h"
@@ -370,45 +368,6 @@ record_parse(char *line, size_t len, struct record *r)
 	r->notelen = k == 5 ? n[4] : 0;
 	r->nfields = k;
 	return NULL;
-}
-
-long long
-rollback_length(const char *path, int fd)
-{
-	struct stat st, nst;
-	char *note, *real, buf[256], again[256];
-	long long before, after;
-	unsigned long long dev, ino;
-	ssize_t n;
-	int nfd;
-
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
-		return -1;
-	/* beside the file itself, when path is a link to it */
-	if ((real = realpath(path, NULL)) != NULL)
-		path = real;
-	note = xmalloc(strlen(path) + sizeof ROLLBACK_SUFFIX);
-	strcat(strcpy(note, path), ROLLBACK_SUFFIX);
-	free(real);
-	nfd = open(note, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-	free(note);
-	if (nfd < 0)
-		return errno == ENOENT ? -1 : errno == ELOOP ? -2 : -3;
-	n = fstat(nfd, &nst) == 0 && S_ISREG(nst.st_mode) ?
-	    read(nfd, buf, sizeof buf - 1) : -1;
-	close(nfd);
-	if (n <= 0)
-		return -2;
-	buf[n] = '\0';
-	/* all of it, exactly as log writes it: a torn note is no note */
-	if (sscanf(buf, ROLLBACK_FORMAT, &before, &after, &dev, &ino) != 4 ||
-	    snprintf(again, sizeof again, ROLLBACK_FORMAT, before, after, dev, ino) != n ||
-	    memcmp(again, buf, (size_t)n) != 0)
-		return -2;
-	if (dev != (unsigned long long)st.st_dev || ino != (unsigned long long)st.st_ino ||
-	    before < 0 || before > (long long)st.st_size || (long long)st.st_size > after)
-		return -2;
-	return before;
 }
 
 int

@@ -42,7 +42,7 @@
 
 static struct bank bank;
 /* The batch as it will be written, with room before it for the header. */
-#define ROOM	sizeof JOURNAL_HEADER
+#define ROOM	APPEND_ROOM
 static char *base, *out;
 static size_t outlen, outcap;
 static int nbad;
@@ -50,18 +50,6 @@ static int toobig;
 static unsigned long nrec, nanswers;	/* records in the batch; answers of them */
 
 #define TOOLONG	"with its time and name the record would be longer than 64 KiB, more than a journal line holds"
-
-/* Where the batch goes, and what is known of it on the way. */
-struct dest {
-	int	 fd, rfd;	/* rfd: to read the last byte, when fd cannot */
-	char	*name;		/* for messages, already through vis() */
-	char	*path;		/* the file's path, NULL when not known */
-	char	*note;		/* path.rollback, NULL: none to honour */
-	int	 own;		/* -a: a note of its own, and fsync */
-	int	 made;		/* log created the file */
-	int	 written;	/* the batch is in it */
-	off_t	 size;		/* its length before the batch */
-};
 
 static void
 usage(FILE *f)
@@ -264,393 +252,6 @@ line(char *s, size_t n, unsigned long lineno)
 		nanswers++;
 }
 
-/* path with s after it, newly allocated */
-static char *
-suffixed(const char *path, const char *s)
-{
-	char *p = xmalloc(strlen(path) + strlen(s) + 1);
-
-	return strcat(strcpy(p, path), s);
-}
-
-/* path made absolute, so that a command naming it works from anywhere */
-static char *
-absolute(const char *path)
-{
-	char cwd[PATH_MAX], *dir, *p;
-
-	if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
-		return xstrdup(path);
-	dir = suffixed(cwd, "/");
-	p = suffixed(dir, path);
-	free(dir);
-	return p;
-}
-
-/*
- * A path for the user to read or paste: ~ for the home directory, quoted
- * for the shell when it needs it, controls escaped.  Two rotating buffers.
- */
-static const char *
-shown(const char *path)
-{
-	static char buf[2][PATH_MAX + 64];
-	static int next;
-	const char *home = getenv("HOME"), *p = path;
-	char *b = buf[next], *o = b, *end = b + sizeof buf[0] - 5;
-	size_t hl = home ? strlen(home) : 0;
-
-	next = !next;
-	if (hl > 1 && home[0] == '/' && strncmp(path, home, hl) == 0 && path[hl] == '/') {
-		*o++ = '~';	/* ~/ unquoted, or the shell does not expand it */
-		*o++ = '/';
-		p = path + hl + 1;
-	}
-	if (p[strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./+-@%:,=")] != '\0') {
-		*o++ = '\'';
-		for (; *p != '\0' && o < end; p++)
-			if (*p == '\'') {
-				memcpy(o, "'\\''", 4);
-				o += 4;
-			} else
-				*o++ = *p;
-		*o++ = '\'';
-	} else
-		for (; *p != '\0' && o < end; p++)
-			*o++ = *p;
-	*o = '\0';
-	return strcpy(b, vis(b, (size_t)(o - b)));
-}
-
-/* Make the directories above path, mode 0700; 0, or -1 with errno. */
-static int
-mkparents(const char *path)
-{
-	char *p = xstrdup(path), *s;
-	int rc = 0;
-
-	if (p[strlen(p) - 1] == '/') {	/* names a directory: make none */
-		free(p);
-		errno = EISDIR;
-		return -1;
-	}
-	for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
-		*s = '\0';
-		if (mkdir(p, 0700) < 0 && errno != EEXIST) {
-			rc = -1;
-			break;
-		}
-		*s = '/';
-	}
-	free(p);
-	return rc;
-}
-
-/* fsync(2) the directory holding path, so a name made or removed stays so. */
-static int
-syncdir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-	int fd, rc = 0;
-
-	if (slash == NULL)
-		dir = xstrdup(".");
-	else {
-		dir = xstrdup(path);
-		dir[slash == path ? 1 : slash - path] = '\0';
-	}
-	if ((fd = open(dir, O_RDONLY)) < 0)
-		rc = -1;
-	else {
-		if (fsync(fd) < 0 && errno != EINVAL)	/* EINVAL: cannot, ever */
-			rc = -1;
-		close(fd);
-	}
-	free(dir);
-	return rc;
-}
-
-static int
-lockfile(int fd, const char *name)
-{
-	struct flock lk;
-
-	memset(&lk, 0, sizeof lk);
-	lk.l_type = F_WRLCK;
-	lk.l_whence = SEEK_SET;
-	while (fcntl(fd, F_SETLKW, &lk) < 0) {
-		if (errno != EINTR) {
-			warn_("%s: cannot lock", name);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* Why -a will not write to path (opened or not, errno e); -1. */
-static int
-refused(const char *path, const char *name, int e)
-{
-	struct stat st;
-
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
-		warnx_("%s: a symbolic link: -a writes to the journal itself, not "
-		    "through a link; name the file it points to", name);
-	else if (e == 0)
-		warnx_("%s: not a regular file: a journal is a plain file", name);
-	else {
-		errno = e;
-		warn_("%s", name);
-	}
-	return -1;
-}
-
-/*
- * Open and lock the journal for -a, making it (and its directories) when
- * it is missing.  A file removed while log waited for the lock (by a
- * writer that made it and failed) is opened anew.  -1 after a message.
- */
-static int
-open_journal(struct dest *d)
-{
-	const int fl = O_RDWR | O_APPEND | O_NOFOLLOW | O_NONBLOCK;
-	struct stat st;
-	int i, fd;
-
-	for (i = 0; i < 100; i++) {
-		d->made = 0;
-		if ((fd = open(d->path, fl)) < 0 && errno == ENOENT) {
-			if ((fd = open(d->path, fl | O_CREAT | O_EXCL, 0600)) < 0 &&
-			    errno == ENOENT && mkparents(d->path) == 0)
-				fd = open(d->path, fl | O_CREAT | O_EXCL, 0600);
-			if (fd < 0 && errno == EEXIST)
-				continue;	/* made meanwhile, or a dangling link */
-			d->made = fd >= 0;
-		}
-		if (fd < 0)
-			return refused(d->path, d->name, errno);
-		if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-			close(fd);
-			return refused(d->path, d->name, 0);
-		}
-		if (fcntl(fd, F_SETFL, O_APPEND) < 0 || lockfile(fd, d->name) < 0) {
-			close(fd);
-			return -1;
-		}
-		if (fstat(fd, &st) == 0 && st.st_nlink > 0) {
-			d->fd = d->rfd = fd;
-			return 0;
-		}
-		close(fd);
-	}
-	return refused(d->path, d->name, errno);
-}
-
-/* Standard output: its path where the system says it (for the rollback
- * note and the chmod advice), and a descriptor to read it back. */
-static void
-open_stdout(struct dest *d)
-{
-	struct stat st, pst;
-	char buf[PATH_MAX];
-	ssize_t n;
-
-	d->fd = d->rfd = 1;
-	d->name = xstrdup("stdout");
-	if (fstat(1, &st) < 0 || !S_ISREG(st.st_mode))
-		return;
-	/*
-	 * Read the last byte through another descriptor when the shell's >>
-	 * opened it write-only; opened before the lock and closed only at the
-	 * end, since closing any descriptor of a file drops fcntl(2) locks.
-	 */
-	if ((fcntl(1, F_GETFL) & O_ACCMODE) == O_WRONLY)
-		d->rfd = open("/dev/fd/1", O_RDONLY);
-	if ((n = readlink("/proc/self/fd/1", buf, sizeof buf - 1)) > 0 && buf[0] == '/') {
-		buf[n] = '\0';
-		if (stat(buf, &pst) == 0 && pst.st_dev == st.st_dev && pst.st_ino == st.st_ino) {
-			d->path = xstrdup(buf);
-			d->note = suffixed(buf, ROLLBACK_SUFFIX);
-		}
-	}
-}
-
-/* Honour a note left by a writer that was stopped mid-batch: truncate the
- * journal back to the length it gives.  0, or -1 after a message. */
-static int
-take_back(struct dest *d, struct stat *st)
-{
-	long long n = rollback_length(d->path, d->fd);
-
-	if (n == -1)
-		return 0;
-	if (n == -3) {
-		warn_("%s: cannot read its rollback note %s", d->name, vis(d->note, strlen(d->note)));
-		return -1;
-	}
-	if (n >= 0) {
-		if (ftruncate(d->fd, (off_t)n) < 0 || fsync(d->fd) < 0) {
-			warn_("%s: cannot take back a batch that was cut short", d->name);
-			return -1;
-		}
-		warnx_("%s: a batch was cut short earlier: its %lld bytes are taken back",
-		    d->name, (long long)st->st_size - n);
-		st->st_size = (off_t)n;
-	}
-	/* else a note torn in the making, or for a file no longer there */
-	if ((unlink(d->note) < 0 && errno != ENOENT) || syncdir(d->note) < 0) {
-		warn_("%s", vis(d->note, strlen(d->note)));
-		return -1;
-	}
-	return 0;
-}
-
-/* The rollback note for a batch that makes the file after bytes long. */
-static int
-note_write(struct dest *d, const struct stat *st, off_t after)
-{
-	char buf[256];
-	int fd, n, e;
-
-	n = snprintf(buf, sizeof buf, ROLLBACK_FORMAT, (long long)d->size,
-	    (long long)after, (unsigned long long)st->st_dev,
-	    (unsigned long long)st->st_ino);
-	/* numbers only: whoever may read the journal may read its note */
-	if ((fd = open(d->note, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
-	    (st->st_mode & 0666) | 0600)) < 0)
-		return -1;
-	if (writeall(fd, buf, (size_t)n) == 0 && fsync(fd) == 0) {
-		if (close(fd) == 0 && syncdir(d->note) == 0)
-			return 0;
-	} else
-		close(fd);
-	e = errno;
-	unlink(d->note);
-	errno = e;
-	return -1;
-}
-
-static int
-note_drop(struct dest *d)
-{
-	if (unlink(d->note) < 0 && errno != ENOENT)
-		return -1;
-	return syncdir(d->note);
-}
-
-/* A journal log starts is its owner's alone; one others can read is said. */
-static void
-modes(struct dest *d, const struct stat *st)
-{
-	if (st->st_size == 0 && fchmod(d->fd, 0600) == 0)
-		return;
-	if ((st->st_mode & (S_IRGRP | S_IROTH)) == 0)
-		return;
-	if (d->path != NULL)
-		warnx_("%s: others can read this journal; to keep it yours alone: chmod 600 %s",
-		    d->name, shown(d->path));
-	else
-		warnx_("%s: others can read this journal; chmod 600 it to keep it yours alone",
-		    d->name);
-}
-
-/* A write that failed with errno e: put the file back as it was. */
-static int
-undo(struct dest *d, int e)
-{
-	if (ftruncate(d->fd, d->size) < 0 || (d->own && fsync(d->fd) < 0)) {
-		warn_("%s: cannot undo a short write%s", d->name, d->note != NULL ?
-		    ", but readers skip it and the next log -a takes it back" : "");
-		errno = e;
-		warn_("%s", d->name);
-		return 1;
-	}
-	if (d->note != NULL)
-		note_drop(d);
-	errno = e;
-	warn_("%s: nothing was written", d->name);
-	return 1;
-}
-
-/* The last byte of the file, or '\n' when it cannot be read. */
-static int
-lastbyte(struct dest *d)
-{
-	char c;
-
-	return d->rfd >= 0 && pread(d->rfd, &c, 1, d->size - 1) == 1 ?
-	    (unsigned char)c : '\n';
-}
-
-/*
- * Append the batch to a regular file: lock, take back a batch cut short,
- * the header on an empty file, a fresh line after a torn one, the note,
- * one write at the end, fsync, no note.  0, or 1 after a message.
- */
-static int
-append(struct dest *d, struct stat *st)
-{
-	const char *head = "";
-	size_t hn = 0;
-
-	if (d->fd == 1 && lockfile(1, d->name) < 0)
-		return 1;	/* -a locked it when it opened it */
-	if (fstat(d->fd, st) < 0) {
-		warn_("%s", d->name);
-		return 1;
-	}
-	if (d->note != NULL && take_back(d, st) < 0)
-		return 1;
-	d->size = st->st_size;
-	modes(d, st);
-	if (d->size == 0) {
-		head = JOURNAL_HEADER;
-		hn = strlen(head);
-	} else if (lastbyte(d) != '\n') {
-		head = "\n";
-		hn = 1;
-	}
-	if (!d->own) {
-		free(d->note);
-		d->note = NULL;		/* honoured, but a >> writer writes none */
-	} else if (note_write(d, st, d->size + (off_t)(hn + outlen)) < 0) {
-		warn_("%s: cannot write the rollback note; a kill now could leave part of the batch",
-		    d->name);
-		free(d->note);
-		d->note = NULL;
-	}
-	memcpy(out - hn, head, hn);	/* still one write: the header goes in front */
-	if (lseek(d->fd, 0, SEEK_END) < 0 || writeall(d->fd, out - hn, hn + outlen) < 0 ||
-	    (d->own && fsync(d->fd) < 0) || (d->note != NULL && note_drop(d) < 0))
-		return undo(d, errno);
-	d->written = 1;
-	return 0;
-}
-
-/* Write the batch to d: a regular file by append(), anything else as it is. */
-static int
-deliver(struct dest *d)
-{
-	struct stat st;
-	int rc = 0;
-
-	if (fstat(d->fd, &st) < 0) {
-		warn_("%s", d->name);
-		rc = 1;
-	} else if (S_ISREG(st.st_mode))
-		rc = append(d, &st);
-	else if (writeall(d->fd, out, outlen) < 0) {
-		if (errno != EPIPE)	/* a reader gone: nobody to tell */
-			warn_("%s", d->name);
-		rc = 1;
-	} else
-		d->written = 1;
-	if (d->rfd != d->fd && d->rfd >= 0)
-		close(d->rfd);
-	return rc;
-}
-
 /* "3 answers", "1 record": what the batch holds, in words. */
 static const char *
 holds(void)
@@ -707,58 +308,35 @@ keep_elsewhere(const char *journal)
 	memcpy(out - (ROOM - 1), JOURNAL_HEADER, ROOM - 1);
 	ok = writeall(fd, out - (ROOM - 1), ROOM - 1 + outlen) == 0 && fsync(fd) == 0;
 	if (close(fd) < 0 || !ok) {
-		warn_("and the %s could not be kept in %s", holds(), shown(kept));
+		warn_("and the %s could not be kept in %s", holds(), path_shown(kept));
 		unlink(kept);
 	} else if (nrec == 1)
 		warnx_("the %s is kept in %s; add it later with: %s -a %s < %s",
-		    nanswers ? "answer" : "record", shown(kept), progname, shown(abs), shown(kept));
+		    nanswers ? "answer" : "record", path_shown(kept), progname, path_shown(abs), path_shown(kept));
 	else
 		warnx_("the %s are kept in %s; add them later with: %s -a %s < %s",
-		    holds(), shown(kept), progname, shown(abs), shown(kept));
+		    holds(), path_shown(kept), progname, path_shown(abs), path_shown(kept));
 	free(kept);
 	free(abs);
 }
 
-/* Write the batch to the journal named by -a, or to stdout. */
+/* Write the batch to the journal named by -a, or to stdout; a batch -a
+ * could not write is kept elsewhere. */
 static int
 keep(const char *journal)
 {
-	struct dest d;
-	struct stat st;
-	char *abs;
-	int rc;
+	char *where, *abs;
+	int rc, written;
 
-	memset(&d, 0, sizeof d);
-	if (journal == NULL)
-		open_stdout(&d);
-	else {
-		d.path = xstrdup(journal);
-		d.name = xstrdup(vis(journal, strlen(journal)));
-		d.note = suffixed(journal, ROLLBACK_SUFFIX);
-		d.own = 1;
-		if (open_journal(&d) < 0)
-			d.fd = d.rfd = -1;
-	}
-	rc = d.fd < 0 ? 1 : deliver(&d);
-	/* still under the lock: a journal made for nothing goes, unless
-	 * another writer got the lock first and filled it */
-	if (d.made && !d.written && fstat(d.fd, &st) == 0 && st.st_size == 0 &&
-	    unlink(d.path) == 0)
-		syncdir(d.path);
-	if (journal != NULL && d.fd >= 0 && close(d.fd) < 0 && rc == 0) {
-		warn_("%s", d.name);
-		rc = 1;
-	}
-	if (journal != NULL && !d.written)
+	rc = journal_append(journal, out, outlen, &written, &where);
+	if (journal != NULL && !written)
 		keep_elsewhere(journal);
-	else if (d.written && d.path != NULL && isterm(2)) {
-		abs = absolute(d.path);
-		fprintf(stderr, "%s kept in %s\n", holds(), shown(abs));
+	else if (written && where != NULL && isterm(2)) {
+		abs = absolute(where);
+		fprintf(stderr, "%s kept in %s\n", holds(), path_shown(abs));
 		free(abs);
 	}
-	free(d.name);
-	free(d.path);
-	free(d.note);
+	free(where);
 	return rc;
 }
 

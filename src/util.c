@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -411,4 +412,62 @@ utf8_locale(void)
 	yes = cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	setlocale(LC_CTYPE, "C");
 	return yes;
+}
+
+/* path with s after it, newly allocated */
+char *
+suffixed(const char *path, const char *s)
+{
+	char *p = xmalloc(strlen(path) + strlen(s) + 1);
+
+	return strcat(strcpy(p, path), s);
+}
+
+/* path made absolute, so that a command naming it works from anywhere */
+char *
+absolute(const char *path)
+{
+	char cwd[PATH_MAX], *dir, *p;
+
+	if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
+		return xstrdup(path);
+	dir = suffixed(cwd, "/");
+	p = suffixed(dir, path);
+	free(dir);
+	return p;
+}
+
+/*
+ * A path for the user to read or paste: ~ for the home directory, quoted
+ * for the shell when it needs it, controls escaped.  Two rotating buffers.
+ */
+const char *
+path_shown(const char *path)
+{
+	static char buf[2][PATH_MAX + 64];
+	static int next;
+	const char *home = getenv("HOME"), *p = path;
+	char *b = buf[next], *o = b, *end = b + sizeof buf[0] - 5;
+	size_t hl = home ? strlen(home) : 0;
+
+	next = !next;
+	if (hl > 1 && home[0] == '/' && strncmp(path, home, hl) == 0 && path[hl] == '/') {
+		*o++ = '~';	/* ~/ unquoted, or the shell does not expand it */
+		*o++ = '/';
+		p = path + hl + 1;
+	}
+	if (p[strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./+-@%:,=")] != '\0') {
+		*o++ = '\'';
+		for (; *p != '\0' && o < end; p++)
+			if (*p == '\'') {
+				memcpy(o, "'\\''", 4);
+				o += 4;
+			} else
+				*o++ = *p;
+		*o++ = '\'';
+	} else
+		for (; *p != '\0' && o < end; p++)
+			*o++ = *p;
+	*o = '\0';
+	return strcpy(b, vis(b, (size_t)(o - b)));
 }

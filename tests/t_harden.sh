@@ -16,8 +16,19 @@ unchanged() { assert 'cmp -s j.tsv before.tsv' 'the journal changed'; }
 mode() { ls -ld "$1" | cut -c1-10; }
 # xs N: N bytes of x (or of $2)
 xs() { head -c "$1" /dev/zero | tr '\0' "${2:-x}"; }
-# the rollback note log -a writes before a batch: length before, after, dev, ino
-note() { printf '#rollback\t%s\t%s\t%s\t%s\n' "$2" "$3" "$(stat -c %d "$1")" "$(stat -c %i "$1")" > "$1.rollback"; }
+# killed 'kill CALL N' ARGS...: log -a j.tsv ARGS, killed at a named point
+# of its write path by tests/shim.so (see shim.c): 'kill write 2' leaves
+# the rollback note and none of the batch, 'half write 2' half of it
+killed() {
+	k=$1
+	shift
+	HEARTH_SHIM=$k LD_PRELOAD=$top/tests/shim.so log -a j.tsv "$@" 2>/dev/null
+	[ $? -eq 137 ] && [ -e j.tsv.rollback ] || fail "log -a was not killed at $k"
+}
+# two records, and a batch of them cut in half by a kill
+TWO="touch	1	$(xs 30 a)
+touch	2	$(xs 30 b)"
+cut_batch() { printf '%s\n' "$TWO" | killed 'half write 2'; }
 
 # --- records no reader refuses -------------------------------------------
 
@@ -123,8 +134,8 @@ end
 
 begin 'a reader does not read past the length a rollback note gives'
 journal
-printf '%s\t%s\t%s\t%s\t\n%s\t%s\t%s' "$NOW" alex touch 1 "$NOW" alex tou >> j.tsv
-note j.tsv "$(wc -c < before.tsv)" 100000
+cut_batch
+assert '[ "$(wc -c < j.tsv)" -gt "$(wc -c < before.tsv)" ]' 'nothing of the batch was written'
 run trend -s -m touch j.tsv
 err ''
 out "date	who	what	value	days
@@ -140,8 +151,7 @@ begin 'the next writer takes the cut batch back, keeps the inode and removes the
 journal
 ln j.tsv link.tsv
 ino=$(stat -c %i j.tsv)
-printf '%s\t%s\t%s\t%s\t\n%s\t%s\t%s' "$NOW" alex touch 1 "$NOW" alex tou >> j.tsv
-note j.tsv "$(wc -c < before.tsv)" 100000
+cut_batch
 cut=$(( $(wc -c < j.tsv) - $(wc -c < before.tsv) ))
 run log -a j.tsv touch 5
 out ''
@@ -155,8 +165,7 @@ end
 
 begin 'a >> writer honours the note too'
 journal
-printf '%s\t%s\t%s' "$NOW" alex tou >> j.tsv
-note j.tsv "$(wc -c < before.tsv)" 100000
+cut_batch
 runsh 'log touch 5 >> j.tsv'
 status 0
 same j.tsv "$J0
@@ -164,14 +173,18 @@ $NOW	alex	touch	5	"
 assert '[ ! -e j.tsv.rollback ]' 'the note is still there'
 end
 
-begin 'a note for another file, or torn, is ignored by readers and removed by writers'
+begin 'a note for another file, torn, or of an older hearth is ignored by readers and removed by writers'
 journal
 printf '%s\t%s\t%s\t%s\t\n' "$NOW" alex touch 1 >> j.tsv
 cp j.tsv after.tsv
-printf '#rollback\t%s\t100000\t1\t2\n' "$(wc -c < before.tsv)" > j.tsv.rollback
+printf '#rollback\t%s\t100000\t1\t2\t0\t0\n' "$(wc -c < before.tsv)" > j.tsv.rollback
 run trend -s -m touch j.tsv
 out_has '^2026-11-26	alex	touch	1.00	1$'
 printf '#rollback\t%s\t100000\t%s\t%s' 1 "$(stat -c %d j.tsv)" "$(stat -c %i j.tsv)" > j.tsv.rollback
+run trend -s -m touch j.tsv
+out_has '^2026-11-26	alex	touch	1.00	1$'
+# hearth 1.0's note pinned no content: a reader cannot trust it
+printf '#rollback\t%s\t100000\t%s\t%s\n' "$(wc -c < before.tsv)" "$(stat -c %d j.tsv)" "$(stat -c %i j.tsv)" > j.tsv.rollback
 run trend -s -m touch j.tsv
 out_has '^2026-11-26	alex	touch	1.00	1$'
 run log -a j.tsv touch 5
@@ -184,22 +197,120 @@ end
 
 begin 'a note that says less than the file holds beyond it is not believed'
 journal
-printf '%s\t%s\t%s\t%s\t\n' "$NOW" alex touch 1 >> j.tsv
-note j.tsv 10 20
+killed 'kill write 2' touch 1
+printf '%s\t%s\t%s\t%s\t%s\n' "$NOW" sam touch 1 "longer than the batch" >> j.tsv
 run trend -s -m touch j.tsv
-out_has '^2026-11-26	alex	touch	1.00	1$'
+out_has '^2026-11-26	sam	touch	1.00	1$'
 end
 
 begin 'a reader through a symbolic link finds the note beside the journal'
 journal
-printf '%s\t%s\t%s\t%s\t\n' "$NOW" alex touch 1 >> j.tsv
-note j.tsv "$(wc -c < before.tsv)" 100000
+cut_batch
 ln -s j.tsv l.tsv
 run trend -s -m touch l.tsv
 out "date	who	what	value	days
 2026-11-25	sam	touch	3.00	1"
 status 0
 end
+
+# A note left by a kill, then the journal rewritten in place by the merge
+# hearth-journal(5) shows, to exactly the length the note expects: a note
+# that pinned only lengths and the inode hid the merged records, and the
+# next log -a cut them off.
+begin 'a stale note after sort -u -o keeps every record: readers read all, log -a refuses'
+printf '2026-10-%02dT21:00:00+01:00\tsam\topen\t4\t\n' $(seq 30) | log -a j.tsv
+printf '2025-06-%02dT21:00:00+01:00\talex\thugs\t3\t\n' $(seq 30) > old.tsv
+input_file old.tsv
+killed 'kill write 2' < old.tsv
+ino=$(stat -c %i j.tsv)
+LC_ALL=C sort -u -o j.tsv j.tsv old.tsv
+cp j.tsv merged.tsv
+assert '[ "$(stat -c %i j.tsv)" = "$ino" ]' 'sort -o made a new file: the case tests nothing'
+run trend -s -n 600 j.tsv
+assert '[ "$(grep -c "	sam	open	" .out)" -eq 30 ] && [ "$(grep -c "	alex	hugs	" .out)" -eq 30 ]' \
+    "a reader hid records: $(head -c 300 .out)"
+err ''
+run log -a j.tsv touch 4
+out ''
+err_has '^log: j.tsv: its rollback note j.tsv.rollback is from before the journal was changed by other means; nothing is taken back or written'
+err_has 'rm j.tsv.rollback$'
+err_has "^log: the record is kept in $KEPT"
+status 1
+assert 'cmp -s j.tsv merged.tsv' 'the journal changed'
+assert '[ -e j.tsv.rollback ]' 'the note was removed'
+end
+
+begin 'a stale note after a smaller merge: the bytes before the batch are checked'
+printf '2026-10-%02dT21:00:00+01:00\tsam\topen\t4\t\n' $(seq 30) | log -a j.tsv
+printf '2025-06-%02dT21:00:00+01:00\talex\thugs\t3\t\n' $(seq 30) > old.tsv
+killed 'kill write 2' < old.tsv
+head -n 10 old.tsv > some.tsv
+LC_ALL=C sort -u -o j.tsv j.tsv some.tsv
+cp j.tsv merged.tsv
+run trend -s -n 600 j.tsv
+assert '[ "$(grep -c "	sam	open	" .out)" -eq 30 ] && [ "$(grep -c "	alex	hugs	" .out)" -eq 10 ]' \
+    "a reader hid records: $(tail -n 3 .out)"
+run log -a j.tsv touch 4
+err_has 'is from before the journal was changed by other means'
+status 1
+assert 'cmp -s j.tsv merged.tsv' 'the journal changed'
+end
+
+begin 'a stale note over the same bytes before it: the batch it names is checked too'
+journal
+killed 'kill write 2' touch 1 aaaa
+# the same length as the batch, other bytes: appended by hand, not by log
+printf '%s\t%s\t%s\t%s\t%s\n' "$NOW" alex touch 2 bbbb >> j.tsv
+cp j.tsv hand.tsv
+run trend -s -m touch j.tsv
+out_has '^2026-11-26	alex	touch	2.00	1$'
+run log -a j.tsv touch 4
+err_has 'is from before the journal was changed by other means'
+status 1
+assert 'cmp -s j.tsv hand.tsv' 'the journal changed'
+end
+
+# --- a kill at each point of the write path (tests/shim.so) ------------------
+# trace of log -a on a journal with records: the note is written and made
+# durable with its directory, then the batch, then the journal is synced,
+# and the note removed with its directory synced.  Each step matters.
+
+begin 'log -a syncs the note, its directory, the batch, then the removal'
+journal
+HEARTH_SHIM="trace $T/trace" LD_PRELOAD=$top/tests/shim.so log -a j.tsv touch 4
+same trace 'write reg
+fsync reg
+fsync dir
+write reg
+fsync reg
+unlink j.tsv.rollback
+fsync dir'
+end
+
+for point in 'kill fsync 1:none' 'kill fsync 2:none' 'kill write 2:none' 'half write 2:none' \
+    'kill fsync 3:none' 'kill unlink 1:none' 'kill fsync 4:whole'; do
+	begin "killed at ${point%:*}: readers and the next writer see the batch ${point#*:}"
+	journal
+	printf '%s\n' "$TWO" > batch
+	HEARTH_SHIM=${point%:*} LD_PRELOAD=$top/tests/shim.so log -a j.tsv < batch 2>/dev/null
+	assert '[ $? -eq 137 ]' 'log was not killed'
+	run trend -s -m touch j.tsv
+	n=$(grep -c '^2026-11-26	alex	touch' .out)
+	case ${point#*:} in
+	none) assert '[ "$n" -eq 0 ]' "a reader saw $n days of the batch" ;;
+	whole) assert '[ "$n" -eq 1 ] && grep -q "	3.00	1$" .out' "a reader saw $(cat .out)" ;;
+	esac
+	run log -a j.tsv open 5
+	status 0
+	assert 'head -c "$(wc -c < before.tsv)" j.tsv | cmp -s - before.tsv' 'the records before it changed'
+	n=$(grep -c '	touch	[12]	' j.tsv)
+	case ${point#*:} in
+	none) assert '[ "$n" -eq 0 ]' "$n records of the batch stayed" ;;
+	whole) assert '[ "$n" -eq 2 ]' "$n records of the batch stayed" ;;
+	esac
+	assert '[ "$(tail -n 1 j.tsv)" = "$NOW	alex	open	5	" ] && [ ! -e j.tsv.rollback ]' 'the next batch is not on a line of its own'
+	end
+done
 
 begin 'a rollback note that cannot be removed stops the writer; the batch is kept'
 journal
