@@ -158,6 +158,7 @@ const char *number_parse(const char *s, size_t n, double *v);	// -?[0-9]+(\.[0-9
 const char *note_check(const char *s, size_t n);	// an escaped note: valid escapes, no controls, UTF-8
 size_t	 note_escape(const char *s, size_t n, char *out);	// out >= 2n; returns length
 size_t	 note_unescape(const char *s, size_t n, char *out);	// of a checked note; out >= n
+const char *answer_check(const char *s, size_t n);	// the escaped note of an answer record: "q:ID QUESTION\\tANSWER"; NULL or the reason
 const char *line_blank(const char *s, size_t n);	// non-NULL when s is blank or a # comment
 
 /* Lines from a file or stdin in large blocks; a line is returned without

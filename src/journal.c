@@ -370,6 +370,29 @@ record_parse(char *line, size_t len, struct record *r)
 	return NULL;
 }
 
+const char *
+answer_check(const char *s, size_t n)
+{
+	const char *bs;
+	size_t i;
+
+	if (n < 2 || s[0] != 'q' || s[1] != ':')
+		goto bad;
+	for (i = 2; i < 10 && i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			goto bad;
+	if (i != 10 || n < 11 || s[10] != ' ')
+		goto bad;
+	/* the question holds no tab or backslash: the first escape ends it */
+	if ((bs = memchr(s + 11, '\\', n - 11)) == NULL || bs == s + 11 ||
+	    (size_t)(bs - s) + 1 >= n || bs[1] != 't')
+		goto bad;
+	return NULL;
+bad:
+	return "an answer of ask -P holds \"q:\", the question's id, a space, "
+	    "the question, a tab and the answer in its note";
+}
+
 int
 lines_open(struct lines *l, const char *path)
 {

@@ -45,7 +45,9 @@ static struct bank bank;
 #define ROOM	APPEND_ROOM
 static char *base, *out;
 static size_t outlen, outcap;
-static int nbad;
+static unsigned long nbad;
+#define SHOWN	10	/* bad lines named; the rest are counted */
+#define GIVEUP	1000	/* bad lines after which reading stops: not a batch at all */
 static int toobig;
 static unsigned long nrec, nanswers;	/* records in the batch; answers of them */
 
@@ -83,7 +85,8 @@ put(const char *s, size_t n)
 static void
 bad(const char *where, unsigned long line, const char *why)
 {
-	nbad++;
+	if (++nbad > SHOWN)
+		return;
 	if (where)
 		warnx_("%s:%lu: %s", where, line, why);
 	else
@@ -138,6 +141,8 @@ check(const char *what, size_t wn, const char *value, size_t vn,
 		return why;
 	}
 	if ((e = note_check(note, nn)) != NULL)
+		return e;
+	if (strcmp(m->what, "answer") == 0 && (e = answer_check(note, nn)) != NULL)
 		return e;
 	if (m->type == T_TEXT && nn == 0) {
 		snprintf(why, sizeof why, "%s is a text answer: the answer goes in the note, and it is empty",
@@ -381,7 +386,7 @@ from_stdin(void)
 
 	if (lines_open(&in, NULL) < 0)
 		exit(1);
-	while (!toobig && (rc = lines_next(&in, &s, &n)) != 0) {
+	while (!toobig && nbad < GIVEUP && (rc = lines_next(&in, &s, &n)) != 0) {
 		if (rc < 0)
 			exit(1);
 		if (rc == 2)
@@ -449,6 +454,11 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (journal != NULL && journal[0] == '\0') {
+		warnx_("-a needs the journal's name, and it is empty");
+		usage(stderr);
+		return 2;
+	}
 	if (argc == 1) {
 		warnx_("%s needs a value, e.g. %s touch 4", vis(argv[0], strlen(argv[0])), progname);
 		usage(stderr);
@@ -465,8 +475,13 @@ main(int argc, char *argv[])
 		from_stdin();
 	if (toobig)
 		die(1, "the batch is larger than 64 MiB: nothing was written; split it");
+	if (nbad >= GIVEUP)
+		die(1, "stdin: %lu bad lines, and no more were read: this is not a batch of "
+		    "answers or records; nothing was written", nbad);
+	if (nbad > SHOWN)
+		warnx_("%lu more bad lines not shown", nbad - SHOWN);
 	if (nbad > 0) {
-		warnx_("%d bad line%s: nothing was written", nbad, nbad == 1 ? "" : "s");
+		warnx_("%lu bad line%s: nothing was written", nbad, nbad == 1 ? "" : "s");
 		return 1;
 	}
 	if (outlen == 0)

@@ -444,13 +444,13 @@ absolute(const char *path)
 const char *
 path_shown(const char *path)
 {
-	static char buf[2][PATH_MAX + 64];
+	static char buf[2][6 * (PATH_MAX + 64)];
 	static int next;
 	const char *home = getenv("HOME"), *p = path;
-	char *b = buf[next], *o = b, *end = b + sizeof buf[0] - 5;
+	char q[4 * PATH_MAX + 64], *o = q, *end = q + sizeof q - 5;
 	size_t hl = home ? strlen(home) : 0;
+	int cut;
 
-	next = !next;
 	if (hl > 1 && home[0] == '/' && strncmp(path, home, hl) == 0 && path[hl] == '/') {
 		*o++ = '~';	/* ~/ unquoted, or the shell does not expand it */
 		*o++ = '/';
@@ -468,6 +468,8 @@ path_shown(const char *path)
 	} else
 		for (; *p != '\0' && o < end; p++)
 			*o++ = *p;
-	*o = '\0';
-	return strcpy(b, vis(b, (size_t)(o - b)));
+	/* whole, not cut as vis() cuts: the user pastes it */
+	next = !next;
+	buf[next][escape(q, (size_t)(o - q), buf[next], sizeof buf[next] - 1, &cut)] = '\0';
+	return buf[next];
 }

@@ -525,3 +525,61 @@ out ''
 err_has '^log: -a needs a value$'
 status 2
 end
+
+# --- what log holds a batch to (issue: nothing lost, round three) -----------
+
+begin 'an answer note must have the form ask -P writes: log refuses what ask would'
+run log -a j.tsv answer 1 'we talked'
+out ''
+err 'log: an answer of ask -P holds "q:", the question'"'"'s id, a space, the question, a tab and the answer in its note'
+status 1
+assert '[ ! -e j.tsv ]' 'j.tsv was made'
+printf 'answer\t1\tq:0123abcd \\tno question\n' > in
+input_file in
+run log -a j.tsv
+err_has '^log: stdin:1: an answer of ask -P holds'
+status 1
+printf 'answer\t1\tq:0123abcd What made you laugh?\\twe did\n' > in
+input_file in
+run log -a j.tsv
+err ''
+status 0
+run ask -b j.tsv
+assert '! grep -q "holds" .err' "ask refused what log wrote: $(cat .err)"
+end
+
+begin 'endless bad input: ten lines named, then reading stops'
+runsh 'yes x | log -a j.tsv'
+out ''
+status 1
+assert '[ "$(grep -c "^log: stdin:[0-9]*: want an answer" .err)" -eq 10 ]' "$(grep -c . .err) lines said"
+err_has '^log: stdin: 1000 bad lines, and no more were read: this is not a batch of answers or records; nothing was written$'
+assert '[ ! -e j.tsv ]' 'j.tsv was made'
+end
+
+begin 'a few more bad lines than are named: counted'
+printf 'x\n%.0s' $(seq 12) > in
+input_file in
+run log
+out ''
+assert '[ "$(grep -c "^log: stdin:" .err)" -eq 10 ]' "$(cat .err)"
+err_has '^log: 2 more bad lines not shown$'
+err_has '^log: 12 bad lines: nothing was written$'
+status 1
+end
+
+begin 'an empty journal name is a usage error'
+run log -a '' touch 4
+out ''
+err_has "^log: -a needs the journal's name, and it is empty$"
+status 2
+assert '[ -z "$(ls)" ]' "made: $(ls)"
+end
+
+begin 'the "add it later" advice is whole, however long the path'
+d=$(printf 'd%.0s' $(seq 120))/$(printf 'e%.0s' $(seq 120))
+mkdir -p "$d/j.tsv"
+run log -a "$d/j.tsv/" touch 4
+status 1
+err_has "add it later with: log -a ~/$d/j.tsv/ < ~/.local/state/hearth/unwritten-2026-11-26.tsv\$"
+end
