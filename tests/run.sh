@@ -15,10 +15,13 @@ only=${1:-}
 for t in tests/unit_core tests/unit_stats tests/t_*.sh; do
 	[ -e "$t" ] || continue
 	case $t in *"$only"*) ;; *) continue ;; esac
+	# on a terminal, the file running now, so a long run is not silent
+	[ -t 1 ] && printf '\r%-40s\r' "$t ..."
 	case $t in
 	*.sh) sh "$t" >"$out" 2>&1 </dev/null; rc=$? ;;
 	*) $HEARTH_WRAP_UNIT "./$t" >"$out" 2>&1 </dev/null; rc=$? ;;
 	esac
+	[ -t 1 ] && printf '\r%-40s\r' ''
 	s=$(grep -c '^ok .* # SKIP' "$out")
 	p=$(($(grep -c '^ok ' "$out") - s))
 	f=$(grep -c '^not ok ' "$out")
