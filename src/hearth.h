@@ -100,28 +100,42 @@ find_tab(const char *s, size_t i, size_t n, int nul)
 
 /* util.c */
 extern const char *progname;
-void	 setprogname(const char *argv0);		// progname = basename of argv0; fds 0-2 made open (first thing in main)
+/* progname = basename of argv0; fds 0-2 made open (first thing in main) */
+void	 setprogname(const char *argv0);
 void	 warnx_(const char *fmt, ...);			// "prog: msg\n" on stderr
 void	 warn_(const char *fmt, ...);			// "prog: msg: strerror(errno)\n"
 void	 die(int status, const char *fmt, ...) NORETURN;	// warnx_ then exit(status)
 void	 version(void) NORETURN;			// "prog (hearth) VERSION" on stdout, exit 0
-void	 optfail(int c);				// getopt(3) with opterr = 0 and ":..." returned c: say what was wrong
-int	 fshut(FILE *f, const char *name);		// flush+check f; 0, or 1 after a message (none for EPIPE)
-int	 writeall(int fd, const void *p, size_t n);	// write(2) all of p, retrying; 0 or -1 with errno
-const char *vis(const char *s, size_t n);		// s for a message: controls escaped, cut at 200 bytes; 4 rotating static buffers
-void	 putsafe(FILE *f, const char *s, size_t n);	// write s with controls and bad UTF-8 escaped
-int	 isterm(int fd);				// isatty(fd), but never when $HEARTH_NOTTY is set
-const char *whoami(void);				// $HEARTH_WHO, else the login name, else $LOGNAME; die(1) when none
+/* getopt(3) with opterr = 0 and ":..." returned c: say what was wrong */
+void	 optfail(int c);
+/* flush+check f; 0, or 1 after a message (none for EPIPE) */
+int	 fshut(FILE *f, const char *name);
+/* write(2) all of p, retrying; 0 or -1 with errno */
+int	 writeall(int fd, const void *p, size_t n);
+/* s for a message: controls escaped, cut at 200 bytes; 4 rotating static buffers */
+const char *vis(const char *s, size_t n);
+/* write s with controls and bad UTF-8 escaped */
+void	 putsafe(FILE *f, const char *s, size_t n);
+/* isatty(fd), but never when $HEARTH_NOTTY is set */
+int	 isterm(int fd);
+/* $HEARTH_WHO, else the login name, else $LOGNAME; die(1) when none */
+const char *whoami(void);
 void	*xmalloc(size_t n);				// malloc or die(1)
 void	*xrealloc(void *p, size_t n);			// realloc or die(1)
 char	*xstrdup(const char *s);
-unsigned long hash_bytes(const char *s, size_t n);	// FNV-1a: table slots, and the starters' per-category seed
-int	 utf8_valid(const char *s, size_t n);		// well-formed UTF-8 (no overlongs, surrogates)
-unsigned long invisible_at(const char *s, size_t n);	// the code point when s starts with a zero-width or bidi control (U+200B-200F, 202A-202E, 2066-2069, FEFF, 061C), else 0
+/* FNV-1a: table slots, and the starters' per-category seed */
+unsigned long hash_bytes(const char *s, size_t n);
+/* well-formed UTF-8 (no overlongs, surrogates) */
+int	 utf8_valid(const char *s, size_t n);
+/* the code point when s starts with a zero-width or bidi control (U+200B-200F, 202A-202E,
+ * 2066-2069, FEFF, 061C), else 0 */
+unsigned long invisible_at(const char *s, size_t n);
 int	 utf8_locale(void);				// LC_CTYPE says UTF-8
 char	*suffixed(const char *path, const char *s);	// path with s after it, malloc'd
-char	*absolute(const char *path);			// path made absolute (malloc'd), so a command naming it works from anywhere
-const char *path_shown(const char *path);			// path to read or paste: ~/ for $HOME, shell-quoted, controls escaped; 2 rotating buffers
+/* path made absolute (malloc'd), so a command naming it works from anywhere */
+char	*absolute(const char *path);
+/* path to read or paste: ~/ for $HOME, shell-quoted, controls escaped; 2 rotating buffers */
+const char *path_shown(const char *path);
 
 /* time.c: a stamp is the time as written; its day is the date written in it */
 struct stamp {
@@ -135,12 +149,18 @@ long	 days_from_civil(long y, int m, int d);
 void	 civil_from_days(long day, long *y, int *m, int *d);
 int	 weekday(long day);				// 0 = Monday .. 6 = Sunday
 int	 month_days(long y, int m);
-const char *stamp_parse(const char *s, size_t n, struct stamp *t);	// RFC 3339 or YYYY-MM-DD; NULL or the reason
-const char *date_parse(const char *s, size_t n, long *day);	// YYYY-MM-DD only; NULL or the reason
-const char *when_parse(const char *s, const struct stamp *now, struct stamp *t);	// log -t: RFC 3339 (seconds optional), YYYY-MM-DD (noon), today, yesterday
-const char *day_parse(const char *s, long today, long *day);	// -d: YYYY-MM-DD, RFC 3339 (its date), today, yesterday
-int	 now(struct stamp *t);				// $HEARTH_NOW or the clock (local, with offset); -1 after a message
-size_t	 stamp_format(char *buf, const struct stamp *t);	// full RFC 3339, NUL-terminated; buf >= 32; returns length
+/* RFC 3339 or YYYY-MM-DD; NULL or the reason */
+const char *stamp_parse(const char *s, size_t n, struct stamp *t);
+/* YYYY-MM-DD only; NULL or the reason */
+const char *date_parse(const char *s, size_t n, long *day);
+/* log -t: RFC 3339 (seconds optional), YYYY-MM-DD (noon), today, yesterday */
+const char *when_parse(const char *s, const struct stamp *now, struct stamp *t);
+/* -d: YYYY-MM-DD, RFC 3339 (its date), today, yesterday */
+const char *day_parse(const char *s, long today, long *day);
+/* $HEARTH_NOW or the clock (local, with offset); -1 after a message */
+int	 now(struct stamp *t);
+/* full RFC 3339, NUL-terminated; buf >= 32; returns length */
+size_t	 stamp_format(char *buf, const struct stamp *t);
 void	 date_format(char *buf, long day);		// YYYY-MM-DD, buf >= 16
 
 /* journal.c */
@@ -151,14 +171,18 @@ struct record {
 	double	 v;					/* value */
 	int	 nfields;				/* 4 or 5 */
 };
-const char *record_parse(char *line, size_t len, struct record *r);	// one line (no newline); NULL or the reason
+/* one line (no newline); NULL or the reason */
+const char *record_parse(char *line, size_t len, struct record *r);
 const char *who_check(const char *s, size_t n);		// NULL or the reason
 const char *what_check(const char *s, size_t n);
-const char *number_parse(const char *s, size_t n, double *v);	// -?[0-9]+(\.[0-9]+)?, C locale, no overflow
-const char *note_check(const char *s, size_t n);	// an escaped note: valid escapes, no controls, UTF-8
+/* -?[0-9]+(\.[0-9]+)?, C locale, no overflow */
+const char *number_parse(const char *s, size_t n, double *v);
+/* an escaped note: valid escapes, no controls, UTF-8 */
+const char *note_check(const char *s, size_t n);
 size_t	 note_escape(const char *s, size_t n, char *out);	// out >= 2n; returns length
 size_t	 note_unescape(const char *s, size_t n, char *out);	// of a checked note; out >= n
-const char *answer_check(const char *s, size_t n);	// the escaped note of an answer record: "q:ID QUESTION\\tANSWER"; NULL or the reason
+/* the escaped note of an answer record: "q:ID QUESTION\\tANSWER"; NULL or the reason */
+const char *answer_check(const char *s, size_t n);
 const char *line_blank(const char *s, size_t n);	// non-NULL when s is blank or a # comment
 
 /* Lines from a file or stdin in large blocks; a line is returned without
@@ -175,20 +199,31 @@ struct lines {
 	unsigned long badrun;		/* journal_next: bad records in a row */
 	long long off;			/* with lines_span: where pread goes next */
 };
-int	 lines_open(struct lines *l, const char *path);	// NULL or "-" is stdin; -1 after a message
-int	 lines_next(struct lines *l, char **line, size_t *len);	// 1 line, 2 too long, 0 end, -1 read error (after a message)
+/* NULL or "-" is stdin; -1 after a message */
+int	 lines_open(struct lines *l, const char *path);
+/* 1 line, 2 too long, 0 end, -1 read error (after a message) */
+int	 lines_next(struct lines *l, char **line, size_t *len);
 void	 lines_close(struct lines *l);
-void	 lines_span(struct lines *l, long long from, long long to);	// read only bytes from..to (to < 0: the end) with pread(2), whoever else reads the file; never past l->limit
+/* read only bytes from..to (to < 0: the end) with pread(2), whoever else reads the file; never
+ * past l->limit */
+void	 lines_span(struct lines *l, long long from, long long to);
 /* append.c: a batch onto a journal, all or nothing; the protocol is at its top */
 #define ROLLBACK_SUFFIX	".rollback"	/* the note beside a journal while a batch goes in */
-#define APPEND_ROOM	sizeof JOURNAL_HEADER	/* a batch has this much room before it, for the header */
-int	 journal_append(const char *journal, char *batch, size_t n, int *written, char **where);	// journal NULL: stdout; 0, or 1 after messages; where: the file's path (malloc'd) or NULL
-long long rollback_length(const char *path, int fd);	// the length the note beside path pins the file open as fd to; -1 none, -2 torn or not for it, -3 unreadable, -4 for it but the content changed
-int	 mkparents(const char *path);			// make the directories above path, 0700; 0 or -1 with errno
+/* a batch has this much room before it, for the header */
+#define APPEND_ROOM	sizeof JOURNAL_HEADER
+/* journal NULL: stdout; 0, or 1 after messages; where: the file's path (malloc'd) or NULL */
+int	 journal_append(const char *journal, char *batch, size_t n, int *written,
+	    char **where);
+/* the length the note beside path pins the file open as fd to; -1 none, -2 torn or not for it,
+ * -3 unreadable, -4 for it but the content changed */
+long long rollback_length(const char *path, int fd);
+/* make the directories above path, 0700; 0 or -1 with errno */
+int	 mkparents(const char *path);
 
 /* Readers (trend, remind) name bad records but go on: at most 10, then a count. */
 void	 bad_record(const char *file, unsigned long line, const char *reason);
-void	 bad_summary(void);				// "prog: N more bad records" if any were not shown
+/* "prog: N more bad records" if any were not shown */
+void	 bad_summary(void);
 /* The next good record of a journal; bad ones reported; 0 at end, -1 read error. */
 int	 journal_next(struct lines *l, struct record *r);
 /* The journals a reader reads: its operands, or stdin, or $HEARTH_JOURNAL
@@ -206,8 +241,10 @@ struct table {
 	struct slot *s;
 	size_t	 cap, n;
 };
-void	*table_get(const struct table *t, const char *k, size_t n);	// the value of key k, NULL when none
-void	 table_put(struct table *t, const char *k, size_t n, void *v);	// add or replace; v is not NULL
+/* the value of key k, NULL when none */
+void	*table_get(const struct table *t, const char *k, size_t n);
+/* add or replace; v is not NULL */
+void	 table_put(struct table *t, const char *k, size_t n, void *v);
 void	 table_free(struct table *t);			// the slots, not the keys or values
 
 /* bank.c */
@@ -237,21 +274,35 @@ struct bank {
 	size_t	 nm;
 	struct table index;		/* measure name -> &m[i] */
 };
-int	 bank_load(struct bank *b, const char *file);	// built-in + user bank (file, else $HEARTH_BANK, else XDG); -1 after messages
+/* built-in + user bank (file, else $HEARTH_BANK, else XDG); -1 after messages */
+int	 bank_load(struct bank *b, const char *file);
 void	 bank_free(struct bank *b);			// all it holds; b is empty after
-const struct measure *bank_measure(const struct bank *b, const char *what);	// NULL when no bank defines it
-struct measure measure_default(const char *what);	// what readers assume for an unknown measure
-const char *value_check(const struct measure *m, const char *s, size_t n);	// type and range; NULL or the reason
+/* NULL when no bank defines it */
+const struct measure *bank_measure(const struct bank *b, const char *what);
+/* what readers assume for an unknown measure */
+struct measure measure_default(const char *what);
+/* type and range; NULL or the reason */
+const char *value_check(const struct measure *m, const char *s, size_t n);
 double	 measure_range(const struct measure *m);	// R, or 0 when none
 int	 measure_sums(const struct measure *m);		// per day: 1 sum, 0 mean
 const char *type_name(enum mtype t);
 const char *measure_label(const struct measure *m);	// its label in words, else its id
-int	 conf_open(struct lines *l, const char *file, int must, const char *what);	// a user's bank or rules: a plain file of at most BANK_LIMIT, opened without blocking; 1, 0 missing (!must), -1 after a message
-const char *pillar_name(enum pillar p);		// "none", "dialogue", "affection", "safety", "closeness"
-int	 pillar_parse(const char *s);			// a pillar_name() back to its enum; -1 when it is none of them
-const char *pillar_label(enum pillar p);		// the pillar in words: "talking together", ...
-size_t	 bank_starters(const struct bank *b, const char *category, size_t *idx);	// starters (of a category, or all) in bank order: their indices into b->q; idx may be NULL; the count
-const char *starter_of_day(const struct bank *b, const char *category, long day, unsigned long long seed);	// NULL when none
-unsigned long long hearth_seed(void);			// $HEARTH_SEED, 0 when unset; die(1) when bad
+/* a user's bank or rules: a plain file of at most BANK_LIMIT, opened without blocking; 1, 0
+ * missing (!must), -1 after a message */
+int	 conf_open(struct lines *l, const char *file, int must, const char *what);
+/* "none", "dialogue", "affection", "safety", "closeness" */
+const char *pillar_name(enum pillar p);
+/* a pillar_name() back to its enum; -1 when it is none of them */
+int	 pillar_parse(const char *s);
+/* the pillar in words: "talking together", ... */
+const char *pillar_label(enum pillar p);
+/* starters (of a category, or all) in bank order: their indices into b->q; idx may be NULL; the
+ * count */
+size_t	 bank_starters(const struct bank *b, const char *category, size_t *idx);
+/* NULL when none */
+const char *starter_of_day(const struct bank *b, const char *category, long day,
+	    unsigned long long seed);
+/* $HEARTH_SEED, 0 when unset; die(1) when bad */
+unsigned long long hearth_seed(void);
 
 #endif
