@@ -173,6 +173,9 @@ struct record {
 };
 /* one line (no newline); NULL or the reason */
 const char *record_parse(char *line, size_t len, struct record *r);
+/* the time and who of a record from elsewhere (log's whole records): NULL or the reason */
+const char *record_head_check(const char *time, size_t tn, const char *who, size_t wn,
+	    struct stamp *t);
 const char *who_check(const char *s, size_t n);		// NULL or the reason
 const char *what_check(const char *s, size_t n);
 /* -?[0-9]+(\.[0-9]+)?, C locale, no overflow */

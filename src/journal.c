@@ -270,6 +270,30 @@ what_cached(const char *s, size_t n)
 	return NULL;
 }
 
+/* "bad time \"...\": why", the words readers and log use for a record's head */
+static const char *
+head_why(const char *field, const char *s, size_t n, const char *bad)
+{
+	static char why[320];
+
+	snprintf(why, sizeof why, "bad %s \"%s\": %s", field, vis(s, n), bad);
+	return why;
+}
+
+const char *
+record_head_check(const char *time, size_t tn, const char *who, size_t wn, struct stamp *t)
+{
+	const char *bad;
+
+	if (tn == 0)
+		return "the time is empty";
+	if ((bad = stamp_parse(time, tn, t)) != NULL)
+		return head_why("time", time, tn, bad);
+	if ((bad = who_check(who, wn)) != NULL)
+		return wn == 0 ? bad : head_why("name", who, wn, bad);
+	return NULL;
+}
+
 /* The fields of a record, checked; the line is not touched. */
 static const char *
 fields(char *line, size_t len, char **f, size_t *n, int *nf, struct stamp *t,
@@ -313,18 +337,10 @@ fields(char *line, size_t len, char **f, size_t *n, int *nf, struct stamp *t,
 	}
 	if (n[0] == 0)
 		return "the time is empty";
-	if (!hit) {
-		if ((bad = stamp_cached(f[0], n[0], t)) != NULL) {
-			snprintf(why, sizeof why, "bad time \"%s\": %s", vis(f[0], n[0]), bad);
-			return why;
-		}
-	}
-	if ((bad = who_cached(f[1], n[1])) != NULL) {
-		if (n[1] == 0)
-			return bad;
-		snprintf(why, sizeof why, "bad name \"%s\": %s", vis(f[1], n[1]), bad);
-		return why;
-	}
+	if (!hit && (bad = stamp_cached(f[0], n[0], t)) != NULL)
+		return head_why("time", f[0], n[0], bad);
+	if ((bad = who_cached(f[1], n[1])) != NULL)
+		return n[1] == 0 ? bad : head_why("name", f[1], n[1], bad);
 	if ((bad = what_cached(f[2], n[2])) != NULL) {
 		if (n[2] == 0)
 			return bad;

@@ -116,7 +116,6 @@ check(const char *what, size_t wn, const char *value, size_t vn,
 	static char why[300];
 	const struct measure *m;
 	const char *e;
-	double v;
 
 	/* a name the bank knows is well formed; only a stranger is checked */
 	if ((m = measure(what, wn)) == NULL &&
@@ -134,8 +133,9 @@ check(const char *what, size_t wn, const char *value, size_t vn,
 	}
 	if ((e = value_check(m, value, vn)) != NULL)
 		return e;
-	/* ask writes a typed -0 as 0; log writes values as they come */
-	if (value[0] == '-' && number_parse(value, vn, &v) == NULL && v == 0) {
+	/* ask writes a typed -0 as 0; log writes values as they come (a
+	 * value the bank took is a whole number here, or it is not -0) */
+	if (value[0] == '-' && strspn(value + 1, "0") == vn - 1) {
 		snprintf(why, sizeof why, "bad value \"%s\" for %s: zero is written 0",
 		    vis(value, vn), m->what);
 		return why;
@@ -184,28 +184,18 @@ fields(const char *head, size_t hn, const char *what, size_t wn,
 	return 0;
 }
 
-/* A whole record of stdin, which keeps its own time and name. */
+/* A whole record of stdin, split by line(): it keeps its own time and name. */
 static void
-record(char *s, size_t n, unsigned long lineno)
+record(char *s, char **f, size_t *fn, unsigned long lineno)
 {
-	struct record r;
+	struct stamp t;
 	const char *why;
-	char *head;
-	size_t hn;
 
-	if ((why = record_parse(s, n, &r)) != NULL ||
-	    (why = check(r.what, r.whatlen, r.value, strlen(r.value), r.note,
-	    r.notelen)) != NULL) {
+	f[2][fn[2]] = f[3][fn[3]] = '\0';	/* after the head, which stays as it is */
+	if ((why = record_head_check(f[0], fn[0], f[1], fn[1], &t)) != NULL ||
+	    (why = check(f[2], fn[2], f[3], fn[3], f[4], fn[4])) != NULL)
 		bad("stdin", lineno, why);
-		return;
-	}
-	/* the time and name as they were, with their tabs back */
-	head = r.time;
-	hn = strlen(r.time) + 1 + r.wholen + 1;
-	head[strlen(r.time)] = '\t';
-	r.who[r.wholen] = '\t';
-	if (fields(head, hn, r.what, r.whatlen, r.value, strlen(r.value), r.note,
-	    r.notelen) < 0)
+	else if (fields(s, (size_t)(f[2] - s), f[2], fn[2], f[3], fn[3], f[4], fn[4]) < 0)
 		bad("stdin", lineno, TOOLONG);
 }
 
@@ -234,7 +224,7 @@ line(char *s, size_t n, unsigned long lineno)
 		start = i + 1;
 	}
 	if (k == 5) {
-		record(s, n, lineno);
+		record(s, f, fn, lineno);
 		return;
 	}
 	if (k != 2 && k != 3) {
