@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -58,7 +59,6 @@ static struct history *hist;		/* each couple's alerts, today and before */
 struct showup showup;		/* of the couple of -w, else the first */
 static long newest = NOWHEN;		/* the newest check-in (the -w partner's) */
 
-
 static void
 usage(FILE *f, int status)
 {
@@ -69,26 +69,73 @@ usage(FILE *f, int status)
 	exit(status);
 }
 
+/*
+ * A message of remind's own, as warnx_() says it; but on a terminal whose
+ * width is known it is wrapped between words to fit, the lines after the
+ * first indented, so that no word of it is cut at the edge.
+ */
+void
+warnw(const char *fmt, ...)
+{
+	char msg[2048], out[4096];
+	const char *p, *q;
+	size_t o = 0, cols, wcols, gap, room = 0;
+	va_list ap;
+#ifdef TIOCGWINSZ
+	struct winsize ws;
 
+	if (isterm(2) && ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		room = ws.ws_col - 1u;	/* the last column would wrap some terminals */
+#endif
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (room == 0) {
+		warnx_("%s", msg);
+		return;
+	}
+	if ((o = (size_t)snprintf(out, sizeof out, "%s:", progname)) >= sizeof out)
+		o = sizeof out - 1;
+	cols = o;
+	for (p = msg; *p != '\0'; p = q) {
+		for (gap = p == msg; *p == ' '; p++)
+			gap++;		/* one after "remind:", those of the message kept */
+		for (q = p, wcols = 0; *q != ' ' && *q != '\0'; q++)
+			wcols += ((unsigned char)*q & 0xc0) != 0x80;	/* UTF-8 lead bytes */
+		if (q == p || o + gap + (size_t)(q - p) + 3 > sizeof out)
+			break;
+		if (cols + gap + wcols > room && cols > 2) {
+			memcpy(out + o, "\n ", 2);
+			o += 2;
+			cols = 1;
+			gap = 1;
+		}
+		memset(out + o, ' ', gap);
+		memcpy(out + o + gap, p, (size_t)(q - p));
+		o += gap + (size_t)(q - p);
+		cols += gap + wcols;
+	}
+	out[o] = '\0';
+	fflush(stdout);
+	fprintf(stderr, "%s\n", out);
+}
 
+/*
+ * No journal named and standard input a terminal, with no
+ * $HEARTH_JOURNAL: journal_args() would say how to name one in a line of
+ * 82 columns.  The same advice, said here so that it can fit the terminal.
+ */
+static void
+which_journal(int argc)
+{
+	const char *j = getenv("HEARTH_JOURNAL");
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+	if (argc == 0 && isatty(0) && (j == NULL || *j == '\0')) {
+		warnw("which journal? name it, as in \"%s journal.tsv\", or set "
+		    "HEARTH_JOURNAL", progname);
+		exit(2);
+	}
+}
 
 static const char *
 prompt(void)
@@ -510,18 +557,18 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (listing && (darg != NULL || argc > 0)) {
-		warnx_("-l lists the rules; it takes no date and reads no journal");
+		warnw("-l lists the rules; it takes no date and reads no journal");
 		usage(stderr, 2);
 	}
 	if (who != NULL && (why = who_check(who, strlen(who))) != NULL) {
-		warnx_("bad name for -w \"%s\": %s", vis(who, strlen(who)), why);
+		warnw("bad name for -w \"%s\": %s", vis(who, strlen(who)), why);
 		usage(stderr, 2);
 	}
 	if (now(&st) < 0)
 		return 1;
 	today = st.day;
 	if (darg != NULL && (why = day_parse(darg, st.day, &today)) != NULL) {
-		warnx_("bad date for -d \"%s\": %s", vis(darg, strlen(darg)), why);
+		warnw("bad date for -d \"%s\": %s", vis(darg, strlen(darg)), why);
 		usage(stderr, 2);
 	}
 	if (bank_load(&bank, NULL) < 0 || rules_load(file) < 0)
@@ -531,6 +578,7 @@ main(int argc, char **argv)
 		return fshut(stdout, "stdout");
 	}
 	model_init(&model, &bank, today - HISTORY - ALERT_DAYS + 1, today);
+	which_journal(argc);
 	for (files = journal_args(argc, argv); *files != NULL; files++)
 		if (model_read(&model, *files, count, NULL) < 0)
 			failed = 1;

@@ -47,7 +47,7 @@ bad(unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	warnx_("%s:%lu: %s", vis(f, strlen(f)), line, why);
+	warnw("%s:%lu: %s", vis(f, strlen(f)), line, why);
 	nerrs++;
 }
 

@@ -83,6 +83,7 @@ extern const char *rulesfile;		/* for messages; NULL: built in */
 extern const char *who;			/* -w */
 extern int listing;			/* -l */
 extern struct showup showup;		/* of the couple of -w, else the first */
+void	 warnw(const char *fmt, ...);		// warnx_(), wrapped between words on a terminal
 
 /* rules.c */
 extern char *buf;			/* a message as it is filled */

@@ -200,6 +200,31 @@ err 'remind: nope.tsv: No such file or directory'
 status 1
 end
 
+# On a terminal a message of remind's own is wrapped between words to the
+# terminal's width (the advice for a journal was 81 columns in one line);
+# where the width is not known, and off a terminal, it is one line.
+begin 'no journal named on a terminal: the advice fits it, cut between words'
+if have_script; then
+	advice='remind: which journal? name it, as in "remind journal.tsv", or set HEARTH_JOURNAL'
+	for c in 80 60 30; do
+		printf 'stty cols %s; %s/bin/remind; echo "rc=$?"\n' "$c" "$top" > cmd
+		runsh 'sleep 1 | SHELL=/bin/sh script -qec "sh cmd" /dev/null | tr -d "\r"'
+		out_has '^rc=2$'
+		sed '$d' .out > lines
+		assert '[ "$(awk -v c="$c" "length(\$0) >= c" lines)" = "" ]' \
+		    "at $c columns, a line as wide: $(cat lines)"
+		assert '[ "$(tr "\n" " " < lines | tr -s " " | sed "s/ \$//")" = "$advice" ]' \
+		    "at $c columns, words lost or cut: $(cat lines)"
+		assert '[ "$(wc -l < lines)" -gt 1 ]' "at $c columns, one line"
+	done
+	printf 'stty cols 120; %s/bin/remind\n' "$top" > cmd
+	runsh 'sleep 1 | SHELL=/bin/sh script -qec "sh cmd" /dev/null | tr -d "\r"'
+	out "$advice"
+else
+	skip 'script(1) is missing (Debian: bsdutils)'
+fi
+end
+
 # --- a new couple: silence --------------------------------------------------
 
 begin 'built-in rules, an empty journal, a weekday: nothing at all'
