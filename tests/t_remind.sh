@@ -200,6 +200,51 @@ err 'remind: nope.tsv: No such file or directory'
 status 1
 end
 
+# remind -l into the rules file it would read.  With ">" the shell has
+# emptied it before remind runs: the built-in rules are what is wanted
+# (README: the first rules file in one go).  With ">>" it was never
+# emptied: listing its rules into itself would double them, so nothing is
+# written.  With -f the rules it held are lost: remind says so.
+begin 'remind -l > the rules file: the shell emptied it, the built-in rules go in'
+mkdir -p .config/hearth
+printf 'every\tdaily\tOurs.\n' > .config/hearth/remind.tsv
+runsh 'remind -l > .config/hearth/remind.tsv'
+out ''
+err ''
+status 0
+same .config/hearth/remind.tsv "$(XDG_CONFIG_HOME=/nonexistent remind -l)"
+end
+
+begin 'remind -l >> the rules file: refused, the file as it was'
+mkdir -p .config/hearth
+printf 'every\tdaily\tOurs.\n' > .config/hearth/remind.tsv
+runsh 'remind -l >> .config/hearth/remind.tsv'
+out ''
+err "remind: $T/.config/hearth/remind.tsv: the list would be added to the rules file it lists; write it to another file"
+status 1
+same .config/hearth/remind.tsv 'every	daily	Ours.'
+# an empty one takes the built-in rules, as with >
+: > .config/hearth/remind.tsv
+runsh 'remind -l >> .config/hearth/remind.tsv'
+err ''
+status 0
+same .config/hearth/remind.tsv "$(XDG_CONFIG_HOME=/nonexistent remind -l)"
+end
+
+begin 'remind -l -f r.tsv > r.tsv: the loss is said, the built-in rules go in'
+printf 'every\tdaily\tOurs.\n' > r.tsv
+runsh 'remind -l -f r.tsv > r.tsv'
+out ''
+err 'remind: r.tsv: the shell emptied this file before remind could read it, so it gets the built-in rules; to list a rules file into itself, write to another file and mv it'
+status 0
+same r.tsv "$(remind -l)"
+printf 'every\tdaily\tOurs.\n' > r.tsv
+runsh 'remind -l -f r.tsv >> r.tsv'
+err 'remind: r.tsv: the list would be added to the rules file it lists; write it to another file'
+status 1
+same r.tsv 'every	daily	Ours.'
+end
+
 # On a terminal a message of remind's own is wrapped between words to the
 # terminal's width (the advice for a journal was 81 columns in one line);
 # where the width is not known, and off a terminal, it is one line.
