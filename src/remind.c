@@ -58,6 +58,8 @@ static struct figures *figs;		/* of every series as of today */
 static struct history *hist;		/* each couple's alerts, today and before */
 struct showup showup;		/* of the couple of -w, else the first */
 static long newest = NOWHEN;		/* the newest check-in (the -w partner's) */
+static size_t reading, newest_in;	/* the journal being read; the one that holds newest */
+static char *journal;			/* {journal}: the journal read, as one would type it */
 
 static void
 usage(FILE *f, int status)
@@ -137,6 +139,84 @@ which_journal(int argc)
 	}
 }
 
+/* A byte a shell takes as it is, in a word that is not the first. */
+static int
+plain_byte(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    (c != '\0' && strchr("_-./+,:@%=", c) != NULL);
+}
+
+/* lead, then s as one shell word: as it is when every byte is plain, else
+ * in single quotes ('\'' for a quote in it). */
+static char *
+shell_word(const char *lead, const char *s)
+{
+	size_t n = strlen(s), i;
+	char *w = xmalloc(strlen(lead) + 4 * n + 3), *o;
+
+	o = w + strlen(strcpy(w, lead));
+	for (i = 0; i < n && plain_byte((unsigned char)s[i]); i++)
+		;
+	if (n > 0 && i == n) {
+		strcpy(o, s);
+		return w;
+	}
+	*o++ = '\'';
+	for (i = 0; i < n; i++)
+		if (s[i] == '\'')
+			o += strlen(strcpy(o, "'\\''"));
+		else
+			*o++ = s[i];
+	strcpy(o, "'");
+	return w;
+}
+
+/*
+ * {journal}: the journal remind read, as its reader would type it into
+ * a shell, wherever that shell is (a cron mail is read in the home
+ * directory): a path in full, with ~/ for one under $HOME, quoted where
+ * it needs to be; $HEARTH_JOURNAL when that is what was read, or when
+ * the records came on standard input and it is set; "your journal" when
+ * nothing says which.  Of several journals, the one that holds the -w
+ * partner's newest record, else the first.
+ */
+static char *
+journal_typed(char **files, int named)
+{
+	const char *f = files[named && who != NULL ? newest_in : 0], *h, *rest;
+	const char *e = getenv("HEARTH_JOURNAL");
+	char cwd[4096], *abs = NULL, *w;
+	size_t hn;
+
+	if (!named || strcmp(f, "-") == 0) {
+		if (e == NULL || *e == '\0')
+			return xstrdup("your journal");
+		for (hn = 0; e[hn] != '\0' && plain_byte((unsigned char)e[hn]); hn++)
+			;
+		return xstrdup(e[hn] == '\0' ? "$HEARTH_JOURNAL" : "\"$HEARTH_JOURNAL\"");
+	}
+	if (f[0] != '/' && getcwd(cwd, sizeof cwd) != NULL) {
+		while (f[0] == '.' && f[1] == '/')
+			for (f += 2; *f == '/'; f++)
+				;
+		abs = xmalloc(strlen(cwd) + strlen(f) + 2);
+		sprintf(abs, "%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/", f);
+		f = abs;
+	}
+	h = getenv("HOME");
+	for (hn = h != NULL ? strlen(h) : 0; hn > 0 && h[hn - 1] == '/'; hn--)
+		;
+	if (hn > 0 && strncmp(f, h, hn) == 0 && f[hn] == '/') {
+		for (rest = f + hn; *rest == '/'; rest++)
+			;
+		w = shell_word("~/", rest);
+	} else
+		w = shell_word("", f);
+	free(abs);
+	return w;
+}
+
 static const char *
 prompt(void)
 {
@@ -159,6 +239,7 @@ say(const struct rule *r, struct fill *fl)
 	if (fl->what == NULL)
 		fl->what = r->what;
 	fl->prompt = strstr(r->msg, "{prompt}") ? prompt() : "";
+	fl->journal = journal != NULL ? journal : "";
 	expand(r->msg, r->kind, fl);
 	date_format(d, today);
 	if (!plain)
@@ -419,7 +500,7 @@ forget(void)
 	model_free(&model);
 }
 
-#define ALL	(B(P_DATE) | B(P_PROMPT) | B(P_TOGETHER7) | B(P_TOGETHER30) | B(P_RUN))
+#define ALL	(B(P_DATE) | B(P_PROMPT) | B(P_TOGETHER7) | B(P_TOGETHER30) | B(P_RUN) | B(P_JOURNAL))
 const struct kind kinds[] = {
 	{ "every", 3, 0, "every, when, message", ALL, 1, 0, parse_every, due_every },
 	{ "since", 4, 0, "since, measure, age, message",
@@ -467,8 +548,10 @@ count(const struct record *rec, void *arg)
 	if (who != NULL && (strlen(who) != rec->wholen ||
 	    memcmp(who, rec->who, rec->wholen) != 0))
 		return;
-	if (newest == NOWHEN || d > newest)
+	if (newest == NOWHEN || d > newest) {
 		newest = d;
+		newest_in = reading;
+	}
 	for (i = 0; i < nrules; i++) {
 		u = &rules[i];
 		if ((u->kind->due != due_since && u->kind->due != due_target) ||
@@ -579,12 +662,16 @@ main(int argc, char **argv)
 	}
 	model_init(&model, &bank, today - HISTORY - ALERT_DAYS + 1, today);
 	which_journal(argc);
-	for (files = journal_args(argc, argv); *files != NULL; files++)
-		if (model_read(&model, *files, count, NULL) < 0)
+	files = journal_args(argc, argv);
+	for (reading = 0; files[reading] != NULL; reading++)
+		if (model_read(&model, files[reading], count, NULL) < 0)
 			failed = 1;
 	bad_summary();
 	if (failed)
 		return 1;	/* half a journal could nag about what was done */
+	journal = journal_typed(files, argc > 0);
 	remind_day();
+	free(journal);
+	journal = NULL;
 	return fshut(stdout, "stdout");
 }

@@ -16,10 +16,10 @@
 
 const char *const phnames[NPH] = { "days", "weeks", "years", "who", "what",
 	"sum", "target", "last7", "base28", "change", "date", "prompt", "why", "since",
-	"together7", "together30", "run" };
+	"together7", "together30", "run", "journal" };
 
 const char *builtin[] = {
-	"every\tsun\tSunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: {together7} of 7.",
+	"every\tsun\tSunday: time for the state of us. Days you both checked in this week: {together7} of 7. Tonight, each of you: ask -s weekly | log -a {journal}",
 	"since\ttalk>=4\t3d\tIt has been {days} days since a talk that went deep. Tonight's question: {prompt}",
 	"trend\t*\tgap\t{why} It may be worth asking each other how it has really been.",
 	"trend\t*\tdrop\t{why} Maybe tonight is a good night to reach for each other.",
@@ -258,6 +258,7 @@ fill_one(int i, const struct fill *fl)
 	case P_TOGETHER7:	snprintf(num, sizeof num, "%d", showup.both7); break;
 	case P_TOGETHER30:	snprintf(num, sizeof num, "%d", showup.both30); break;
 	case P_RUN:	snprintf(num, sizeof num, "%d", showup.run); break;
+	case P_JOURNAL:	put(fl->journal, strlen(fl->journal)); break;
 	}
 	put(num, strlen(num));
 }

@@ -135,7 +135,7 @@ end
 
 begin '-l: the built-in rules, as a rules file, and where they come from'
 run remind -l
-out "every	sun	Sunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: {together7} of 7.
+out "every	sun	Sunday: time for the state of us. Days you both checked in this week: {together7} of 7. Tonight, each of you: ask -s weekly | log -a {journal}
 since	talk>=4	3d	It has been {days} days since a talk that went deep. Tonight's question: {prompt}
 trend	*	gap	{why} It may be worth asking each other how it has really been.
 trend	*	drop	{why} Maybe tonight is a good night to reach for each other.
@@ -291,9 +291,74 @@ end
 
 begin 'built-in rules on a Sunday: only the weekly check-in'
 run remind -d 2026-11-29 /dev/null
-out '2026-11-29	every:1	Sunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: 0 of 7.'
+out '2026-11-29	every:1	Sunday: time for the state of us. Days you both checked in this week: 0 of 7. Tonight, each of you: ask -s weekly | log -a /dev/null'
 err ''
 status 0
+end
+
+# The Sunday reminder is followed from a cron mail, read anywhere: the
+# journal it names is the one remind read, as one would type it in any
+# directory (~/ under $HOME), never a bare journal.tsv that would start a
+# stray journal where the mail is read.  The word after "log -a" is taken
+# back through the shell, as the reader's would, and must be that file.
+begin 'the Sunday reminder names the journal remind read, as one would type it'
+mkdir -p us "it's ours" elsewhere
+printf '2026-11-29T20:00:00+01:00\tsam\ttouch\t4\n' > us/journal.tsv
+cp us/journal.tsv "it's ours/j \$1.tsv"
+cp us/journal.tsv elsewhere/journal.tsv
+# typed: the command's last words after "log -a", as given to sh (HOME=$T)
+typed() { sed -n 's/.*ask -s weekly | log -a //p' "$T/.out"; }
+back() { HOME=$T sh -c "printf '%s\n' $(typed)"; }
+run remind -p -d 2026-11-29 us/journal.tsv
+assert '[ "$(typed)" = "~/us/journal.tsv" ]' "relative, under HOME: $(typed)"
+run remind -p -d 2026-11-29 ./us/../us/journal.tsv
+assert '[ "$(back)" = "$T/./us/../us/journal.tsv" ] || [ "$(back)" = "$T/us/../us/journal.tsv" ]' "with dots: $(typed)"
+(cd elsewhere && "$top/bin/remind" -p -d 2026-11-29 journal.tsv > "$T/.out")
+assert '[ "$(typed)" = "~/elsewhere/journal.tsv" ]' "from another directory: $(typed)"
+run remind -p -d 2026-11-29 "$T/it's ours/j \$1.tsv"
+assert '[ "$(back)" = "$T/it'"'"'s ours/j \$1.tsv" ]' "quoted: $(typed) gives $(back)"
+runsh 'HOME=/nowhere remind -p -d 2026-11-29 "$PWD/us/journal.tsv"'
+assert '[ "$(typed)" = "$T/us/journal.tsv" ]' "outside HOME, in full: $(typed)"
+err ''
+status 0
+end
+
+begin '{journal}: $HEARTH_JOURNAL when that was read; of two journals, the -w partner'"'"'s'
+printf '2026-11-28T20:00:00+01:00\talex\ttouch\t4\n' > alex.tsv
+printf '2026-11-29T20:00:00+01:00\tsam\ttouch\t4\n' > sam.tsv
+rules 'every	sun	log -a {journal}'
+run remind -p -f r.tsv -d 2026-11-29 alex.tsv sam.tsv
+out "log -a ~/alex.tsv"
+run remind -p -f r.tsv -d 2026-11-29 -w sam alex.tsv sam.tsv
+out "log -a ~/sam.tsv"
+run remind -p -f r.tsv -d 2026-11-29 -w alex alex.tsv sam.tsv
+out "log -a ~/alex.tsv"
+# from standard input: $HEARTH_JOURNAL, quoted when its value needs it,
+# else no path at all
+input_file sam.tsv
+runsh 'HEARTH_JOURNAL=$PWD/sam.tsv remind -p -f r.tsv -d 2026-11-29'
+out 'log -a $HEARTH_JOURNAL'
+input_file sam.tsv
+runsh 'HEARTH_JOURNAL="$PWD/our journal.tsv" remind -p -f r.tsv -d 2026-11-29 -'
+out 'log -a "$HEARTH_JOURNAL"'
+input_file sam.tsv
+run remind -p -f r.tsv -d 2026-11-29
+out 'log -a your journal'
+err ''
+status 0
+end
+
+begin '{journal} on a terminal with no journal named: $HEARTH_JOURNAL'
+if have_script; then
+	printf '2026-11-29T20:00:00+01:00\tsam\ttouch\t4\n' > sam.tsv
+	rules 'every	sun	log -a {journal}'
+	printf '%s\n' "HEARTH_JOURNAL=$T/sam.tsv $top/bin/remind -p -f r.tsv -d 2026-11-29" > cmd
+	runsh 'sleep 1 | SHELL=/bin/sh script -qec "sh cmd" /dev/null | tr -d "\r"'
+	out 'log -a $HEARTH_JOURNAL'
+	status 0
+else
+	skip 'script(1) is missing (Debian: bsdutils)'
+fi
 end
 
 # --- every --------------------------------------------------------------------
@@ -1501,7 +1566,7 @@ out "$(remind -l | sed '$d')
 err ''
 status 0
 run remind -f mine.tsv -d 2026-11-29 /dev/null
-out '2026-11-29	every:1	Sunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: 0 of 7.'
+out '2026-11-29	every:1	Sunday: time for the state of us. Days you both checked in this week: 0 of 7. Tonight, each of you: ask -s weekly | log -a /dev/null'
 err ''
 status 0
 printf 'every\tdaily\ta\n\n# b\nevery\tdaily\tb\n' > r.tsv
