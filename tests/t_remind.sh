@@ -1577,6 +1577,31 @@ err ''
 status 0
 end
 
+# The crontab lines of remind(1)'s EXAMPLES, run as cron runs them: sh -c
+# with PATH=/usr/bin:/bin, HOME and little else, after
+# "make install PREFIX=$HOME/.local".  Each must find remind, read the
+# journal, and say on a Sunday what a person reads in a mail (no TSV).
+begin 'the cron lines of remind(1) work under cron'"'"'s bare environment'
+mkdir -p .local/bin us
+ln -s "$top/bin/remind" .local/bin/remind
+printf '2026-11-28T20:00:00+01:00\tsam\ttouch\t4\n' > us/journal.tsv
+awk '/^\.Bd -literal/ { env = "" }
+    /^[A-Z_]+=[^ ]*$/ { env = env " " $0 }
+    /^[0-9*][0-9*,\/-]* +[0-9*][0-9*,\/-]* +[0-9*][0-9*,\/-]* +[0-9*][0-9*,\/-]* +[0-9*][0-9*,\/-]* / {
+	sub(/^[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +/, ""); print ":" env "\t" $0 }' \
+    "$top/man/remind.1" > cron
+assert '[ "$(wc -l < cron)" -ge 2 ]' "the crontab lines were not found: $(cat cron)"
+while IFS="$TAB" read -r vars cmd; do
+	runsh "env -i HOME='$T' LOGNAME=sam SHELL=/bin/sh PATH=/usr/bin:/bin TZ=UTC0 \
+	    HEARTH_NOW=2026-11-29T19:00:00+01:00 ${vars#:} sh -c '$cmd'"
+	err ''
+	status 0
+	out_has '^Sunday: .* log -a ~/us/journal\.tsv$'
+	out_lacks "$TAB"
+	[ -n "$failed" ] && { fail "in: $cmd"; break; }
+done < cron
+end
+
 if [ -w /dev/full ]; then	# Linux: a disk that is always full
 begin 'an output error is an error'
 rules 'every	daily	e'
