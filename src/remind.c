@@ -55,7 +55,8 @@ static long today;
 static int plain;			/* -p: the message alone */
 int listing;			/* -l */
 static struct figures *figs;		/* of every series as of today */
-static struct history *hist;		/* each couple's alerts, today and before */
+static struct history **hist;		/* each couple's alerts, today and before; NULL until asked */
+static struct history calm;		/* hist[c] of a couple with no alert today */
 struct showup showup;		/* of the couple of -w, else the first */
 static long newest = NOWHEN;		/* the newest check-in (the -w partner's) */
 static size_t reading, newest_in;	/* the journal being read; the one that holds newest */
@@ -416,18 +417,26 @@ figures_for(const struct rule *r, const struct alert *a)
 /*
  * One fall is one word: a gap is the drop or decline of one partner seen
  * beside the other, and when an earlier rule said one of them today, a
- * later one does not say the other (alert_event()).
+ * later one does not say the other (alert_event()).  What was said is
+ * kept by person, so that a couple of thousands of people (names without
+ * a '/') costs no more to check than thousands of couples.
  */
-static const struct alert **spoken;
-static size_t nspoken;
+struct said {
+	const struct person *p;		/* the key */
+	const struct alert *a;
+	struct said *next;		/* the person's other alerts said */
+	struct said *all;		/* every one, to free */
+};
+static struct table spoken;		/* person -> their alerts said today */
+static struct said *said_all;
 
 static int
 told(const struct alert *a)
 {
-	size_t i;
+	const struct said *s;
 
-	for (i = 0; i < nspoken; i++)
-		if (alert_event(spoken[i], a))
+	for (s = table_get(&spoken, (const char *)&a->p, sizeof a->p); s != NULL; s = s->next)
+		if (alert_event(s->a, a))
 			return 1;
 	return 0;
 }
@@ -435,8 +444,41 @@ told(const struct alert *a)
 static void
 tell(const struct alert *a)
 {
-	spoken = xrealloc(spoken, (nspoken + 1) * sizeof *spoken);
-	spoken[nspoken++] = a;
+	struct said *s = xmalloc(sizeof *s);
+
+	s->p = a->p;
+	s->a = a;
+	s->next = table_get(&spoken, (const char *)&s->p, sizeof s->p);
+	s->all = said_all;
+	said_all = s;
+	table_put(&spoken, (const char *)&s->p, sizeof s->p, s);
+}
+
+/*
+ * Couple c's alerts today and before, worked out when first asked; NULL
+ * when it has none today (then only that is kept: a journal of many
+ * couples, most of them calm, holds no history for each).
+ */
+static struct history *
+history_of(size_t c)
+{
+	struct history *h;
+
+	if (hist == NULL) {
+		hist = xmalloc((model.nc + 1) * sizeof *hist);
+		memset(hist, 0, (model.nc + 1) * sizeof *hist);
+	}
+	if (hist[c] == NULL) {
+		h = xmalloc(sizeof *h);
+		history_init(h, &model, c, today);
+		if (history_day(h, 0)->n == 0) {
+			history_free(h);
+			free(h);
+			h = &calm;
+		}
+		hist[c] = h;
+	}
+	return hist[c] != &calm ? hist[c] : NULL;
 }
 
 /*
@@ -450,19 +492,18 @@ due_trend(const struct rule *r)
 	const struct alerts *today_al;
 	const struct figures *f;
 	const struct alert *a;
+	struct history *h;
 	struct fill fl;
 	size_t c, i;
 
-	if (hist == NULL) {
-		hist = xmalloc((model.nc + 1) * sizeof *hist);
-		for (c = 0; c < model.nc; c++)
-			history_init(&hist[c], &model, c, today);
-	}
 	for (c = 0; c < model.nc; c++) {
-		today_al = history_day(&hist[c], 0);
+		/* with -w, only that partner's couple can be addressed */
+		if ((who != NULL && !couple_has(c, who)) || (h = history_of(c)) == NULL)
+			continue;
+		today_al = history_day(h, 0);
 		for (i = 0; i < today_al->n; i++) {
 			a = &today_al->a[i];
-			if (!addresses(r, a) || told(a) || !alert_due(&hist[c], a, paused_at, NULL))
+			if (!addresses(r, a) || told(a) || !alert_due(h, a, paused_at, NULL))
 				continue;
 			tell(a);
 			blank(&fl);
@@ -486,13 +527,19 @@ due_trend(const struct rule *r)
 static void
 forget(void)
 {
+	struct said *s;
 	size_t c;
 
-	free(spoken);
-	spoken = NULL;
-	nspoken = 0;
+	while ((s = said_all) != NULL) {
+		said_all = s->all;
+		free(s);
+	}
+	table_free(&spoken);
 	for (c = 0; hist != NULL && c < model.nc; c++)
-		history_free(&hist[c]);
+		if (hist[c] != NULL && hist[c] != &calm) {
+			history_free(hist[c]);
+			free(hist[c]);
+		}
 	free(hist);
 	hist = NULL;
 	free(figs);

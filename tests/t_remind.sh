@@ -917,6 +917,29 @@ err ''
 status 0
 end
 
+# Many people of one couple (names without a slash): each alert is said
+# once, by its person, with -w only that person's, and the words of one
+# person never stand for another's.  300 people check in from 10-01 to
+# 11-14; each one's quiet is first in force on 11-21.
+begin 'trend: 300 people of one couple, each quiet said once; -w one of them'
+awk 'BEGIN { for (i = 0; i < 300; i++) for (d = 1; d <= 45; d++)
+	printf "2026-%s-%02dT21:00:00+01:00\tp%03d\tclose\t%d\n",
+	    d <= 31 ? "10" : "11", d <= 31 ? d : d - 31, i, 1 + (i + d) % 5 }' > j.tsv
+rules 'trend	*	quiet	{who}' 'trend	close	*	again {who}'
+run remind -p -f r.tsv -d 2026-11-21 j.tsv
+assert '[ "$(wc -l < .out)" -eq 300 ] && [ "$(sort -u .out | wc -l)" -eq 300 ]' \
+    "want 300 different lines, got $(wc -l < .out), $(sort -u .out | wc -l) different"
+assert '[ "$(sed -n "1p;300p" .out | tr "\n" " ")" = "p000 p299 " ]' \
+    "in byte order: $(sed -n '1p;300p' .out)"
+out_lacks again
+err ''
+status 0
+run remind -p -f r.tsv -d 2026-11-21 -w p123 j.tsv
+out 'p123'
+run remind -p -f r.tsv -d 2026-11-22 j.tsv
+out ''
+end
+
 # A quiet like the one above (alex's check-ins, here all seven scales, end
 # on 10-31), first in force on 11-07, speaks 11-07 + 7k; from 01-02 it has
 # held on all of the 56 days looked back on (11-07..01-01), so it speaks
