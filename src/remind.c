@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,10 +55,12 @@ static long today;
 static int plain;			/* -p: the message alone */
 int listing;			/* -l */
 static struct figures *figs;		/* of every series as of today */
-static struct history *hist;		/* each couple's alerts, today and before */
+static struct history **hist;		/* each couple's alerts, today and before; NULL until asked */
+static struct history calm;		/* hist[c] of a couple with no alert today */
 struct showup showup;		/* of the couple of -w, else the first */
 static long newest = NOWHEN;		/* the newest check-in (the -w partner's) */
-
+static size_t reading, newest_in;	/* the journal being read; the one that holds newest */
+static char *journal;			/* {journal}: the journal read, as one would type it */
 
 static void
 usage(FILE *f, int status)
@@ -69,26 +72,151 @@ usage(FILE *f, int status)
 	exit(status);
 }
 
+/*
+ * A message of remind's own, as warnx_() says it; but on a terminal whose
+ * width is known it is wrapped between words to fit, the lines after the
+ * first indented, so that no word of it is cut at the edge.
+ */
+void
+warnw(const char *fmt, ...)
+{
+	char msg[2048], out[4096];
+	const char *p, *q;
+	size_t o = 0, cols, wcols, gap, room = 0;
+	va_list ap;
+#ifdef TIOCGWINSZ
+	struct winsize ws;
 
+	if (isterm(2) && ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		room = ws.ws_col - 1u;	/* the last column would wrap some terminals */
+#endif
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (room == 0) {
+		warnx_("%s", msg);
+		return;
+	}
+	if ((o = (size_t)snprintf(out, sizeof out, "%s:", progname)) >= sizeof out)
+		o = sizeof out - 1;
+	cols = o;
+	for (p = msg; *p != '\0'; p = q) {
+		for (gap = p == msg; *p == ' '; p++)
+			gap++;		/* one after "remind:", those of the message kept */
+		for (q = p, wcols = 0; *q != ' ' && *q != '\0'; q++)
+			wcols += ((unsigned char)*q & 0xc0) != 0x80;	/* UTF-8 lead bytes */
+		if (q == p || o + gap + (size_t)(q - p) + 3 > sizeof out)
+			break;
+		if (cols + gap + wcols > room && cols > 2) {
+			memcpy(out + o, "\n ", 2);
+			o += 2;
+			cols = 1;
+			gap = 1;
+		}
+		memset(out + o, ' ', gap);
+		memcpy(out + o + gap, p, (size_t)(q - p));
+		o += gap + (size_t)(q - p);
+		cols += gap + wcols;
+	}
+	out[o] = '\0';
+	fflush(stdout);
+	fprintf(stderr, "%s\n", out);
+}
 
+/*
+ * No journal named and standard input a terminal, with no
+ * $HEARTH_JOURNAL: journal_args() would say how to name one in a line of
+ * 82 columns.  The same advice, said here so that it can fit the terminal.
+ */
+static void
+which_journal(int argc)
+{
+	const char *j = getenv("HEARTH_JOURNAL");
 
+	if (argc == 0 && isatty(0) && (j == NULL || *j == '\0')) {
+		warnw("which journal? name it, as in \"%s journal.tsv\", or set "
+		    "HEARTH_JOURNAL", progname);
+		exit(2);
+	}
+}
 
+/* A byte a shell takes as it is, in a word that is not the first. */
+static int
+plain_byte(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    (c != '\0' && strchr("_-./+,:@%=", c) != NULL);
+}
 
+/* lead, then s as one shell word: as it is when every byte is plain, else
+ * in single quotes ('\'' for a quote in it). */
+static char *
+shell_word(const char *lead, const char *s)
+{
+	size_t n = strlen(s), i;
+	char *w = xmalloc(strlen(lead) + 4 * n + 3), *o;
 
+	o = w + strlen(strcpy(w, lead));
+	for (i = 0; i < n && plain_byte((unsigned char)s[i]); i++)
+		;
+	if (n > 0 && i == n) {
+		strcpy(o, s);
+		return w;
+	}
+	*o++ = '\'';
+	for (i = 0; i < n; i++)
+		if (s[i] == '\'')
+			o += strlen(strcpy(o, "'\\''"));
+		else
+			*o++ = s[i];
+	strcpy(o, "'");
+	return w;
+}
 
+/*
+ * {journal}: the journal remind read, as its reader would type it into
+ * a shell, wherever that shell is (a cron mail is read in the home
+ * directory): a path in full, with ~/ for one under $HOME, quoted where
+ * it needs to be; $HEARTH_JOURNAL when that is what was read, or when
+ * the records came on standard input and it is set; "your journal" when
+ * nothing says which.  Of several journals, the one that holds the -w
+ * partner's newest record, else the first.
+ */
+static char *
+journal_typed(char **files, int named)
+{
+	const char *f = files[named && who != NULL ? newest_in : 0], *h, *rest;
+	const char *e = getenv("HEARTH_JOURNAL");
+	char cwd[4096], *abs = NULL, *w;
+	size_t hn;
 
-
-
-
-
-
-
-
-
-
-
-
-
+	if (!named || strcmp(f, "-") == 0) {
+		if (e == NULL || *e == '\0')
+			return xstrdup("your journal");
+		for (hn = 0; e[hn] != '\0' && plain_byte((unsigned char)e[hn]); hn++)
+			;
+		return xstrdup(e[hn] == '\0' ? "$HEARTH_JOURNAL" : "\"$HEARTH_JOURNAL\"");
+	}
+	if (f[0] != '/' && getcwd(cwd, sizeof cwd) != NULL) {
+		while (f[0] == '.' && f[1] == '/')
+			for (f += 2; *f == '/'; f++)
+				;
+		abs = xmalloc(strlen(cwd) + strlen(f) + 2);
+		sprintf(abs, "%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/", f);
+		f = abs;
+	}
+	h = getenv("HOME");
+	for (hn = h != NULL ? strlen(h) : 0; hn > 0 && h[hn - 1] == '/'; hn--)
+		;
+	if (hn > 0 && strncmp(f, h, hn) == 0 && f[hn] == '/') {
+		for (rest = f + hn; *rest == '/'; rest++)
+			;
+		w = shell_word("~/", rest);
+	} else
+		w = shell_word("", f);
+	free(abs);
+	return w;
+}
 
 static const char *
 prompt(void)
@@ -112,6 +240,7 @@ say(const struct rule *r, struct fill *fl)
 	if (fl->what == NULL)
 		fl->what = r->what;
 	fl->prompt = strstr(r->msg, "{prompt}") ? prompt() : "";
+	fl->journal = journal != NULL ? journal : "";
 	expand(r->msg, r->kind, fl);
 	date_format(d, today);
 	if (!plain)
@@ -288,18 +417,26 @@ figures_for(const struct rule *r, const struct alert *a)
 /*
  * One fall is one word: a gap is the drop or decline of one partner seen
  * beside the other, and when an earlier rule said one of them today, a
- * later one does not say the other (alert_event()).
+ * later one does not say the other (alert_event()).  What was said is
+ * kept by person, so that a couple of thousands of people (names without
+ * a '/') costs no more to check than thousands of couples.
  */
-static const struct alert **spoken;
-static size_t nspoken;
+struct said {
+	const struct person *p;		/* the key */
+	const struct alert *a;
+	struct said *next;		/* the person's other alerts said */
+	struct said *all;		/* every one, to free */
+};
+static struct table spoken;		/* person -> their alerts said today */
+static struct said *said_all;
 
 static int
 told(const struct alert *a)
 {
-	size_t i;
+	const struct said *s;
 
-	for (i = 0; i < nspoken; i++)
-		if (alert_event(spoken[i], a))
+	for (s = table_get(&spoken, (const char *)&a->p, sizeof a->p); s != NULL; s = s->next)
+		if (alert_event(s->a, a))
 			return 1;
 	return 0;
 }
@@ -307,8 +444,41 @@ told(const struct alert *a)
 static void
 tell(const struct alert *a)
 {
-	spoken = xrealloc(spoken, (nspoken + 1) * sizeof *spoken);
-	spoken[nspoken++] = a;
+	struct said *s = xmalloc(sizeof *s);
+
+	s->p = a->p;
+	s->a = a;
+	s->next = table_get(&spoken, (const char *)&s->p, sizeof s->p);
+	s->all = said_all;
+	said_all = s;
+	table_put(&spoken, (const char *)&s->p, sizeof s->p, s);
+}
+
+/*
+ * Couple c's alerts today and before, worked out when first asked; NULL
+ * when it has none today (then only that is kept: a journal of many
+ * couples, most of them calm, holds no history for each).
+ */
+static struct history *
+history_of(size_t c)
+{
+	struct history *h;
+
+	if (hist == NULL) {
+		hist = xmalloc((model.nc + 1) * sizeof *hist);
+		memset(hist, 0, (model.nc + 1) * sizeof *hist);
+	}
+	if (hist[c] == NULL) {
+		h = xmalloc(sizeof *h);
+		history_init(h, &model, c, today);
+		if (history_day(h, 0)->n == 0) {
+			history_free(h);
+			free(h);
+			h = &calm;
+		}
+		hist[c] = h;
+	}
+	return hist[c] != &calm ? hist[c] : NULL;
 }
 
 /*
@@ -322,19 +492,18 @@ due_trend(const struct rule *r)
 	const struct alerts *today_al;
 	const struct figures *f;
 	const struct alert *a;
+	struct history *h;
 	struct fill fl;
 	size_t c, i;
 
-	if (hist == NULL) {
-		hist = xmalloc((model.nc + 1) * sizeof *hist);
-		for (c = 0; c < model.nc; c++)
-			history_init(&hist[c], &model, c, today);
-	}
 	for (c = 0; c < model.nc; c++) {
-		today_al = history_day(&hist[c], 0);
+		/* with -w, only that partner's couple can be addressed */
+		if ((who != NULL && !couple_has(c, who)) || (h = history_of(c)) == NULL)
+			continue;
+		today_al = history_day(h, 0);
 		for (i = 0; i < today_al->n; i++) {
 			a = &today_al->a[i];
-			if (!addresses(r, a) || told(a) || !alert_due(&hist[c], a, paused_at, NULL))
+			if (!addresses(r, a) || told(a) || !alert_due(h, a, paused_at, NULL))
 				continue;
 			tell(a);
 			blank(&fl);
@@ -358,13 +527,19 @@ due_trend(const struct rule *r)
 static void
 forget(void)
 {
+	struct said *s;
 	size_t c;
 
-	free(spoken);
-	spoken = NULL;
-	nspoken = 0;
+	while ((s = said_all) != NULL) {
+		said_all = s->all;
+		free(s);
+	}
+	table_free(&spoken);
 	for (c = 0; hist != NULL && c < model.nc; c++)
-		history_free(&hist[c]);
+		if (hist[c] != NULL && hist[c] != &calm) {
+			history_free(hist[c]);
+			free(hist[c]);
+		}
 	free(hist);
 	hist = NULL;
 	free(figs);
@@ -372,7 +547,7 @@ forget(void)
 	model_free(&model);
 }
 
-#define ALL	(B(P_DATE) | B(P_PROMPT) | B(P_TOGETHER7) | B(P_TOGETHER30) | B(P_RUN))
+#define ALL	(B(P_DATE) | B(P_PROMPT) | B(P_TOGETHER7) | B(P_TOGETHER30) | B(P_RUN) | B(P_JOURNAL))
 const struct kind kinds[] = {
 	{ "every", 3, 0, "every, when, message", ALL, 1, 0, parse_every, due_every },
 	{ "since", 4, 0, "since, measure, age, message",
@@ -420,8 +595,10 @@ count(const struct record *rec, void *arg)
 	if (who != NULL && (strlen(who) != rec->wholen ||
 	    memcmp(who, rec->who, rec->wholen) != 0))
 		return;
-	if (newest == NOWHEN || d > newest)
+	if (newest == NOWHEN || d > newest) {
 		newest = d;
+		newest_in = reading;
+	}
 	for (i = 0; i < nrules; i++) {
 		u = &rules[i];
 		if ((u->kind->due != due_since && u->kind->due != due_target) ||
@@ -510,18 +687,18 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (listing && (darg != NULL || argc > 0)) {
-		warnx_("-l lists the rules; it takes no date and reads no journal");
+		warnw("-l lists the rules; it takes no date and reads no journal");
 		usage(stderr, 2);
 	}
 	if (who != NULL && (why = who_check(who, strlen(who))) != NULL) {
-		warnx_("bad name for -w \"%s\": %s", vis(who, strlen(who)), why);
+		warnw("bad name for -w \"%s\": %s", vis(who, strlen(who)), why);
 		usage(stderr, 2);
 	}
 	if (now(&st) < 0)
 		return 1;
 	today = st.day;
 	if (darg != NULL && (why = day_parse(darg, st.day, &today)) != NULL) {
-		warnx_("bad date for -d \"%s\": %s", vis(darg, strlen(darg)), why);
+		warnw("bad date for -d \"%s\": %s", vis(darg, strlen(darg)), why);
 		usage(stderr, 2);
 	}
 	if (bank_load(&bank, NULL) < 0 || rules_load(file) < 0)
@@ -531,12 +708,17 @@ main(int argc, char **argv)
 		return fshut(stdout, "stdout");
 	}
 	model_init(&model, &bank, today - HISTORY - ALERT_DAYS + 1, today);
-	for (files = journal_args(argc, argv); *files != NULL; files++)
-		if (model_read(&model, *files, count, NULL) < 0)
+	which_journal(argc);
+	files = journal_args(argc, argv);
+	for (reading = 0; files[reading] != NULL; reading++)
+		if (model_read(&model, files[reading], count, NULL) < 0)
 			failed = 1;
 	bad_summary();
 	if (failed)
 		return 1;	/* half a journal could nag about what was done */
+	journal = journal_typed(files, argc > 0);
 	remind_day();
+	free(journal);
+	journal = NULL;
 	return fshut(stdout, "stdout");
 }

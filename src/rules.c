@@ -4,8 +4,6 @@
  * checked, every bad line named as file:line; and filling a message.
  * Rules are data: nothing in them is ever run.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -18,10 +16,10 @@
 
 const char *const phnames[NPH] = { "days", "weeks", "years", "who", "what",
 	"sum", "target", "last7", "base28", "change", "date", "prompt", "why", "since",
-	"together7", "together30", "run" };
+	"together7", "together30", "run", "journal" };
 
 const char *builtin[] = {
-	"every\tsun\tSunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: {together7} of 7.",
+	"every\tsun\tSunday: time for the state of us. Days you both checked in this week: {together7} of 7. Tonight, each of you: ask -s weekly | log -a {journal}",
 	"since\ttalk>=4\t3d\tIt has been {days} days since a talk that went deep. Tonight's question: {prompt}",
 	"trend\t*\tgap\t{why} It may be worth asking each other how it has really been.",
 	"trend\t*\tdrop\t{why} Maybe tonight is a good night to reach for each other.",
@@ -47,7 +45,7 @@ bad(unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	warnx_("%s:%lu: %s", vis(f, strlen(f)), line, why);
+	warnw("%s:%lu: %s", vis(f, strlen(f)), line, why);
 	nerrs++;
 }
 
@@ -260,6 +258,7 @@ fill_one(int i, const struct fill *fl)
 	case P_TOGETHER7:	snprintf(num, sizeof num, "%d", showup.both7); break;
 	case P_TOGETHER30:	snprintf(num, sizeof num, "%d", showup.both30); break;
 	case P_RUN:	snprintf(num, sizeof num, "%d", showup.run); break;
+	case P_JOURNAL:	put(fl->journal, strlen(fl->journal)); break;
 	}
 	put(num, strlen(num));
 }
@@ -547,48 +546,77 @@ fail:
 	free(r.text);
 }
 
-/* Whether fds a and b are the same file. */
+/*
+ * -l with standard output the very rules file it would list: 1 when the
+ * shell has just emptied it (it is empty), -1 when it has not (>>, or
+ * rules written into it already).  0 when standard output is elsewhere.
+ */
 static int
-same_file(int a, int b)
+listing_into(int fd)
 {
-	struct stat sa, sb;
+	struct stat sf, so;
 
-	return fstat(a, &sa) == 0 && fstat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	    sa.st_ino == sb.st_ino;
+	if (!listing || fstat(fd, &sf) < 0 || fstat(1, &so) < 0 ||
+	    sf.st_dev != so.st_dev || sf.st_ino != so.st_ino)
+		return 0;
+	return sf.st_size == 0 ? 1 : -1;
+}
+
+/* The rules file in effect: -f, else the one under $XDG_CONFIG_HOME or
+ * ~/.config; NULL when there is none. */
+static const char *
+rules_path(const char *file)
+{
+	static char path[4096];
+	const char *e;
+
+	if (file != NULL)
+		return file;
+	if ((e = getenv("XDG_CONFIG_HOME")) != NULL && *e != '\0')
+		snprintf(path, sizeof path, "%s/hearth/remind.tsv", e);
+	else if ((e = getenv("HOME")) != NULL && *e != '\0')
+		snprintf(path, sizeof path, "%s/.config/hearth/remind.tsv", e);
+	else
+		return NULL;
+	return path;
 }
 
 /* The rules in effect; 0, or -1 after messages. */
 int
 rules_load(const char *file)
 {
-	static char path[4096];
+	const char *path = rules_path(file);
 	struct lines l;
-	const char *e;
 	char *s;
 	size_t n, i;
-	int rc, fd;
+	int rc = 0;
 
-	path[0] = '\0';
-	if (file == NULL) {
-		if ((e = getenv("XDG_CONFIG_HOME")) != NULL && *e != '\0')
-			snprintf(path, sizeof path, "%s/hearth/remind.tsv", e);
-		else if ((e = getenv("HOME")) != NULL && *e != '\0')
-			snprintf(path, sizeof path, "%s/.config/hearth/remind.tsv", e);
-		if (path[0] != '\0') {
-			if ((fd = open(path, O_RDONLY | O_NONBLOCK)) >= 0) {
-				/* remind -l > that file: the shell emptied it a moment
-				 * ago to take the list; what is wanted is the built-in set */
-				if (!(listing && same_file(fd, 1)))
-					file = path;
-				close(fd);
-			} else if (errno != ENOENT) {
-				warn_("%s", vis(path, strlen(path)));
-				return -1;
-			}
+	if (path != NULL && (rc = conf_open(&l, path, file != NULL, "rules file")) < 0)
+		return -1;
+	if (rc > 0) {
+		switch (listing_into(l.fd)) {
+		case 1:
+			/* remind -l > that file: the shell emptied it a moment
+			 * ago to take the list; what is wanted is the built-in
+			 * set.  Whatever it held was lost before remind ran:
+			 * say so when the file was named, and likely held some. */
+			if (file != NULL)
+				warnw("%s: the shell emptied this file before remind could "
+				    "read it, so it gets the built-in rules; to list a rules "
+				    "file into itself, write to another file and mv it",
+				    vis(path, strlen(path)));
+			lines_close(&l);
+			rc = 0;
+			break;
+		case -1:
+			warnw("%s: the list would be added to the rules file it "
+			    "lists; write it to another file", vis(path, strlen(path)));
+			lines_close(&l);
+			return -1;
 		}
 	}
-	rulesfile = file;
-	if (file == NULL) {
+	if (rc == 0) {
+		rulesfile = NULL;
 		for (i = 0; builtin[i] != NULL; i++) {
 			s = xstrdup(builtin[i]);
 			rule_line(s, strlen(s), i + 1);
@@ -596,8 +624,7 @@ rules_load(const char *file)
 		}
 		return nerrs ? -1 : 0;
 	}
-	if (conf_open(&l, file, 1, "rules file") <= 0)
-		return -1;
+	rulesfile = path;
 	while ((rc = lines_next(&l, &s, &n)) > 0) {
 		if (rc == 2)
 			bad(l.lineno, "the line is longer than 64 KiB");

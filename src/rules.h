@@ -22,7 +22,7 @@ enum { OP_NONE, OP_GE, OP_LE, OP_GT, OP_LT, OP_EQ };
 /* Placeholders (see remind(1)). */
 enum { P_DAYS, P_WEEKS, P_YEARS, P_WHO, P_WHAT, P_SUM, P_TARGET, P_LAST7,
 	P_BASE28, P_CHANGE, P_DATE, P_PROMPT, P_WHY, P_SINCE, P_TOGETHER7, P_TOGETHER30,
-	P_RUN, NPH };
+	P_RUN, P_JOURNAL, NPH };
 extern const char *const phnames[NPH];
 #define B(p)	(1u << (p))
 
@@ -51,7 +51,7 @@ struct rule {
 /* What fills a message. */
 struct fill {
 	long	 days, years, date, since;
-	const char *who, *what, *prompt, *why;
+	const char *who, *what, *prompt, *why, *journal;
 	double	 sum, target, last7, base28, change;
 };
 
@@ -83,6 +83,7 @@ extern const char *rulesfile;		/* for messages; NULL: built in */
 extern const char *who;			/* -w */
 extern int listing;			/* -l */
 extern struct showup showup;		/* of the couple of -w, else the first */
+void	 warnw(const char *fmt, ...);		// warnx_(), wrapped between words on a terminal
 
 /* rules.c */
 extern char *buf;			/* a message as it is filled */

@@ -65,6 +65,9 @@ reset(void)
 	plain = 0;
 	listing = 0;
 	newest = NOWHEN;
+	reading = newest_in = 0;
+	free(journal);
+	journal = NULL;
 	free(buf);
 	buf = NULL;
 	buflen = bufcap = 0;

@@ -135,7 +135,7 @@ end
 
 begin '-l: the built-in rules, as a rules file, and where they come from'
 run remind -l
-out "every	sun	Sunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: {together7} of 7.
+out "every	sun	Sunday: time for the state of us. Days you both checked in this week: {together7} of 7. Tonight, each of you: ask -s weekly | log -a {journal}
 since	talk>=4	3d	It has been {days} days since a talk that went deep. Tonight's question: {prompt}
 trend	*	gap	{why} It may be worth asking each other how it has really been.
 trend	*	drop	{why} Maybe tonight is a good night to reach for each other.
@@ -200,6 +200,76 @@ err 'remind: nope.tsv: No such file or directory'
 status 1
 end
 
+# remind -l into the rules file it would read.  With ">" the shell has
+# emptied it before remind runs: the built-in rules are what is wanted
+# (README: the first rules file in one go).  With ">>" it was never
+# emptied: listing its rules into itself would double them, so nothing is
+# written.  With -f the rules it held are lost: remind says so.
+begin 'remind -l > the rules file: the shell emptied it, the built-in rules go in'
+mkdir -p .config/hearth
+printf 'every\tdaily\tOurs.\n' > .config/hearth/remind.tsv
+runsh 'remind -l > .config/hearth/remind.tsv'
+out ''
+err ''
+status 0
+same .config/hearth/remind.tsv "$(XDG_CONFIG_HOME=/nonexistent remind -l)"
+end
+
+begin 'remind -l >> the rules file: refused, the file as it was'
+mkdir -p .config/hearth
+printf 'every\tdaily\tOurs.\n' > .config/hearth/remind.tsv
+runsh 'remind -l >> .config/hearth/remind.tsv'
+out ''
+err "remind: $T/.config/hearth/remind.tsv: the list would be added to the rules file it lists; write it to another file"
+status 1
+same .config/hearth/remind.tsv 'every	daily	Ours.'
+# an empty one takes the built-in rules, as with >
+: > .config/hearth/remind.tsv
+runsh 'remind -l >> .config/hearth/remind.tsv'
+err ''
+status 0
+same .config/hearth/remind.tsv "$(XDG_CONFIG_HOME=/nonexistent remind -l)"
+end
+
+begin 'remind -l -f r.tsv > r.tsv: the loss is said, the built-in rules go in'
+printf 'every\tdaily\tOurs.\n' > r.tsv
+runsh 'remind -l -f r.tsv > r.tsv'
+out ''
+err 'remind: r.tsv: the shell emptied this file before remind could read it, so it gets the built-in rules; to list a rules file into itself, write to another file and mv it'
+status 0
+same r.tsv "$(remind -l)"
+printf 'every\tdaily\tOurs.\n' > r.tsv
+runsh 'remind -l -f r.tsv >> r.tsv'
+err 'remind: r.tsv: the list would be added to the rules file it lists; write it to another file'
+status 1
+same r.tsv 'every	daily	Ours.'
+end
+
+# On a terminal a message of remind's own is wrapped between words to the
+# terminal's width (the advice for a journal was 81 columns in one line);
+# where the width is not known, and off a terminal, it is one line.
+begin 'no journal named on a terminal: the advice fits it, cut between words'
+if have_script; then
+	advice='remind: which journal? name it, as in "remind journal.tsv", or set HEARTH_JOURNAL'
+	for c in 80 60 30; do
+		printf 'stty cols %s; %s/bin/remind; echo "rc=$?"\n' "$c" "$top" > cmd
+		runsh 'sleep 1 | SHELL=/bin/sh script -qec "sh cmd" /dev/null | tr -d "\r"'
+		out_has '^rc=2$'
+		sed '$d' .out > lines
+		assert '[ "$(awk -v c="$c" "length(\$0) >= c" lines)" = "" ]' \
+		    "at $c columns, a line as wide: $(cat lines)"
+		assert '[ "$(tr "\n" " " < lines | tr -s " " | sed "s/ \$//")" = "$advice" ]' \
+		    "at $c columns, words lost or cut: $(cat lines)"
+		assert '[ "$(wc -l < lines)" -gt 1 ]' "at $c columns, one line"
+	done
+	printf 'stty cols 120; %s/bin/remind\n' "$top" > cmd
+	runsh 'sleep 1 | SHELL=/bin/sh script -qec "sh cmd" /dev/null | tr -d "\r"'
+	out "$advice"
+else
+	skip 'script(1) is missing (Debian: bsdutils)'
+fi
+end
+
 # --- a new couple: silence --------------------------------------------------
 
 begin 'built-in rules, an empty journal, a weekday: nothing at all'
@@ -221,9 +291,74 @@ end
 
 begin 'built-in rules on a Sunday: only the weekly check-in'
 run remind -d 2026-11-29 /dev/null
-out '2026-11-29	every:1	Sunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: 0 of 7.'
+out '2026-11-29	every:1	Sunday: time for the state of us. Days you both checked in this week: 0 of 7. Tonight, each of you: ask -s weekly | log -a /dev/null'
 err ''
 status 0
+end
+
+# The Sunday reminder is followed from a cron mail, read anywhere: the
+# journal it names is the one remind read, as one would type it in any
+# directory (~/ under $HOME), never a bare journal.tsv that would start a
+# stray journal where the mail is read.  The word after "log -a" is taken
+# back through the shell, as the reader's would, and must be that file.
+begin 'the Sunday reminder names the journal remind read, as one would type it'
+mkdir -p us "it's ours" elsewhere
+printf '2026-11-29T20:00:00+01:00\tsam\ttouch\t4\n' > us/journal.tsv
+cp us/journal.tsv "it's ours/j \$1.tsv"
+cp us/journal.tsv elsewhere/journal.tsv
+# typed: the command's last words after "log -a", as given to sh (HOME=$T)
+typed() { sed -n 's/.*ask -s weekly | log -a //p' "$T/.out"; }
+back() { HOME=$T sh -c "printf '%s\n' $(typed)"; }
+run remind -p -d 2026-11-29 us/journal.tsv
+assert '[ "$(typed)" = "~/us/journal.tsv" ]' "relative, under HOME: $(typed)"
+run remind -p -d 2026-11-29 ./us/../us/journal.tsv
+assert '[ "$(back)" = "$T/./us/../us/journal.tsv" ] || [ "$(back)" = "$T/us/../us/journal.tsv" ]' "with dots: $(typed)"
+(cd elsewhere && "$top/bin/remind" -p -d 2026-11-29 journal.tsv > "$T/.out")
+assert '[ "$(typed)" = "~/elsewhere/journal.tsv" ]' "from another directory: $(typed)"
+run remind -p -d 2026-11-29 "$T/it's ours/j \$1.tsv"
+assert '[ "$(back)" = "$T/it'"'"'s ours/j \$1.tsv" ]' "quoted: $(typed) gives $(back)"
+runsh 'HOME=/nowhere remind -p -d 2026-11-29 "$PWD/us/journal.tsv"'
+assert '[ "$(typed)" = "$T/us/journal.tsv" ]' "outside HOME, in full: $(typed)"
+err ''
+status 0
+end
+
+begin '{journal}: $HEARTH_JOURNAL when that was read; of two journals, the -w partner'"'"'s'
+printf '2026-11-28T20:00:00+01:00\talex\ttouch\t4\n' > alex.tsv
+printf '2026-11-29T20:00:00+01:00\tsam\ttouch\t4\n' > sam.tsv
+rules 'every	sun	log -a {journal}'
+run remind -p -f r.tsv -d 2026-11-29 alex.tsv sam.tsv
+out "log -a ~/alex.tsv"
+run remind -p -f r.tsv -d 2026-11-29 -w sam alex.tsv sam.tsv
+out "log -a ~/sam.tsv"
+run remind -p -f r.tsv -d 2026-11-29 -w alex alex.tsv sam.tsv
+out "log -a ~/alex.tsv"
+# from standard input: $HEARTH_JOURNAL, quoted when its value needs it,
+# else no path at all
+input_file sam.tsv
+runsh 'HEARTH_JOURNAL=$PWD/sam.tsv remind -p -f r.tsv -d 2026-11-29'
+out 'log -a $HEARTH_JOURNAL'
+input_file sam.tsv
+runsh 'HEARTH_JOURNAL="$PWD/our journal.tsv" remind -p -f r.tsv -d 2026-11-29 -'
+out 'log -a "$HEARTH_JOURNAL"'
+input_file sam.tsv
+run remind -p -f r.tsv -d 2026-11-29
+out 'log -a your journal'
+err ''
+status 0
+end
+
+begin '{journal} on a terminal with no journal named: $HEARTH_JOURNAL'
+if have_script; then
+	printf '2026-11-29T20:00:00+01:00\tsam\ttouch\t4\n' > sam.tsv
+	rules 'every	sun	log -a {journal}'
+	printf '%s\n' "HEARTH_JOURNAL=$T/sam.tsv $top/bin/remind -p -f r.tsv -d 2026-11-29" > cmd
+	runsh 'sleep 1 | SHELL=/bin/sh script -qec "sh cmd" /dev/null | tr -d "\r"'
+	out 'log -a $HEARTH_JOURNAL'
+	status 0
+else
+	skip 'script(1) is missing (Debian: bsdutils)'
+fi
 end
 
 # --- every --------------------------------------------------------------------
@@ -780,6 +915,29 @@ out '2026-11-23	every:1	first
 2026-11-23	every:3	last'
 err ''
 status 0
+end
+
+# Many people of one couple (names without a slash): each alert is said
+# once, by its person, with -w only that person's, and the words of one
+# person never stand for another's.  300 people check in from 10-01 to
+# 11-14; each one's quiet is first in force on 11-21.
+begin 'trend: 300 people of one couple, each quiet said once; -w one of them'
+awk 'BEGIN { for (i = 0; i < 300; i++) for (d = 1; d <= 45; d++)
+	printf "2026-%s-%02dT21:00:00+01:00\tp%03d\tclose\t%d\n",
+	    d <= 31 ? "10" : "11", d <= 31 ? d : d - 31, i, 1 + (i + d) % 5 }' > j.tsv
+rules 'trend	*	quiet	{who}' 'trend	close	*	again {who}'
+run remind -p -f r.tsv -d 2026-11-21 j.tsv
+assert '[ "$(wc -l < .out)" -eq 300 ] && [ "$(sort -u .out | wc -l)" -eq 300 ]' \
+    "want 300 different lines, got $(wc -l < .out), $(sort -u .out | wc -l) different"
+assert '[ "$(sed -n "1p;300p" .out | tr "\n" " ")" = "p000 p299 " ]' \
+    "in byte order: $(sed -n '1p;300p' .out)"
+out_lacks again
+err ''
+status 0
+run remind -p -f r.tsv -d 2026-11-21 -w p123 j.tsv
+out 'p123'
+run remind -p -f r.tsv -d 2026-11-22 j.tsv
+out ''
 end
 
 # A quiet like the one above (alex's check-ins, here all seven scales, end
@@ -1431,7 +1589,7 @@ out "$(remind -l | sed '$d')
 err ''
 status 0
 run remind -f mine.tsv -d 2026-11-29 /dev/null
-out '2026-11-29	every:1	Sunday: time for the state of us, ask -s weekly | log -a journal.tsv. Days you both checked in this week: 0 of 7.'
+out '2026-11-29	every:1	Sunday: time for the state of us. Days you both checked in this week: 0 of 7. Tonight, each of you: ask -s weekly | log -a /dev/null'
 err ''
 status 0
 printf 'every\tdaily\ta\n\n# b\nevery\tdaily\tb\n' > r.tsv
@@ -1440,6 +1598,31 @@ out '2026-11-26	every:1	a
 2026-11-26	every:4	b'
 err ''
 status 0
+end
+
+# The crontab lines of remind(1)'s EXAMPLES, run as cron runs them: sh -c
+# with PATH=/usr/bin:/bin, HOME and little else, after
+# "make install PREFIX=$HOME/.local".  Each must find remind, read the
+# journal, and say on a Sunday what a person reads in a mail (no TSV).
+begin 'the cron lines of remind(1) work under cron'"'"'s bare environment'
+mkdir -p .local/bin us
+ln -s "$top/bin/remind" .local/bin/remind
+printf '2026-11-28T20:00:00+01:00\tsam\ttouch\t4\n' > us/journal.tsv
+awk '/^\.Bd -literal/ { env = "" }
+    /^[A-Z_]+=[^ ]*$/ { env = env " " $0 }
+    /^[0-9*][0-9*,\/-]* +[0-9*][0-9*,\/-]* +[0-9*][0-9*,\/-]* +[0-9*][0-9*,\/-]* +[0-9*][0-9*,\/-]* / {
+	sub(/^[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +/, ""); print ":" env "\t" $0 }' \
+    "$top/man/remind.1" > cron
+assert '[ "$(wc -l < cron)" -ge 2 ]' "the crontab lines were not found: $(cat cron)"
+while IFS="$TAB" read -r vars cmd; do
+	runsh "env -i HOME='$T' LOGNAME=sam SHELL=/bin/sh PATH=/usr/bin:/bin TZ=UTC0 \
+	    HEARTH_NOW=2026-11-29T19:00:00+01:00 ${vars#:} sh -c '$cmd'"
+	err ''
+	status 0
+	out_has '^Sunday: .* log -a ~/us/journal\.tsv$'
+	out_lacks "$TAB"
+	[ -n "$failed" ] && { fail "in: $cmd"; break; }
+done < cron
 end
 
 if [ -w /dev/full ]; then	# Linux: a disk that is always full
