@@ -148,31 +148,6 @@ plain_byte(int c)
 	    (c != '\0' && strchr("_-./+,:@%=", c) != NULL);
 }
 
-/* lead, then s as one shell word: as it is when every byte is plain, else
- * in single quotes ('\'' for a quote in it). */
-static char *
-shell_word(const char *lead, const char *s)
-{
-	size_t n = strlen(s), i;
-	char *w = xmalloc(strlen(lead) + 4 * n + 3), *o;
-
-	o = w + strlen(strcpy(w, lead));
-	for (i = 0; i < n && plain_byte((unsigned char)s[i]); i++)
-		;
-	if (n > 0 && i == n) {
-		strcpy(o, s);
-		return w;
-	}
-	*o++ = '\'';
-	for (i = 0; i < n; i++)
-		if (s[i] == '\'')
-			o += strlen(strcpy(o, "'\\''"));
-		else
-			*o++ = s[i];
-	strcpy(o, "'");
-	return w;
-}
-
 /*
  * {journal}: the journal remind read, as its reader would type it into
  * a shell, wherever that shell is (a cron mail is read in the home
@@ -185,9 +160,9 @@ shell_word(const char *lead, const char *s)
 static char *
 journal_typed(char **files, int named)
 {
-	const char *f = files[named && who != NULL ? newest_in : 0], *h, *rest;
+	const char *f = files[named && who != NULL ? newest_in : 0];
 	const char *e = getenv("HEARTH_JOURNAL");
-	char cwd[4096], *abs = NULL, *w;
+	char *abs, *w;
 	size_t hn;
 
 	if (!named || strcmp(f, "-") == 0) {
@@ -197,23 +172,8 @@ journal_typed(char **files, int named)
 			;
 		return xstrdup(e[hn] == '\0' ? "$HEARTH_JOURNAL" : "\"$HEARTH_JOURNAL\"");
 	}
-	if (f[0] != '/' && getcwd(cwd, sizeof cwd) != NULL) {
-		while (f[0] == '.' && f[1] == '/')
-			for (f += 2; *f == '/'; f++)
-				;
-		abs = xmalloc(strlen(cwd) + strlen(f) + 2);
-		sprintf(abs, "%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/", f);
-		f = abs;
-	}
-	h = getenv("HOME");
-	for (hn = h != NULL ? strlen(h) : 0; hn > 0 && h[hn - 1] == '/'; hn--)
-		;
-	if (hn > 0 && strncmp(f, h, hn) == 0 && f[hn] == '/') {
-		for (rest = f + hn; *rest == '/'; rest++)
-			;
-		w = shell_word("~/", rest);
-	} else
-		w = shell_word("", f);
+	abs = absolute(f);
+	w = xstrdup(path_shown(abs));
 	free(abs);
 	return w;
 }
