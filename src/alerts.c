@@ -290,10 +290,10 @@ struct look {
 	const struct person *p;
 	struct track *t;
 	int	 tested[NPILLARS];	/* measures of each pillar with a usual */
-	double	 d[NPILLARS][ALERT_DAYS];
+	double	*d[NPILLARS];		/* ALERT_DAYS scores of each pillar tested, else NULL */
 	struct detection det[NPILLARS], swing;
 	int	 swung;
-	double	 e[ALERT_DAYS];		/* the swing's scores */
+	double	*e;			/* the swing's ALERT_DAYS scores, NULL unless swung */
 	unsigned fallen;		/* pillars that fell: 1 << pillar */
 	double	 swing_recent, swing_usual;
 	long	 newest;		/* the last day with any record, or LONG_MIN */
@@ -470,6 +470,12 @@ has_recent(const double *d, int days)
 	return 0;
 }
 
+/*
+ * What alerts_of() needs of person p as of T.  Scores are kept only for
+ * what can be tested: a person without a usual (one record, or a new
+ * journal) costs a look and a track per measure, not a pillar's days,
+ * so memory follows each person's data (many people of one couple).
+ */
 static void
 look_at(struct look *lk, const struct person *p, long T)
 {
@@ -480,24 +486,30 @@ look_at(struct look *lk, const struct person *p, long T)
 	memset(lk, 0, sizeof *lk);
 	lk->p = p;
 	lk->t = xmalloc((p->ns + 1) * sizeof *lk->t);
-	tracks(p, T, lk->t);
-	for (pl = 1; pl < NPILLARS; pl++) {
-		lk->tested[pl] = pillar_scores(lk->t, p->ns, pl, lk->d[pl]);
-		if (lk->tested[pl])
+	if (tracks(p, T, lk->t) > 0) {
+		for (pl = 1; pl < NPILLARS; pl++) {
+			lk->d[pl] = xmalloc(ALERT_DAYS * sizeof *lk->d[pl]);
+			if ((lk->tested[pl] = pillar_scores(lk->t, p->ns, pl, lk->d[pl])) == 0) {
+				free(lk->d[pl]);
+				lk->d[pl] = NULL;
+				continue;
+			}
 			detect(lk->d[pl] + USUAL, RECENT, pl == P_DIALOGUE ? &dialogue_tuning :
 			    &pillar_tuning, &lk->det[pl]);
-	}
-	{
-		double *e = lk->e;
-
+		}
 		/* a pillar that fell spreads the answers too: leave it out */
 		for (pl = 1; pl < NPILLARS; pl++)
 			if (lk->det[pl].on)
 				lk->fallen |= 1u << pl;
-		lk->swung = swing_scores(lk->t, p->ns, lk->fallen, e, &lk->swing_recent,
+		lk->e = xmalloc(ALERT_DAYS * sizeof *lk->e);
+		lk->swung = swing_scores(lk->t, p->ns, lk->fallen, lk->e, &lk->swing_recent,
 		    &lk->swing_usual);
 		if (lk->swung)
-			detect(e + USUAL, RECENT, &swing_tuning, &lk->swing);
+			detect(lk->e + USUAL, RECENT, &swing_tuning, &lk->swing);
+		else {
+			free(lk->e);
+			lk->e = NULL;
+		}
 	}
 	lk->newest = LONG_MIN;
 	for (k = 0; k < p->ns; k++)
@@ -768,10 +780,14 @@ static void
 look_free(struct look *lk)
 {
 	size_t k;
+	int pl;
 
 	for (k = 0; k < lk->p->ns; k++)
 		free(lk->t[k].x);
 	free(lk->t);
+	for (pl = 0; pl < NPILLARS; pl++)
+		free(lk->d[pl]);
+	free(lk->e);
 }
 
 void
