@@ -896,11 +896,11 @@ end
 # so rmssd is there
 begin 'terminal: the chart has colour, and none with NO_COLOR'
 cp "$EX" j.tsv
-runsh 'COLUMNS=120 script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
+runsh 'TERM=xterm COLUMNS=120 script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
 assert 'grep -q "  ${ESC}\[1;31mdrop${ESC}\[0m,${ESC}\[33mgap${ESC}\[0m${CR}\$" "$T/.out"' "red drop, yellow gap: $(cat "$T/.out")"
 assert 'grep -q "   0\.75  ${ESC}\[33mgap${ESC}\[0m${CR}\$" "$T/.out"' 'yellow gap alone'
 assert '[ "$(grep -c "$ESC" "$T/.out")" -eq 2 ]' 'colour on the flags alone'
-runsh 'NO_COLOR=1 COLUMNS=120 script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
+runsh 'TERM=xterm NO_COLOR=1 COLUMNS=120 script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
 assert '! grep -q "$ESC" "$T/.out"' 'no escape codes with NO_COLOR'
 assert 'grep -q "  drop,gap${CR}\$" "$T/.out"' 'the flags still there'
 status 0
