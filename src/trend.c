@@ -65,17 +65,33 @@ addlist(char ***list, size_t *n, char *arg, int opt)
 }
 
 
+/* The figures of a row as printed, n to flags: nine of them. */
+#define NFIGS	9
 static void
-putfig(double x, int digits, int sep)
+figs(const struct view *v, const struct series *s, char b[NFIGS][64])
 {
-	char buf[32];
+	const struct figures *f = &v->f[s->id];
 
-	figure_format(buf, x, digits);
-	fputs(buf, stdout);
-	putchar(sep);
+	snprintf(b[0], 64, "%d", f->n);
+	figure_format(b[1], f->last7, 2);
+	figure_format(b[2], f->base28, 2);
+	figure_format(b[3], f->change, 2);
+	figure_format(b[4], f->pchange, 3);
+	figure_format(b[5], f->slope, 2);
+	figure_format(b[6], f->ptrend, 3);
+	figure_format(b[7], f->rmssd, 2);
+	flags_format(v->flags[s->id], b[8]);
 }
 
-
+/* A name or words from the input: on a terminal, with anything invisible escaped. */
+static void
+putname(const struct view *v, const char *s)
+{
+	if (v->tty)
+		putsafe(stdout, s, strlen(s));
+	else
+		fputs(s, stdout);
+}
 
 /* Each series' flags: the kinds of its person's alerts that name its measure. */
 static void
@@ -157,11 +173,68 @@ alertsout(const struct view *v)
 		}
 		date_format(day, r[i].a->since);
 		esc[note_escape(r[i].a->why, strlen(r[i].a->why), esc)] = '\0';
-		printf("%s\t%s\t%s\t%s\t%s\n", day, r[i].p->who,
-		    flagdefs[flag_index(r[i].a->kind)].name, r[i].measures, esc);
+		printf("%s\t", day);
+		putname(v, r[i].p->who);
+		printf("\t%s\t%s\t", flagdefs[flag_index(r[i].a->kind)].name, r[i].measures);
+		putname(v, esc);
+		putchar('\n');
 	}
 	free(esc);
 	free(r);
+}
+
+static const char *const heads[2 + NFIGS] = { "who", "what", "n", "last7", "base28", "change",
+    "pchange", "slope", "ptrend", "rmssd", "flags" };
+
+/*
+ * The default view on a terminal: the columns lined up, the names on the
+ * left and the figures on the right of theirs, so that a row does not
+ * wrap at 80 columns with the usual names; TSV goes only to pipes and files.
+ */
+static void
+report_lined(const struct view *v)
+{
+	const struct series *s;
+	char b[NFIGS][64];
+	size_t w[2 + NFIGS], i, k;
+
+	for (k = 0; k < 2 + NFIGS; k++)
+		w[k] = strlen(heads[k]);
+	for (i = 0; i < v->m->ns; i++) {
+		if (!shown(v, s = v->m->s[i]))
+			continue;
+		figs(v, s, b);
+		if (width(s->p->who, s->p->wholen) > w[0])
+			w[0] = width(s->p->who, s->p->wholen);
+		if (s->whatlen > w[1])
+			w[1] = s->whatlen;
+		for (k = 0; k < NFIGS; k++)
+			if (strlen(b[k]) > w[2 + k])
+				w[2 + k] = strlen(b[k]);
+	}
+	fputs("who", stdout);
+	pad(3, w[0] + 2);
+	fputs("what", stdout);
+	pad(4, w[1] + 1);
+	for (k = 2; k < 1 + NFIGS; k++) {
+		pad(0, w[k] - strlen(heads[k]) + 1);
+		fputs(heads[k], stdout);
+	}
+	puts("  flags");
+	for (i = 0; i < v->m->ns; i++) {
+		if (!shown(v, s = v->m->s[i]))
+			continue;
+		figs(v, s, b);
+		putname(v, s->p->who);
+		pad(width(s->p->who, s->p->wholen), w[0] + 2);
+		fputs(s->what, stdout);
+		pad(s->whatlen, w[1] + 1);
+		for (k = 0; k + 1 < NFIGS; k++) {
+			pad(0, w[2 + k] - strlen(b[k]) + 1);
+			fputs(b[k], stdout);
+		}
+		printf("  %s\n", b[NFIGS - 1]);
+	}
 }
 
 /* The default view: one row of figures per person and measure. */
@@ -169,40 +242,39 @@ static void
 report(const struct view *v)
 {
 	const struct series *s;
-	const struct figures *f;
-	char flags[64];
+	char b[NFIGS][64];
 	size_t i;
+	int k;
 
+	if (v->tty) {
+		report_lined(v);
+		return;
+	}
 	fputs("who\twhat\tn\tlast7\tbase28\tchange\tpchange\tslope\tptrend\trmssd\tflags\n",
 	    stdout);
 	for (i = 0; i < v->m->ns; i++) {
 		s = v->m->s[i];
-		f = &v->f[s->id];
 		if (!shown(v, s))
 			continue;
-		printf("%s\t%s\t%d\t", s->p->who, s->what, f->n);
-		putfig(f->last7, 2, '\t');
-		putfig(f->base28, 2, '\t');
-		putfig(f->change, 2, '\t');
-		putfig(f->pchange, 3, '\t');
-		putfig(f->slope, 2, '\t');
-		putfig(f->ptrend, 3, '\t');
-		putfig(f->rmssd, 2, '\t');
-		flags_format(v->flags[s->id], flags);
-		puts(flags);
+		figs(v, s, b);
+		printf("%s\t%s", s->p->who, s->what);
+		for (k = 0; k < NFIGS; k++)
+			printf("\t%s", b[k]);
+		putchar('\n');
 	}
 }
 
 
 static void
-putbucket(const struct series *s, long label, double sum, int days)
+putbucket(const struct view *v, const struct series *s, long label, double sum, int days)
 {
-	char date[16];
+	char date[16], fig[32];
 
 	date_format(date, label);
-	printf("%s\t%s\t%s\t", date, s->p->who, s->what);
-	putfig(sum / days, 2, '\t');
-	printf("%d\n", days);
+	figure_format(fig, sum / days, 2);
+	printf("%s\t", date);
+	putname(v, s->p->who);
+	printf("\t%s\t%s\t%d\n", s->what, fig, days);
 }
 
 /* -s: the daily values, or their means by week or month. */
@@ -228,7 +300,7 @@ seriesout(const struct view *v)
 				continue;
 			label = bucket(d, v->bucket);
 			if (label != cur && days > 0) {
-				putbucket(s, cur, sum, days);
+				putbucket(v, s, cur, sum, days);
 				sum = 0;
 				days = 0;
 			}
@@ -237,7 +309,7 @@ seriesout(const struct view *v)
 			days++;
 		}
 		if (days > 0)
-			putbucket(s, cur, sum, days);
+			putbucket(v, s, cur, sum, days);
 	}
 }
 
@@ -314,6 +386,40 @@ options(int argc, char **argv, struct view *v, int *mode, const char **dopt)
 	}
 }
 
+/* Every journal into m, over the window and the days the alerts look back on; 0, or 1 when one could not be read. */
+static int
+read_all(struct model *m, const struct bank *b, const struct view *v, char **files)
+{
+	int rc = 0;
+
+	model_init(m, b, v->first < v->asof - ALERT_DAYS + 1 ? v->first :
+	    v->asof - ALERT_DAYS + 1, v->asof);
+	for (; *files != NULL; files++)
+		if (model_read(m, *files, NULL, NULL) < 0)
+			rc = 1;
+	bad_summary();
+	model_done(m);
+	return rc;
+}
+
+/* The figures, the alerts in force and the flags of every series, into v. */
+static void
+work_out(const struct model *m, struct view *v, struct alerts *al)
+{
+	struct figures *f = xmalloc((m->ns + 1) * sizeof *f);
+	unsigned *flags = xmalloc((m->ns + 1) * sizeof *flags);
+	size_t i;
+
+	model_figures(m, v->asof, v->wdays, f);
+	for (i = 0; i < m->nc; i++)
+		alerts_of(m, i, v->asof, al);
+	flags_of(m, al, flags);
+	v->m = m;
+	v->f = f;
+	v->flags = flags;
+	v->al = al;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -321,13 +427,10 @@ main(int argc, char **argv)
 	static struct model m;
 	struct alerts al = { NULL, 0, 0 };
 	struct view v;
-	struct figures *f;
-	unsigned *flags;
-	size_t i;
 	struct stamp t;
 	char **files;
 	const char *why, *dopt = NULL;
-	int mode = 0, rc = 0;
+	int mode = 0, rc;
 
 	setprogname(argv[0]);
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
@@ -349,24 +452,9 @@ main(int argc, char **argv)
 	files = journal_args(argc, argv);
 	if (bank_load(&bank, NULL) < 0)
 		return 1;
-	/* the alerts look further back than the window */
-	model_init(&m, &bank, v.first < v.asof - ALERT_DAYS + 1 ? v.first :
-	    v.asof - ALERT_DAYS + 1, v.asof);
-	for (; *files != NULL; files++)
-		if (model_read(&m, *files, NULL, NULL) < 0)
-			rc = 1;
-	bad_summary();
-	model_done(&m);
-	f = xmalloc((m.ns + 1) * sizeof *f);
-	model_figures(&m, v.asof, v.wdays, f);
-	for (i = 0; i < m.nc; i++)
-		alerts_of(&m, i, v.asof, &al);
-	flags = xmalloc((m.ns + 1) * sizeof *flags);
-	flags_of(&m, &al, flags);
-	v.m = &m;
-	v.f = f;
-	v.flags = flags;
-	v.al = &al;
+	rc = read_all(&m, &bank, &v, files);
+	work_out(&m, &v, &al);
+	v.tty = isterm(1);
 	if (mode == 'a')
 		alertsout(&v);
 	else if (mode == 's')
@@ -378,8 +466,8 @@ main(int argc, char **argv)
 	else
 		report(&v);
 	rc |= fshut(stdout, "stdout");
-	free(f);
-	free(flags);
+	free((void *)v.f);
+	free((void *)v.flags);
 	alerts_free(&al);
 	free(v.who);
 	free(v.what);

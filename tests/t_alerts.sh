@@ -481,6 +481,31 @@ err ''
 status 0
 end
 
+# issue 18: -a on a terminal passed a label's U+202E (which turns the rest
+# of a line around) raw, where -c and remind escape it.  On a terminal
+# every field goes through the one escape the chart uses; through a pipe
+# -a stays the exact data.
+begin '-a on a terminal: an invisible character of a label escaped, as in -c; raw through a pipe'
+if have_script; then
+	printf 'mine\tvibe\tscale\t1\t10\thigh\tHow is the vibe?\taffection\tthe \342\200\256vibe\n' > bank.tsv
+	HEARTH_BANK=$T/bank.tsv
+	export HEARTH_BANK
+	{ span alex 159 10 "$S vibe=10"; span alex 9 0 "$LOW vibe=1"; span sam 159 0 "$S vibe=10"; } > j.tsv
+	onterm 'trend -a j.tsv; trend -c -m vibe j.tsv'
+	screen_has '2026-11-17	alex	drop	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex, below their usual: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0, the \u202evibe 1.0 against 10.0.'
+	screen_has 'the \u202evibe 1.0'
+	assert '! grep -q "$(printf "\342\200\256")" "$T/.screen"' "U+202E reached the terminal raw: $(cat "$T/.screen")"
+	assert '[ "$rc" = 0 ]' "exit $rc"
+	run trend -a j.tsv
+	unset HEARTH_BANK
+	out_has "the $(printf '\342\200\256')vibe 1\.0 against 10\.0\.\$"
+	err ''
+	status 0
+	end
+else
+	skip 'script(1) is missing (Debian: bsdutils)'
+fi
+
 begin 'a couple'"'"'s prefix: the who column has it, the words do not'
 dropjournal 'q/a\b' 'q/zoé' > j.tsv
 run trend -a -w 'q/zoé' j.tsv

@@ -887,9 +887,29 @@ export HEARTH_JOURNAL
 runsh 'script -qec "trend" /dev/null < /dev/null'
 unset HEARTH_JOURNAL
 tr -d '\r' < "$T/.out" > "$T/.screen"
-assert 'grep -q "^alex	touch	1	4.00" "$T/.screen"' "the report: $(cat "$T/.screen")"
+assert 'grep -q "^alex  touch  1  4.00      -" "$T/.screen"' "the report: $(cat "$T/.screen")"
 status 0
 end
+
+# issue 21: raw TSV on a terminal wrapped into confusion at 80 columns.
+# There the columns are lined up (the example's widest row is 78); TSV
+# stays exact for pipes and files.
+begin 'terminal: the table lined up within 80 columns, TSV through a pipe and into a file'
+cp "$EX" j.tsv
+onterm 'stty cols 80 rows 50; trend j.tsv; trend j.tsv | head -n 2; trend j.tsv > out.tsv'
+screen_has 'who   what          n last7 base28 change pchange slope ptrend rmssd  flags'
+screen_has 'alex  hugs         61  0.60   2.76  -2.16   0.007 -0.18  0.003  1.83  drop,gap'
+screen_has 'alex  talk_min     72 48.33  30.42  17.92   0.090 -0.01  0.973 32.46  -'
+screen_has 'sam   close        73  4.29   4.29  -0.01   0.902  0.04  0.001  1.99  -'
+screen_has "$HDR"
+screen_has "alex	boundary	12	5.00	4.00	1.00	-	-0.03	0.445	-	-"
+assert '[ "$(awk "length(\$0) > 80" "$T/.screen" | wc -l)" -eq 0 ]' "a line over 80 columns: $(awk 'length($0) > 80' "$T/.screen")"
+assert '[ "$(grep -c -e "^alex  " -e "^sam   " "$T/.screen")" -eq 34 ]' "not every row lined up: $(cat "$T/.screen")"
+trend j.tsv > want.tsv
+assert 'cmp -s want.tsv out.tsv' "the file is not the TSV: $(head -3 out.tsv)"
+assert '[ "$rc" = 0 ]' "exit $rc"
+end
+
 
 # the example: alex's touch is drop,gap, sam's gap; the terminal is 120
 # columns wide (stty: its size is what counts, $COLUMNS says the same),
