@@ -343,6 +343,9 @@ chart(const struct view *v)
 	L.colour = isterm(1) && (nc == NULL || *nc == '\0') && term != NULL && *term != '\0' &&
 	    strcmp(term, "dumb") != 0;
 	if (measure_rows(v, &L, &low, &usual, &textw) == 0) {
+		/* what went wrong is said already: "no check-ins" would not be true */
+		if (v->failed)
+			return;
 		date_format(d2, v->asof);
 		printf("No check-ins in the %d days to %s.\n", v->wdays, d2);
 		return;

@@ -386,19 +386,148 @@ options(int argc, char **argv, struct view *v, int *mode, const char **dopt)
 	}
 }
 
-/* Every journal into m, over the window and the days the alerts look back on; 0, or 1 when one could not be read. */
-static int
-read_all(struct model *m, const struct bank *b, const struct view *v, char **files)
+/* Which of the names -w and -m give some record read has. */
+struct seen {
+	const struct view *v;
+	unsigned char *who, *what;	/* who[i]: v->who[i] has a record */
+};
+
+static void
+seen_record(const struct record *r, void *arg)
 {
+	struct seen *sn = arg;
+	size_t i;
+
+	for (i = 0; i < sn->v->nwho; i++)
+		if (!sn->who[i] && strcmp(sn->v->who[i], r->who) == 0)
+			sn->who[i] = 1;
+	for (i = 0; i < sn->v->nwhat; i++)
+		if (!sn->what[i] && strcmp(sn->v->what[i], r->what) == 0)
+			sn->what[i] = 1;
+}
+
+/*
+ * The edit distance of a and b: letters added, dropped, changed, or two
+ * side by side swapped ("sma" is 1 from "sam"); -1 past 64 bytes.
+ */
+static int
+distance(const char *a, const char *b)
+{
+	unsigned char d[65][65];
+	size_t n = strlen(a), k = strlen(b), i, j;
+	int x;
+
+	if (n > 64 || k > 64)
+		return -1;
+	for (i = 0; i <= n; i++)
+		d[i][0] = (unsigned char)i;
+	for (j = 0; j <= k; j++)
+		d[0][j] = (unsigned char)j;
+	for (i = 1; i <= n; i++)
+		for (j = 1; j <= k; j++) {
+			x = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < x)
+				x = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < x)
+				x = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < x)
+				x = d[i - 2][j - 2] + 1;
+			d[i][j] = (unsigned char)x;
+		}
+	return d[n][k];
+}
+
+/*
+ * cand (compared as as) for *best, if it is near name, and nearer than
+ * *best at *bestd: one edit for a short name, two from 5 bytes on.
+ */
+static void
+nearer(const char *name, const char *cand, const char *as, const char **best, int *bestd)
+{
+	int d = distance(name, as);
+
+	if (d < 0 || d > (strlen(name) <= 4 ? 1 : 2))
+		return;
+	if (*best == NULL || d < *bestd || (d == *bestd && strcmp(cand, *best) < 0)) {
+		*best = cand;
+		*bestd = d;
+	}
+}
+
+/* The person or measure (what) of m nearest to a name no record has, or NULL. */
+static const char *
+nearest(const struct model *m, const char *name, int what)
+{
+	const char *best = NULL;
+	size_t i, n = strlen(name);
+	int bestd = 0;
+
+	if (what) {
+		for (i = 0; i < m->ns; i++)
+			if (m->s[i]->whatlen + 2 >= n && m->s[i]->whatlen <= n + 2)
+				nearer(name, m->s[i]->what, m->s[i]->what, &best, &bestd);
+		return best;
+	}
+	/* "alex" for "smiths/alex" too */
+	for (i = 0; i < m->np; i++) {
+		nearer(name, m->p[i]->who, m->p[i]->who, &best, &bestd);
+		if (m->p[i]->couple > 0)
+			nearer(name, m->p[i]->who, short_name(m->p[i]), &best, &bestd);
+	}
+	return best;
+}
+
+/* Say each name of list (-w, or -m with what) that no record has, and the nearest one there is. */
+static int
+unknown(const struct model *m, char **list, size_t n, const unsigned char *seen, int what)
+{
+	const char *near, *kind = what ? "no measure called" : "no one called";
+	size_t i;
 	int rc = 0;
 
+	for (i = 0; i < n; i++) {
+		if (seen[i])
+			continue;
+		if ((near = nearest(m, list[i], what)) != NULL)
+			warnx_("%s \"%s\" in the journal; did you mean \"%s\"?", kind,
+			    vis(list[i], strlen(list[i])), vis(near, strlen(near)));
+		else
+			warnx_("%s \"%s\" in the journal", kind, vis(list[i], strlen(list[i])));
+		rc = 1;
+	}
+	return rc;
+}
+
+/*
+ * Every journal into m, over the window and the days the alerts look
+ * back on; the names -w and -m give that no record has are said (unless
+ * a journal could not be read: they may be in it).  0, or 1 when a
+ * journal could not be read or a name is in none.
+ */
+static int
+read_all(struct model *m, const struct bank *b, struct view *v, char **files)
+{
+	struct seen sn;
+	int rc = 0;
+
+	sn.v = v;
+	sn.who = xmalloc(v->nwho + 1);
+	sn.what = xmalloc(v->nwhat + 1);
+	memset(sn.who, 0, v->nwho + 1);
+	memset(sn.what, 0, v->nwhat + 1);
 	model_init(m, b, v->first < v->asof - ALERT_DAYS + 1 ? v->first :
 	    v->asof - ALERT_DAYS + 1, v->asof);
 	for (; *files != NULL; files++)
-		if (model_read(m, *files, NULL, NULL) < 0)
+		if (model_read(m, *files, v->nwho || v->nwhat ? seen_record : NULL, &sn) < 0)
 			rc = 1;
 	bad_summary();
 	model_done(m);
+	if (rc == 0)
+		rc = unknown(m, v->who, v->nwho, sn.who, 0) | unknown(m, v->what, v->nwhat, sn.what, 1);
+	free(sn.who);
+	free(sn.what);
+	v->failed = rc;
 	return rc;
 }
 

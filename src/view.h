@@ -25,6 +25,7 @@ struct view {
 	size_t	 nwho, nwhat;
 	int	 bucket;		/* -s: 'd', 'w' or 'm' */
 	int	 tty;			/* standard output is a terminal: lined up, escaped */
+	int	 failed;		/* something was said to be wrong: a journal, a name */
 };
 
 int	 inlist(char **list, size_t n, const char *s);	// s is one of list[0..n)

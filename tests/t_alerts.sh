@@ -383,13 +383,15 @@ $ROW_BO
 $ROW_ZED_DT
 $ROW_ZED_GT"
 status 0
+# a name no record has is said (a typo, most likely), and the exit is 1
 run trend -a -w nobody j.tsv
 out "$AHDR"
-status 0
+err 'trend: no one called "nobody" in the journal'
+status 1
 run trend -a -m nothing j.tsv
 out "$AHDR"
-err ''
-status 0
+err 'trend: no measure called "nothing" in the journal'
+status 1
 end
 
 begin 'the flags column: each row'"'"'s kinds in the order declining, drop, volatile, quiet, gap'

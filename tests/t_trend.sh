@@ -223,15 +223,17 @@ alex	talk	57	1.71	2.79	-1.07	0.001	-0.41	0.000	0.77	drop
 alex	touch	35	2.00	4.00	-2.00	0.000	-0.25	0.001	0.36	-"
 err ''
 status 0
+# a name no record has: the rows of the others, the name said, exit 1
 run trend -w sam,lee/kim -w nobody -m touch j.tsv
 out "$HDR
 lee/kim	touch	9	5.00	5.00	0.00	-	0.00	1.000	0.00	-
 sam	touch	38	4.00	4.00	0.00	1.000	0.01	0.800	0.75	-"
-err ''
-status 0
+err 'trend: no one called "nobody" in the journal'
+status 1
 run trend -m nothing j.tsv
 out "$HDR"
-status 0
+err 'trend: no measure called "nothing" in the journal'
+status 1
 run trend -w sam -m touch,hugs,talk "$EX"
 out "$HDR
 sam	hugs	63	3.86	3.79	0.07	0.906	-0.02	0.619	3.01	gap
@@ -757,6 +759,110 @@ out "$HDR
 alex	touch	1	4.00	-	-	-	-	-	-	-"
 err 'trend: .: Is a directory'
 status 1
+end
+
+# issue 21: trend -c nope.tsv said the file's error, then "No check-ins in
+# the 90 days": only the error now; a readable journal beside it is drawn.
+begin '-c of a journal that cannot be read: the error alone, exit 1'
+run trend -c nope.tsv
+out ''
+err 'trend: nope.tsv: No such file or directory'
+status 1
+days alex touch 2026-11-26 4 > j.tsv
+COLUMNS=80 run trend -c j.tsv nope.tsv
+out_has '^alex +touch '
+err 'trend: nope.tsv: No such file or directory'
+status 1
+end
+
+# --- names no record has (issue 21: typos were silent) ----------------------
+
+# A name -w or -m gives that no record read has (up to the as-of date) is
+# said on stderr, with the nearest one there is, and trend exits 1 as cat
+# does for a missing file; the rows of the other names are printed.
+begin '-m: a measure no record has is said, with the nearest one, exit 1'
+journal1 > j.tsv
+run trend -m tuch j.tsv
+out "$HDR"
+err 'trend: no measure called "tuch" in the journal; did you mean "touch"?'
+status 1
+run trend -m tuch,hugs j.tsv
+out "$HDR
+sam	hugs	26	2.57	2.58	-0.01	1.000	0.06	0.726	1.30	-"
+err 'trend: no measure called "tuch" in the journal; did you mean "touch"?'
+status 1
+run trend -m ckeckin,dodgde,xyzzy j.tsv
+out "$HDR"
+err 'trend: no measure called "ckeckin" in the journal; did you mean "checkin"?
+trend: no measure called "dodgde" in the journal; did you mean "dodged"?
+trend: no measure called "xyzzy" in the journal'
+status 1
+end
+
+begin '-w: a person no record has is said, with the nearest one, exit 1'
+journal1 > j.tsv
+run trend -w sma j.tsv
+out "$HDR"
+err 'trend: no one called "sma" in the journal; did you mean "sam"?'
+status 1
+# a partner of a couple, named without the couple
+run trend -w kim -m touch j.tsv
+out "$HDR"
+err 'trend: no one called "kim" in the journal; did you mean "lee/kim"?'
+status 1
+run trend -s -w alexx,zoe -m touch j.tsv
+out 'date	who	what	value	days'
+err 'trend: no one called "alexx" in the journal; did you mean "alex"?
+trend: no one called "zoe" in the journal'
+status 1
+run trend -a -w sma j.tsv
+out 'since	who	kind	measures	why'
+err 'trend: no one called "sma" in the journal; did you mean "sam"?'
+status 1
+end
+
+begin '-c and -g with a name no record has: the chart says only that'
+journal1 > j.tsv
+run trend -c -m tuch j.tsv
+out ''
+err 'trend: no measure called "tuch" in the journal; did you mean "touch"?'
+status 1
+run trend -c -w sma j.tsv
+out ''
+err 'trend: no one called "sma" in the journal; did you mean "sam"?'
+status 1
+COLUMNS=80 run trend -c -m touch,tuch j.tsv
+out_has '^alex +touch '
+err 'trend: no measure called "tuch" in the journal; did you mean "touch"?'
+status 1
+run trend -g -m tuch j.tsv
+out_has '</svg>'
+err 'trend: no measure called "tuch" in the journal; did you mean "touch"?'
+status 1
+end
+
+# a name with records only before the window is in the journal: no row,
+# no complaint (-c says there are no check-ins); one with records only
+# after the as-of date is not, as of that date
+begin 'a name with records only outside the window is no typo; after the as-of date it is'
+journal1 > j.tsv
+days zoe open 2025-01-01 4 >> j.tsv
+days kai open 2026-11-30 4 >> j.tsv
+run trend -w zoe j.tsv
+out "$HDR"
+err ''
+status 0
+run trend -c -w zoe j.tsv
+out 'No check-ins in the 90 days to 2026-11-26.'
+err ''
+status 0
+run trend -w kai j.tsv
+out "$HDR"
+err 'trend: no one called "kai" in the journal'
+status 1
+run trend -w kai -d 2026-11-30 j.tsv
+err ''
+status 0
 end
 
 # --- options ---------------------------------------------------------------
