@@ -18,7 +18,10 @@
  *   setlocale for LC_NUMERIC); names reach a terminal only through
  *   putsafe() and an SVG only XML-escaped.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -35,7 +38,7 @@ static void
 usage(FILE *f, int status)
 {
 	fprintf(f, "usage: %s [-a | -c | -g | -s] [-b day|week|month] [-d date] [-n days] "
-	    "[-w who] [-m what] [file ...]\n", progname);
+	    "[-o file] [-w who] [-m what] [file ...]\n", progname);
 	if (status == 0)
 		exit(fshut(stdout, "stdout"));
 	exit(status);
@@ -333,9 +336,9 @@ days_opt(const char *arg)
 	return (int)n;
 }
 
-/* The options into v and *mode; the as-of date's text in *dopt. */
+/* The options into v and *mode; the as-of date's text in *dopt, -o's file in *opath. */
 static void
-options(int argc, char **argv, struct view *v, int *mode, const char **dopt)
+options(int argc, char **argv, struct view *v, int *mode, const char **dopt, const char **opath)
 {
 	int c;
 
@@ -343,7 +346,7 @@ options(int argc, char **argv, struct view *v, int *mode, const char **dopt)
 	v->wdays = 90;
 	v->bucket = 'd';
 	opterr = 0;	/* our own words, and the program's name, not its path */
-	while ((c = getopt(argc, argv, ":acgsb:d:n:w:m:h")) != -1) {
+	while ((c = getopt(argc, argv, ":acgsb:d:n:o:w:m:h")) != -1) {
 		switch (c) {
 		case 'a':
 		case 'c':
@@ -369,6 +372,13 @@ options(int argc, char **argv, struct view *v, int *mode, const char **dopt)
 			break;
 		case 'n':
 			v->wdays = days_opt(optarg);
+			break;
+		case 'o':
+			if (*optarg == '\0') {
+				warnx_("-o takes the name of a file to write");
+				usage(stderr, 2);
+			}
+			*opath = optarg;
 			break;
 		case 'w':
 			addlist(&v->who, &v->nwho, optarg, 'w');
@@ -531,6 +541,53 @@ read_all(struct model *m, const struct bank *b, struct view *v, char **files)
 	return rc;
 }
 
+/* -o's file must not be a journal read: writing it would lose the journal. */
+static void
+not_a_journal(const char *opath, char **files)
+{
+	struct stat o, j;
+
+	if (stat(opath, &o) < 0)
+		return;
+	for (; *files != NULL; files++)
+		if ((strcmp(*files, "-") == 0 ? fstat(0, &j) : stat(*files, &j)) == 0 &&
+		    j.st_dev == o.st_dev && j.st_ino == o.st_ino) {
+			warnx_("-o %s: that is a journal trend reads; name another file",
+			    vis(opath, strlen(opath)));
+			usage(stderr, 2);
+		}
+}
+
+/*
+ * Standard output becomes the file opath, its owner's alone (mode 0600,
+ * a file that was there made so before it is emptied), never written
+ * through a symbolic link; 0, or -1 after a message.
+ */
+static int
+output_to(const char *opath)
+{
+	struct stat st;
+	int fd;
+
+	if ((fd = open(opath, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NOCTTY, 0600)) < 0) {
+		if (lstat(opath, &st) == 0 && S_ISLNK(st.st_mode))
+			warnx_("%s: a symbolic link; -o writes only to a file itself, not "
+			    "through a link", vis(opath, strlen(opath)));
+		else
+			warn_("%s", vis(opath, strlen(opath)));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0 || (S_ISREG(st.st_mode) && (st.st_mode & 077) != 0 &&
+	    fchmod(fd, st.st_mode & 0700) < 0) ||
+	    (S_ISREG(st.st_mode) && ftruncate(fd, 0) < 0) || dup2(fd, 1) < 0) {
+		warn_("%s", vis(opath, strlen(opath)));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
 /* The figures, the alerts in force and the flags of every series, into v. */
 static void
 work_out(const struct model *m, struct view *v, struct alerts *al)
@@ -558,7 +615,7 @@ main(int argc, char **argv)
 	struct view v;
 	struct stamp t;
 	char **files;
-	const char *why, *dopt = NULL;
+	const char *why, *dopt = NULL, *opath = NULL;
 	int mode = 0, rc;
 
 	setprogname(argv[0]);
@@ -566,7 +623,7 @@ main(int argc, char **argv)
 		version();
 	if (argc > 1 && strcmp(argv[1], "--help") == 0)
 		usage(stdout, 0);
-	options(argc, argv, &v, &mode, &dopt);
+	options(argc, argv, &v, &mode, &dopt, &opath);
 	argc -= optind;
 	argv += optind;
 
@@ -579,22 +636,28 @@ main(int argc, char **argv)
 	}
 	v.first = v.asof - v.wdays + 1;
 	files = journal_args(argc, argv);
+	if (opath != NULL)
+		not_a_journal(opath, files);
 	if (bank_load(&bank, NULL) < 0)
 		return 1;
 	rc = read_all(&m, &bank, &v, files);
 	work_out(&m, &v, &al);
-	v.tty = isterm(1);
-	if (mode == 'a')
-		alertsout(&v);
-	else if (mode == 's')
-		seriesout(&v);
-	else if (mode == 'c')
-		chart(&v);
-	else if (mode == 'g')
-		svg(&v);
-	else
-		report(&v);
-	rc |= fshut(stdout, "stdout");
+	if (opath != NULL && output_to(opath) < 0)
+		rc = 1;
+	else {
+		v.tty = isterm(1);
+		if (mode == 'a')
+			alertsout(&v);
+		else if (mode == 's')
+			seriesout(&v);
+		else if (mode == 'c')
+			chart(&v);
+		else if (mode == 'g')
+			svg(&v);
+		else
+			report(&v);
+		rc |= fshut(stdout, opath != NULL ? vis(opath, strlen(opath)) : "stdout");
+	}
 	free((void *)v.f);
 	free((void *)v.flags);
 	alerts_free(&al);

@@ -16,7 +16,7 @@
 ESC=$(printf '\033')
 CR=$(printf '\r')
 VERSION=$(sed -n 's/^#define HEARTH_VERSION[^"]*"\(.*\)".*/\1/p' "$top/src/hearth.h")
-USAGE='usage: trend [-a | -c | -g | -s] [-b day|week|month] [-d date] [-n days] [-w who] [-m what] [file ...]'
+USAGE='usage: trend [-a | -c | -g | -s] [-b day|week|month] [-d date] [-n days] [-o file] [-w who] [-m what] [file ...]'
 HDR='who	what	n	last7	base28	change	pchange	slope	ptrend	rmssd	flags'
 EX=$top/tests/example.tsv
 
@@ -865,6 +865,61 @@ err ''
 status 0
 end
 
+# --- -o: a file of one's own (issue 21: trend -g > us.svg is 0644) ----------
+
+begin '-o: the output in a file made 0600, whatever the umask; one that was there made so too'
+journal1 > j.tsv
+run trend -g -o us.svg j.tsv
+out ''
+err ''
+status 0
+assert '[ "$(ls -l us.svg | cut -c 1-10)" = "-rw-------" ]' "mode: $(ls -l us.svg)"
+assert '[ "$(tail -n 1 us.svg)" = "</svg>" ]' "not the picture: $(tail -c 100 us.svg)"
+trend -g j.tsv > want.svg
+assert 'cmp -s want.svg us.svg' 'not what -g prints'
+# an older file, readable by all: made its owner's alone, then replaced
+printf 'old old old old old old old old old old\n' > us.tsv
+chmod 644 us.tsv
+run trend -o us.tsv -m touch j.tsv
+status 0
+assert '[ "$(ls -l us.tsv | cut -c 1-10)" = "-rw-------" ]' "mode: $(ls -l us.tsv)"
+same us.tsv "$HDR
+alex	touch	35	2.00	4.00	-2.00	0.000	-0.25	0.001	0.36	-
+lee/kim	touch	9	5.00	5.00	0.00	-	0.00	1.000	0.00	-
+lee/ray	touch	9	4.71	4.50	0.21	-	0.00	1.000	0.87	-
+sam	touch	38	4.00	4.00	0.00	1.000	0.01	0.800	0.75	-"
+end
+
+begin '-o: never through a symbolic link, never over a journal read, said when it cannot be written'
+journal1 > j.tsv
+printf 'mine\n' > target
+ln -s target link.svg
+run trend -g -o link.svg j.tsv
+out ''
+err 'trend: link.svg: a symbolic link; -o writes only to a file itself, not through a link'
+status 1
+same target 'mine'
+cp j.tsv keep.tsv
+run trend -o j.tsv j.tsv
+out ''
+err "trend: -o j.tsv: that is a journal trend reads; name another file
+$USAGE"
+status 2
+assert 'cmp -s j.tsv keep.tsv' 'the journal was written over'
+input_file j.tsv
+run trend -o j.tsv
+status 2
+assert 'cmp -s j.tsv keep.tsv' 'the journal on stdin was written over'
+run trend -o nodir/us.svg -g j.tsv
+out ''
+err 'trend: nodir/us.svg: No such file or directory'
+status 1
+run trend -o '' j.tsv
+err "trend: -o takes the name of a file to write
+$USAGE"
+status 2
+end
+
 # --- options ---------------------------------------------------------------
 
 begin '-h prints usage on stdout'
@@ -1015,7 +1070,6 @@ trend j.tsv > want.tsv
 assert 'cmp -s want.tsv out.tsv' "the file is not the TSV: $(head -3 out.tsv)"
 assert '[ "$rc" = 0 ]' "exit $rc"
 end
-
 
 # the example: alex's touch is drop,gap, sam's gap; the terminal is 120
 # columns wide (stty: its size is what counts, $COLUMNS says the same),
