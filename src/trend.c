@@ -2,21 +2,26 @@
  * trend - what is rising, falling, swinging and diverging in a journal.
  *
  *     trend [-a | -c | -g | -s] [-b day|week|month] [-d date] [-n days]
- *           [-w who] [-m what] [file ...]
+ *           [-o file] [-w who] [-m what] [file ...]
  *
  * Reads journals (hearth-journal(5)) into the daily series of series.c,
  * asks stats.c for each series' figures and alerts.c for the early
- * warnings in force, and prints one view of them: the table (TSV), the
- * alerts (-a), the series by day, week or month (-s), a terminal chart
- * (-c) or an SVG (-g).
+ * warnings in force, and prints one view of them: the table (TSV, lined
+ * up on a terminal), the alerts (-a), the series by day, week or month
+ * (-s), a terminal chart (-c) or an SVG (-g), on standard output or into
+ * -o's file, made its owner's alone.
  *
  * Invariants:
- * - Memory is series x window (series.c), never the size of the input.
+ * - Memory follows the data: at most series x window (series.c), never
+ *   the size of the input.
  * - Every statistic, gap included, is computed from all the data; -w and
- *   -m only choose what is printed.
+ *   -m only choose what is printed.  A name they give that no record
+ *   has is a typo until shown otherwise: said, with the nearest, exit 1.
  * - Numbers are read and written in the C locale (nothing here calls
- *   setlocale for LC_NUMERIC); names reach a terminal only through
- *   putsafe() and an SVG only XML-escaped.
+ *   setlocale for LC_NUMERIC); names and words reach a terminal only
+ *   through putsafe() and an SVG only XML-escaped; pipes and files get
+ *   the TSV exactly.
+ * - -o never writes through a symbolic link, nor over a journal read.
  */
 #include <sys/stat.h>
 
@@ -26,7 +31,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "view.h"
@@ -547,8 +551,8 @@ not_a_journal(const char *opath, char **files)
 {
 	struct stat o, j;
 
-	if (stat(opath, &o) < 0)
-		return;
+	if (stat(opath, &o) < 0 || !S_ISREG(o.st_mode))
+		return;		/* new, or a device or a pipe: nothing to lose */
 	for (; *files != NULL; files++)
 		if ((strcmp(*files, "-") == 0 ? fstat(0, &j) : stat(*files, &j)) == 0 &&
 		    j.st_dev == o.st_dev && j.st_ino == o.st_ino) {
