@@ -290,10 +290,10 @@ struct look {
 	const struct person *p;
 	struct track *t;
 	int	 tested[NPILLARS];	/* measures of each pillar with a usual */
-	double	 d[NPILLARS][ALERT_DAYS];
+	double	*d[NPILLARS];		/* ALERT_DAYS scores of each pillar tested, else NULL */
 	struct detection det[NPILLARS], swing;
 	int	 swung;
-	double	 e[ALERT_DAYS];		/* the swing's scores */
+	double	*e;			/* the swing's ALERT_DAYS scores, NULL unless swung */
 	unsigned fallen;		/* pillars that fell: 1 << pillar */
 	double	 swing_recent, swing_usual;
 	long	 newest;		/* the last day with any record, or LONG_MIN */
@@ -333,26 +333,87 @@ mean_over(const struct series *s, long a, long b)
 	return n ? sum / n : NAN;
 }
 
-/* Append to the why: "touch 2.1 against 3.9 usually, hugs 0.6 a day against 2.8". */
+/* One measure's evidence: "hugging 0.6 a day against 2.8" (" usually" after the first). */
+static size_t
+evidence_one(char *buf, size_t n, const struct series *s, const struct look *lk, long T,
+    int first)
+{
+	char r[32], u[32];
+	size_t k;
+	int len;
+
+	for (k = 0; k < lk->p->ns && lk->t[k].s != s; k++)
+		;
+	figure_format(r, mean_over(s, T - 6, T), 1);
+	figure_format(u, k < lk->p->ns ? lk->t[k].rawmean : NAN, 1);
+	len = snprintf(buf, n, "%s%s %s%s against %s%s", first ? "" : ", ", measure_label(s->m),
+	    r, s->m->type == T_COUNT || s->m->type == T_MINUTES ? " a day" : "", u,
+	    first ? " usually" : "");
+	return len < 0 ? 0 : (size_t)len;
+}
+
+/* How far below its usual s's last 7 days are, in its own units: worse is lower. */
+static double
+fall_of(const struct series *s, const struct look *lk)
+{
+	double sum = 0;
+	size_t k;
+	int i, n = 0;
+
+	for (k = 0; k < lk->p->ns && lk->t[k].s != s; k++)
+		;
+	if (k == lk->p->ns || !lk->t[k].ok)
+		return 0;
+	for (i = ALERT_DAYS - 7; i < ALERT_DAYS; i++)
+		if (!isnan(lk->t[k].z[i])) {
+			sum += lk->t[k].z[i];
+			n++;
+		}
+	return n ? sum / n : 0;
+}
+
+/*
+ * Append to the why: "touch 2.1 against 3.9 usually, hugs 0.6 a day
+ * against 2.8."  The words always end whole: when the evidence of every
+ * measure does not fit (many measures with long labels), those that fell
+ * furthest are named, as many as fit, and "and 5 more" counts the rest,
+ * so no word or character is ever cut and every figure named is true.
+ */
 static void
 evidence(char *why, size_t n, const struct alert *a, const struct look *lk, long T)
 {
-	char r[32], u[32];
-	size_t o = strlen(why), k;
-	int i;
+	char part[sizeof a->why], more[48];
+	int order[ALERT_MEASURES], i, j, t, named;
+	double fall[ALERT_MEASURES];
+	size_t o = strlen(why), need = o, len;
 
-	for (i = 0; i < a->nm && o < n; i++) {
-		for (k = 0; k < lk->p->ns && lk->t[k].s != a->m[i]; k++)
-			;
-		figure_format(r, mean_over(a->m[i], T - 6, T), 1);
-		figure_format(u, k < lk->p->ns ? lk->t[k].rawmean : NAN, 1);
-		o += (size_t)snprintf(why + o, n - o, "%s%s %s%s against %s%s", i ? ", " : "",
-		    measure_label(a->m[i]->m), r,
-		    a->m[i]->m->type == T_COUNT || a->m[i]->m->type == T_MINUTES ? " a day" : "",
-		    u, i ? "" : " usually");
+	for (i = 0; i < a->nm; i++) {
+		order[i] = i;
+		need += evidence_one(part, sizeof part, a->m[i], lk, T, i == 0);
 	}
-	if (o < n)
-		snprintf(why + o, n - o, ".");
+	if (need + 2 > n) {
+		/* the furthest fallen first, by what among equals (insertion: few) */
+		for (i = 0; i < a->nm; i++)
+			fall[i] = fall_of(a->m[i], lk);
+		for (i = 1; i < a->nm; i++)
+			for (j = i; j > 0 && fall[order[j]] < fall[order[j - 1]]; j--) {
+				t = order[j];
+				order[j] = order[j - 1];
+				order[j - 1] = t;
+			}
+	}
+	for (named = 0; named < a->nm; named++) {
+		len = evidence_one(part, sizeof part, a->m[order[named]], lk, T, named == 0);
+		/* room for this one, and for ", and N more." after it unless it is the last */
+		snprintf(more, sizeof more, ", and %d more", a->nm - named - 1);
+		if (o + len + (named + 1 < a->nm ? strlen(more) : 0) + 2 > n)
+			break;
+		memcpy(why + o, part, len + 1);
+		o += len;
+	}
+	if (named < a->nm)
+		o += (size_t)snprintf(why + o, n - o, ", and %d more", a->nm - named);
+	snprintf(why + o, n - o, ".");
 }
 
 static struct alert *
@@ -409,6 +470,12 @@ has_recent(const double *d, int days)
 	return 0;
 }
 
+/*
+ * What alerts_of() needs of person p as of T.  Scores are kept only for
+ * what can be tested: a person without a usual (one record, or a new
+ * journal) costs a look and a track per measure, not a pillar's days,
+ * so memory follows each person's data (many people of one couple).
+ */
 static void
 look_at(struct look *lk, const struct person *p, long T)
 {
@@ -419,24 +486,30 @@ look_at(struct look *lk, const struct person *p, long T)
 	memset(lk, 0, sizeof *lk);
 	lk->p = p;
 	lk->t = xmalloc((p->ns + 1) * sizeof *lk->t);
-	tracks(p, T, lk->t);
-	for (pl = 1; pl < NPILLARS; pl++) {
-		lk->tested[pl] = pillar_scores(lk->t, p->ns, pl, lk->d[pl]);
-		if (lk->tested[pl])
+	if (tracks(p, T, lk->t) > 0) {
+		for (pl = 1; pl < NPILLARS; pl++) {
+			lk->d[pl] = xmalloc(ALERT_DAYS * sizeof *lk->d[pl]);
+			if ((lk->tested[pl] = pillar_scores(lk->t, p->ns, pl, lk->d[pl])) == 0) {
+				free(lk->d[pl]);
+				lk->d[pl] = NULL;
+				continue;
+			}
 			detect(lk->d[pl] + USUAL, RECENT, pl == P_DIALOGUE ? &dialogue_tuning :
 			    &pillar_tuning, &lk->det[pl]);
-	}
-	{
-		double *e = lk->e;
-
+		}
 		/* a pillar that fell spreads the answers too: leave it out */
 		for (pl = 1; pl < NPILLARS; pl++)
 			if (lk->det[pl].on)
 				lk->fallen |= 1u << pl;
-		lk->swung = swing_scores(lk->t, p->ns, lk->fallen, e, &lk->swing_recent,
+		lk->e = xmalloc(ALERT_DAYS * sizeof *lk->e);
+		lk->swung = swing_scores(lk->t, p->ns, lk->fallen, lk->e, &lk->swing_recent,
 		    &lk->swing_usual);
 		if (lk->swung)
-			detect(e + USUAL, RECENT, &swing_tuning, &lk->swing);
+			detect(lk->e + USUAL, RECENT, &swing_tuning, &lk->swing);
+		else {
+			free(lk->e);
+			lk->e = NULL;
+		}
 	}
 	lk->newest = LONG_MIN;
 	for (k = 0; k < p->ns; k++)
@@ -707,10 +780,14 @@ static void
 look_free(struct look *lk)
 {
 	size_t k;
+	int pl;
 
 	for (k = 0; k < lk->p->ns; k++)
 		free(lk->t[k].x);
 	free(lk->t);
+	for (pl = 0; pl < NPILLARS; pl++)
+		free(lk->d[pl]);
+	free(lk->e);
 }
 
 void

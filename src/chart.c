@@ -330,7 +330,7 @@ legend(const struct view *v, const struct layout *L, int cols, int low)
 void
 chart(const struct view *v)
 {
-	const char *nc = getenv("NO_COLOR");
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
 	struct layout L;
 	size_t k, j;
 	int cols = columns(), marks, pass, low = 0, usual = 0, textw = 0;
@@ -339,8 +339,13 @@ chart(const struct view *v)
 
 	memset(&L, 0, sizeof L);
 	L.utf8 = utf8_locale();
-	L.colour = isterm(1) && (nc == NULL || *nc == '\0');
+	/* as ask(1) decides: a terminal, no NO_COLOR, and one that is not dumb */
+	L.colour = isterm(1) && (nc == NULL || *nc == '\0') && term != NULL && *term != '\0' &&
+	    strcmp(term, "dumb") != 0;
 	if (measure_rows(v, &L, &low, &usual, &textw) == 0) {
+		/* what went wrong is said already: "no check-ins" would not be true */
+		if (v->failed)
+			return;
 		date_format(d2, v->asof);
 		printf("No check-ins in the %d days to %s.\n", v->wdays, d2);
 		return;

@@ -15,6 +15,13 @@
  * numbers and short decimals below 2^24 it does), or a 256th record on
  * one day, moves it to double sums and wide counts, so no figure ever
  * loses a digit.
+ *
+ * And before all that, a series holds only its days with data (up to FEW
+ * of them, each with its one record, in order): memory follows each
+ * person's data, so 100,000 people of one record each cost about 1 KB a
+ * person, not the 832 bytes of 208 empty days and more.  The first day
+ * past FEW, a second record on a day, or a value a float does not hold
+ * makes it a series of every day, as above.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -72,7 +79,6 @@ static struct series *
 series_new(struct model *m, struct person *p, const char *what, size_t n)
 {
 	struct series *s = xmalloc(sizeof *s);
-	size_t days = (size_t)m->ndays, i;
 
 	memset(s, 0, sizeof *s);
 	s->p = p;
@@ -81,11 +87,8 @@ series_new(struct model *m, struct person *p, const char *what, size_t n)
 	s->m = measure_of(m, what, n);
 	s->what = s->m->what;
 	s->whatlen = n;
-	s->sum = xmalloc(days * sizeof *s->sum);
-	for (i = 0; i < days; i++)
-		s->sum[i] = NAN;
 	if (p->ns == p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 8;
+		p->cap = p->cap ? 2 * p->cap : 1;
 		p->s = xrealloc(p->s, p->cap * sizeof *p->s);
 	}
 	p->s[p->ns++] = s;
@@ -129,6 +132,65 @@ series_of(struct model *m, const struct record *r)
 	return s;
 }
 
+/* Where day i is, or would go, among the few days of s. */
+static int
+few_at(const struct series *s, int i)
+{
+	int lo = 0, hi = s->nfew, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (s->few[mid].day < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Every day of s, from the few days it had: NAN, or the day's one record. */
+static void
+dense(struct series *s)
+{
+	int i;
+
+	s->sum = xmalloc((size_t)s->ndays * sizeof *s->sum);
+	for (i = 0; i < s->ndays; i++)
+		s->sum[i] = NAN;
+	for (i = 0; i < s->nfew; i++)
+		s->sum[s->few[i].day] = s->few[i].v;
+	free(s->few);
+	s->few = NULL;
+	s->nfew = s->capfew = 0;
+}
+
+/*
+ * Day i's first record, v, among the few days of s; 0 when s must hold
+ * every day instead: a second record on a day, a value a float does not
+ * hold, or more days than FEW (or than a dense series would cost).
+ */
+#define FEW	32
+static int
+few_add(struct series *s, int i, double v)
+{
+	int k = few_at(s, i);
+
+	if ((k < s->nfew && s->few[k].day == i) || (double)(float)v != v)
+		return 0;
+	if (s->nfew == s->capfew) {
+		if (2 * s->capfew > FEW || (size_t)(2 * s->capfew) * sizeof *s->few >=
+		    (size_t)s->ndays * sizeof *s->sum)
+			return 0;
+		s->capfew = s->capfew ? 2 * s->capfew : 1;
+		s->few = xrealloc(s->few, (size_t)s->capfew * sizeof *s->few);
+	}
+	memmove(&s->few[k + 1], &s->few[k], (size_t)(s->nfew - k) * sizeof *s->few);
+	s->few[k].day = i;
+	s->few[k].v = (float)v;
+	s->nfew++;
+	return 1;
+}
+
 void
 model_add(struct model *m, const struct record *r)
 {
@@ -136,6 +198,11 @@ model_add(struct model *m, const struct record *r)
 	int i = (int)(r->t.day - m->first), j;
 	double t;
 
+	if (s->sum == NULL && s->wsum == NULL) {
+		if (few_add(s, i, r->v))
+			return;
+		dense(s);
+	}
 	if (s->wsum == NULL && s->cnt == NULL && isnan(s->sum[i]) &&
 	    (double)(float)r->v == r->v) {
 		s->sum[i] = (float)r->v;	/* the day's first record */
@@ -279,8 +346,12 @@ series_day(const struct series *s, long day)
 	} else if (s->cnt != NULL) {
 		sum = s->sum[i];
 		n = s->cnt[i];
-	} else
+	} else if (s->sum != NULL)
 		return s->sum[i];	/* one record, or NAN */
+	else {
+		n = (unsigned)few_at(s, (int)i);
+		return (int)n < s->nfew && s->few[n].day == i ? s->few[n].v : NAN;
+	}
 	if (n == 0)
 		return NAN;
 	return measure_sums(s->m) ? sum : sum / n;
@@ -306,6 +377,7 @@ model_free(struct model *m)
 		p = m->p[i];
 		for (j = 0; j < p->ns; j++) {
 			s = p->s[j];
+			free(s->few);
 			free(s->sum);
 			free(s->cnt);
 			free(s->wsum);

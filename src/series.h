@@ -6,18 +6,26 @@
  * as-of date): each day's records summed, and the day's value their sum
  * or mean as the measure's type says (hearth-journal(5), trend(1)).
  * Persons are grouped into couples by the text before the last '/' of
- * their names.  Memory is series x days, never the size of the input.
+ * their names.  Memory is at most series x days, never the size of the
+ * input: a series of few days holds only those (series.c).
  */
 #ifndef SERIES_H
 #define SERIES_H
 
 #include "hearth.h"
 
+struct dayval {
+	int	 day;			/* from the model's first */
+	float	 v;
+};
+
 struct series {
 	const struct person *p;
 	const struct measure *m;	/* from the bank, or measure_default() */
 	const char *what;
 	size_t	 whatlen;
+	struct dayval *few;		/* while few days have data: those days, in order ... */
+	int	 nfew, capfew;		/* ... (sum, cnt, wsum all NULL meanwhile) */
 	float	*sum;			/* per day: NAN, or the one record, or with cnt the sum */
 	unsigned char *cnt;		/* records per day, 255 at most, once a day has two ... */
 	double	*wsum;			/* ... else both wide, once any day needs it */

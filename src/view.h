@@ -24,6 +24,8 @@ struct view {
 	char	**who, **what;		/* -w, -m: the rows printed */
 	size_t	 nwho, nwhat;
 	int	 bucket;		/* -s: 'd', 'w' or 'm' */
+	int	 tty;			/* standard output is a terminal: lined up, escaped */
+	int	 failed;		/* something was said to be wrong: a journal, a name */
 };
 
 int	 inlist(char **list, size_t n, const char *s);	// s is one of list[0..n)

@@ -191,6 +191,82 @@ err ''
 status 0
 end
 
+# --- words that fit -----------------------------------------------------------
+
+# twelve measures of a user bank in affection, m01 .. m12, labelled in 14
+# wide characters (45 bytes each); for alex the last 10 days (S12, then
+# LOW12) each falls: m04, m08, m12 and touch from 4 to 1, m02, m06, m10 to
+# 2, the rest to 3, hugs from 3 to 0.  Every measure's evidence would take
+# some 950 bytes, more than an alert's words hold.
+C=$(printf '\346\204\233')	# U+611B
+C14=$C$C$C$C$C$C$C$C$C$C$C$C$C$C
+twelve() {
+	for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
+		if [ "$1" = wide ]; then l=m$i$C14; else l="held each other warmly through evening $i"; fi
+		printf 'mine\tm%s\tscale\t1\t5\thigh\tHow much?\taffection\t%s\n' "$i" "$l"
+	done
+}
+S12="$S m01=4 m02=4 m03=4 m04=4 m05=4 m06=4 m07=4 m08=4 m09=4 m10=4 m11=4 m12=4"
+LOW12="$LOW m01=3 m02=2 m03=3 m04=1 m05=3 m06=2 m07=3 m08=1 m09=3 m10=2 m11=3 m12=1"
+
+# The evidence is whole measures: those that fell furthest first (the
+# first below "usually"), as many as fit, and how many more; never a word
+# or a character cut.
+begin 'many measures with long labels: the words end whole, "and 3 more", in -a, -c, -g and remind'
+twelve wide > bank.tsv
+HEARTH_BANK=$T/bank.tsv
+export HEARTH_BANK
+{ span alex 159 10 "$S12"; span alex 9 0 "$LOW12"; span sam 159 0 "$S12"; } > j.tsv
+# "m04... 1.0 against 4.0" and the like
+ev() { printf 'm%s%s %s against %s' "$1" "$C14" "$2" "$3"; }
+EV="$(ev 04 1.0 4.0) usually, $(ev 08 1.0 4.0), $(ev 12 1.0 4.0), physical affection 1.0 against 4.0, $(ev 02 2.0 4.0), $(ev 06 2.0 4.0), $(ev 10 2.0 4.0), hugging 0.0 a day against 3.0, $(ev 01 3.0 4.0), $(ev 03 3.0 4.0), $(ev 05 3.0 4.0), and 3 more."
+MS=hugs,m01,m02,m03,m04,m05,m06,m07,m08,m09,m10,m11,m12,touch
+run trend -a j.tsv
+out "$AHDR
+2026-11-17	alex	drop	$MS	Since 17 Nov, affection has dropped for alex, below their usual: $EV
+2026-11-17	alex	gap	$MS	Since 17 Nov, affection has dropped for alex but not for sam: $EV
+2026-11-17	sam	gap	$MS	Since 17 Nov, affection has dropped for alex but not for sam: $EV"
+err ''
+status 0
+COLUMNS=80
+export COLUMNS
+run trend -c j.tsv
+unset COLUMNS
+awk 'NF == 0 || /^Checked in: / { exit } { printf "%s%s", sep, $0; sep = " " } END { print "" }' "$T/.out" > "$T/.words"
+assert '[ "$(cat "$T/.words")" = "Since 17 Nov, affection has dropped for alex but not for sam: $EV" ]' \
+    "the chart's words: $(cat "$T/.words")"
+err ''
+status 0
+if command -v xmllint > /dev/null 2>&1; then
+	run trend -g j.tsv
+	xmllint --noout "$T/.out" 2> "$T/.xml" || fail "xmllint: $(head -c 300 "$T/.xml")"
+	out_has 'and 3 more\.</text>$'
+	err ''
+	status 0
+fi
+# remind speaks of it on its first day and a week on: 20 Nov here, where
+# the last 7 days are 4 of the low ones and 3 before
+run remind -d 2026-11-20 j.tsv
+out_has '^2026-11-20	trend:3	Since 17 Nov, affection has dropped for alex but not for sam: m04.* 2\.3 against 4\.0 usually, .*, and 3 more\. It may be worth asking each other how it has really been\.$'
+err ''
+status 0
+unset HEARTH_BANK
+end
+
+begin 'many measures with long labels in ASCII: whole words, "and 2 more"'
+twelve ascii > bank.tsv
+HEARTH_BANK=$T/bank.tsv
+export HEARTH_BANK
+{ span alex 159 10 "$S12"; span alex 9 0 "$LOW12"; } > j.tsv
+E='held each other warmly through evening'
+run trend -a j.tsv
+unset HEARTH_BANK
+out "$AHDR
+2026-11-17	alex	drop	hugs,m01,m02,m03,m04,m05,m06,m07,m08,m09,m10,m11,m12,touch	Since 17 Nov, affection has dropped for alex, below their usual: $E 04 1.0 against 4.0 usually, $E 08 1.0 against 4.0, $E 12 1.0 against 4.0, physical affection 1.0 against 4.0, $E 02 2.0 against 4.0, $E 06 2.0 against 4.0, $E 10 2.0 against 4.0, hugging 0.0 a day against 3.0, $E 01 3.0 against 4.0, $E 03 3.0 against 4.0, $E 05 3.0 against 4.0, $E 07 3.0 against 4.0, and 2 more."
+err ''
+status 0
+end
+
 # --- quiet ---------------------------------------------------------------------
 
 begin 'silence: quiet from the day after the last check-in, on all its measures'
@@ -307,13 +383,15 @@ $ROW_BO
 $ROW_ZED_DT
 $ROW_ZED_GT"
 status 0
+# a name no record has is said (a typo, most likely), and the exit is 1
 run trend -a -w nobody j.tsv
 out "$AHDR"
-status 0
+err 'trend: no one called "nobody" in the journal'
+status 1
 run trend -a -m nothing j.tsv
 out "$AHDR"
-err ''
-status 0
+err 'trend: no measure called "nothing" in the journal'
+status 1
 end
 
 begin 'the flags column: each row'"'"'s kinds in the order declining, drop, volatile, quiet, gap'
@@ -404,6 +482,31 @@ a\b  touch  ++++++++++++++++++++++++++++++++++++++++_____   90   1.00   3.68  -2
 err ''
 status 0
 end
+
+# issue 18: -a on a terminal passed a label's U+202E (which turns the rest
+# of a line around) raw, where -c and remind escape it.  On a terminal
+# every field goes through the one escape the chart uses; through a pipe
+# -a stays the exact data.
+begin '-a on a terminal: an invisible character of a label escaped, as in -c; raw through a pipe'
+if have_script; then
+	printf 'mine\tvibe\tscale\t1\t10\thigh\tHow is the vibe?\taffection\tthe \342\200\256vibe\n' > bank.tsv
+	HEARTH_BANK=$T/bank.tsv
+	export HEARTH_BANK
+	{ span alex 159 10 "$S vibe=10"; span alex 9 0 "$LOW vibe=1"; span sam 159 0 "$S vibe=10"; } > j.tsv
+	onterm 'trend -a j.tsv; trend -c -m vibe j.tsv'
+	screen_has '2026-11-17	alex	drop	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex, below their usual: hugging 0.0 a day against 3.0 usually, physical affection 1.0 against 4.0, the \u202evibe 1.0 against 10.0.'
+	screen_has 'the \u202evibe 1.0'
+	assert '! grep -q "$(printf "\342\200\256")" "$T/.screen"' "U+202E reached the terminal raw: $(cat "$T/.screen")"
+	assert '[ "$rc" = 0 ]' "exit $rc"
+	run trend -a j.tsv
+	unset HEARTH_BANK
+	out_has "the $(printf '\342\200\256')vibe 1\.0 against 10\.0\.\$"
+	err ''
+	status 0
+	end
+else
+	skip 'script(1) is missing (Debian: bsdutils)'
+fi
 
 begin 'a couple'"'"'s prefix: the who column has it, the words do not'
 dropjournal 'q/a\b' 'q/zoé' > j.tsv

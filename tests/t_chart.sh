@@ -446,6 +446,28 @@ else
 	skip 'script(1) is missing (Debian: bsdutils)'
 fi
 
+# Colour as ask(1) decides it: only on a terminal, with NO_COLOR unset or
+# empty, and a TERM that is set and not dumb (issue 19: the chart ignored
+# TERM=dumb).  The example's alex touch is drop,gap: red, then yellow.
+begin 'on a terminal: colour on the flags, none with TERM=dumb, unset TERM or NO_COLOR'
+if have_script; then
+	cp "$EX" j.tsv
+	runsh 'TERM=xterm script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
+	assert 'grep -q "${ESC}\[1;31mdrop${ESC}\[0m,${ESC}\[33mgap${ESC}\[0m${CR}\$" "$T/.out"' "red drop, yellow gap: $(cat "$T/.out")"
+	for env in TERM=dumb 'TERM=' 'NO_COLOR=1 TERM=xterm'; do
+		runsh "$env script -qec 'stty cols 120 rows 40; trend -c -m touch j.tsv' /dev/null < /dev/null"
+		assert '! grep -q "$ESC" "$T/.out"' "escape codes with $env: $(cat "$T/.out")"
+		assert 'grep -q "  drop,gap${CR}\$" "$T/.out"' "the flags with $env: $(cat "$T/.out")"
+	done
+	runsh 'unset TERM; script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
+	assert '! grep -q "$ESC" "$T/.out"' "escape codes with TERM unset: $(cat "$T/.out")"
+	err ''
+	status 0
+	end
+else
+	skip 'script(1) is missing (Debian: bsdutils)'
+fi
+
 # Showing up, counted by hand: the last 7 days are 11-20 .. 11-26, a pause
 # takes 11-21 and 11-22, so 5 days count; alex missed 11-23, sam 11-21
 # (paused); both checked in on 11-20, 11-24, 11-25 and 11-26, and from

@@ -16,7 +16,7 @@
 ESC=$(printf '\033')
 CR=$(printf '\r')
 VERSION=$(sed -n 's/^#define HEARTH_VERSION[^"]*"\(.*\)".*/\1/p' "$top/src/hearth.h")
-USAGE='usage: trend [-a | -c | -g | -s] [-b day|week|month] [-d date] [-n days] [-w who] [-m what] [file ...]'
+USAGE='usage: trend [-a | -c | -g | -s] [-b day|week|month] [-d date] [-n days] [-o file] [-w who] [-m what] [file ...]'
 HDR='who	what	n	last7	base28	change	pchange	slope	ptrend	rmssd	flags'
 EX=$top/tests/example.tsv
 
@@ -223,15 +223,17 @@ alex	talk	57	1.71	2.79	-1.07	0.001	-0.41	0.000	0.77	drop
 alex	touch	35	2.00	4.00	-2.00	0.000	-0.25	0.001	0.36	-"
 err ''
 status 0
+# a name no record has: the rows of the others, the name said, exit 1
 run trend -w sam,lee/kim -w nobody -m touch j.tsv
 out "$HDR
 lee/kim	touch	9	5.00	5.00	0.00	-	0.00	1.000	0.00	-
 sam	touch	38	4.00	4.00	0.00	1.000	0.01	0.800	0.75	-"
-err ''
-status 0
+err 'trend: no one called "nobody" in the journal'
+status 1
 run trend -m nothing j.tsv
 out "$HDR"
-status 0
+err 'trend: no measure called "nothing" in the journal'
+status 1
 run trend -w sam -m touch,hugs,talk "$EX"
 out "$HDR
 sam	hugs	63	3.86	3.79	0.07	0.906	-0.02	0.619	3.01	gap
@@ -759,6 +761,165 @@ err 'trend: .: Is a directory'
 status 1
 end
 
+# issue 21: trend -c nope.tsv said the file's error, then "No check-ins in
+# the 90 days": only the error now; a readable journal beside it is drawn.
+begin '-c of a journal that cannot be read: the error alone, exit 1'
+run trend -c nope.tsv
+out ''
+err 'trend: nope.tsv: No such file or directory'
+status 1
+days alex touch 2026-11-26 4 > j.tsv
+COLUMNS=80 run trend -c j.tsv nope.tsv
+out_has '^alex +touch '
+err 'trend: nope.tsv: No such file or directory'
+status 1
+end
+
+# --- names no record has (issue 21: typos were silent) ----------------------
+
+# A name -w or -m gives that no record read has (up to the as-of date) is
+# said on stderr, with the nearest one there is, and trend exits 1 as cat
+# does for a missing file; the rows of the other names are printed.
+begin '-m: a measure no record has is said, with the nearest one, exit 1'
+journal1 > j.tsv
+run trend -m tuch j.tsv
+out "$HDR"
+err 'trend: no measure called "tuch" in the journal; did you mean "touch"?'
+status 1
+run trend -m tuch,hugs j.tsv
+out "$HDR
+sam	hugs	26	2.57	2.58	-0.01	1.000	0.06	0.726	1.30	-"
+err 'trend: no measure called "tuch" in the journal; did you mean "touch"?'
+status 1
+run trend -m ckeckin,dodgde,xyzzy j.tsv
+out "$HDR"
+err 'trend: no measure called "ckeckin" in the journal; did you mean "checkin"?
+trend: no measure called "dodgde" in the journal; did you mean "dodged"?
+trend: no measure called "xyzzy" in the journal'
+status 1
+end
+
+begin '-w: a person no record has is said, with the nearest one, exit 1'
+journal1 > j.tsv
+run trend -w sma j.tsv
+out "$HDR"
+err 'trend: no one called "sma" in the journal; did you mean "sam"?'
+status 1
+# a partner of a couple, named without the couple
+run trend -w kim -m touch j.tsv
+out "$HDR"
+err 'trend: no one called "kim" in the journal; did you mean "lee/kim"?'
+status 1
+run trend -s -w alexx,zoe -m touch j.tsv
+out 'date	who	what	value	days'
+err 'trend: no one called "alexx" in the journal; did you mean "alex"?
+trend: no one called "zoe" in the journal'
+status 1
+run trend -a -w sma j.tsv
+out 'since	who	kind	measures	why'
+err 'trend: no one called "sma" in the journal; did you mean "sam"?'
+status 1
+end
+
+begin '-c and -g with a name no record has: the chart says only that'
+journal1 > j.tsv
+run trend -c -m tuch j.tsv
+out ''
+err 'trend: no measure called "tuch" in the journal; did you mean "touch"?'
+status 1
+run trend -c -w sma j.tsv
+out ''
+err 'trend: no one called "sma" in the journal; did you mean "sam"?'
+status 1
+COLUMNS=80 run trend -c -m touch,tuch j.tsv
+out_has '^alex +touch '
+err 'trend: no measure called "tuch" in the journal; did you mean "touch"?'
+status 1
+run trend -g -m tuch j.tsv
+out_has '</svg>'
+err 'trend: no measure called "tuch" in the journal; did you mean "touch"?'
+status 1
+end
+
+# a name with records only before the window is in the journal: no row,
+# no complaint (-c says there are no check-ins); one with records only
+# after the as-of date is not, as of that date
+begin 'a name with records only outside the window is no typo; after the as-of date it is'
+journal1 > j.tsv
+days zoe open 2025-01-01 4 >> j.tsv
+days kai open 2026-11-30 4 >> j.tsv
+run trend -w zoe j.tsv
+out "$HDR"
+err ''
+status 0
+run trend -c -w zoe j.tsv
+out 'No check-ins in the 90 days to 2026-11-26.'
+err ''
+status 0
+run trend -w kai j.tsv
+out "$HDR"
+err 'trend: no one called "kai" in the journal'
+status 1
+run trend -w kai -d 2026-11-30 j.tsv
+err ''
+status 0
+end
+
+# --- -o: a file of one's own (issue 21: trend -g > us.svg is 0644) ----------
+
+begin '-o: the output in a file made 0600, whatever the umask; one that was there made so too'
+journal1 > j.tsv
+run trend -g -o us.svg j.tsv
+out ''
+err ''
+status 0
+assert '[ "$(ls -l us.svg | cut -c 1-10)" = "-rw-------" ]' "mode: $(ls -l us.svg)"
+assert '[ "$(tail -n 1 us.svg)" = "</svg>" ]' "not the picture: $(tail -c 100 us.svg)"
+trend -g j.tsv > want.svg
+assert 'cmp -s want.svg us.svg' 'not what -g prints'
+# an older file, readable by all: made its owner's alone, then replaced
+printf 'old old old old old old old old old old\n' > us.tsv
+chmod 644 us.tsv
+run trend -o us.tsv -m touch j.tsv
+status 0
+assert '[ "$(ls -l us.tsv | cut -c 1-10)" = "-rw-------" ]' "mode: $(ls -l us.tsv)"
+same us.tsv "$HDR
+alex	touch	35	2.00	4.00	-2.00	0.000	-0.25	0.001	0.36	-
+lee/kim	touch	9	5.00	5.00	0.00	-	0.00	1.000	0.00	-
+lee/ray	touch	9	4.71	4.50	0.21	-	0.00	1.000	0.87	-
+sam	touch	38	4.00	4.00	0.00	1.000	0.01	0.800	0.75	-"
+end
+
+begin '-o: never through a symbolic link, never over a journal read, said when it cannot be written'
+journal1 > j.tsv
+printf 'mine\n' > target
+ln -s target link.svg
+run trend -g -o link.svg j.tsv
+out ''
+err 'trend: link.svg: a symbolic link; -o writes only to a file itself, not through a link'
+status 1
+same target 'mine'
+cp j.tsv keep.tsv
+run trend -o j.tsv j.tsv
+out ''
+err "trend: -o j.tsv: that is a journal trend reads; name another file
+$USAGE"
+status 2
+assert 'cmp -s j.tsv keep.tsv' 'the journal was written over'
+input_file j.tsv
+run trend -o j.tsv
+status 2
+assert 'cmp -s j.tsv keep.tsv' 'the journal on stdin was written over'
+run trend -o nodir/us.svg -g j.tsv
+out ''
+err 'trend: nodir/us.svg: No such file or directory'
+status 1
+run trend -o '' j.tsv
+err "trend: -o takes the name of a file to write
+$USAGE"
+status 2
+end
+
 # --- options ---------------------------------------------------------------
 
 begin '-h prints usage on stdout'
@@ -887,8 +1048,27 @@ export HEARTH_JOURNAL
 runsh 'script -qec "trend" /dev/null < /dev/null'
 unset HEARTH_JOURNAL
 tr -d '\r' < "$T/.out" > "$T/.screen"
-assert 'grep -q "^alex	touch	1	4.00" "$T/.screen"' "the report: $(cat "$T/.screen")"
+assert 'grep -q "^alex  touch  1  4.00      -" "$T/.screen"' "the report: $(cat "$T/.screen")"
 status 0
+end
+
+# issue 21: raw TSV on a terminal wrapped into confusion at 80 columns.
+# There the columns are lined up (the example's widest row is 78); TSV
+# stays exact for pipes and files.
+begin 'terminal: the table lined up within 80 columns, TSV through a pipe and into a file'
+cp "$EX" j.tsv
+onterm 'stty cols 80 rows 50; trend j.tsv; trend j.tsv | head -n 2; trend j.tsv > out.tsv'
+screen_has 'who   what          n last7 base28 change pchange slope ptrend rmssd  flags'
+screen_has 'alex  hugs         61  0.60   2.76  -2.16   0.007 -0.18  0.003  1.83  drop,gap'
+screen_has 'alex  talk_min     72 48.33  30.42  17.92   0.090 -0.01  0.973 32.46  -'
+screen_has 'sam   close        73  4.29   4.29  -0.01   0.902  0.04  0.001  1.99  -'
+screen_has "$HDR"
+screen_has "alex	boundary	12	5.00	4.00	1.00	-	-0.03	0.445	-	-"
+assert '[ "$(awk "length(\$0) > 80" "$T/.screen" | wc -l)" -eq 0 ]' "a line over 80 columns: $(awk 'length($0) > 80' "$T/.screen")"
+assert '[ "$(grep -c -e "^alex  " -e "^sam   " "$T/.screen")" -eq 34 ]' "not every row lined up: $(cat "$T/.screen")"
+trend j.tsv > want.tsv
+assert 'cmp -s want.tsv out.tsv' "the file is not the TSV: $(head -3 out.tsv)"
+assert '[ "$rc" = 0 ]' "exit $rc"
 end
 
 # the example: alex's touch is drop,gap, sam's gap; the terminal is 120
@@ -896,11 +1076,11 @@ end
 # so rmssd is there
 begin 'terminal: the chart has colour, and none with NO_COLOR'
 cp "$EX" j.tsv
-runsh 'COLUMNS=120 script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
+runsh 'TERM=xterm COLUMNS=120 script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
 assert 'grep -q "  ${ESC}\[1;31mdrop${ESC}\[0m,${ESC}\[33mgap${ESC}\[0m${CR}\$" "$T/.out"' "red drop, yellow gap: $(cat "$T/.out")"
 assert 'grep -q "   0\.75  ${ESC}\[33mgap${ESC}\[0m${CR}\$" "$T/.out"' 'yellow gap alone'
 assert '[ "$(grep -c "$ESC" "$T/.out")" -eq 2 ]' 'colour on the flags alone'
-runsh 'NO_COLOR=1 COLUMNS=120 script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
+runsh 'TERM=xterm NO_COLOR=1 COLUMNS=120 script -qec "stty cols 120 rows 40; trend -c -m touch j.tsv" /dev/null < /dev/null'
 assert '! grep -q "$ESC" "$T/.out"' 'no escape codes with NO_COLOR'
 assert 'grep -q "  drop,gap${CR}\$" "$T/.out"' 'the flags still there'
 status 0
@@ -1002,3 +1182,23 @@ status 0
 err ''
 out_has '^sam +open +[#=:. -]*#.* 3 '
 end
+
+# issue 18: 100,000 people of one couple (names without "/"), one record
+# each, took 1.15 GB, about 11 KB a person whatever their data.  Memory now
+# follows each person's data: 30,000 of them fit in 100 MB of address
+# space (about 30 MB are used), where they took some 345 MB.  A build that
+# cannot run under ulimit -v at all (a sanitizer, valgrind, a shell
+# without it) skips.
+begin 'memory follows the data: 30,000 people of one record each in 100 MB'
+if [ -z "$HEARTH_WRAP" ] && (ulimit -v 100000 && "$top/bin/trend" /dev/null) > /dev/null 2>&1; then
+	awk 'BEGIN { for (i = 0; i < 30000; i++) printf "2026-11-26\tp%05d\ttouch\t4\n", i }' > j.tsv
+	runsh 'ulimit -v 100000 && trend j.tsv | sed -n "1p;\$p"; ulimit -v 100000 && trend -a j.tsv'
+	out "$HDR
+p29999	touch	1	4.00	-	-	-	-	-	-	-
+since	who	kind	measures	why"
+	err ''
+	status 0
+	end
+else
+	skip 'ulimit -v cannot bound this build (a sanitizer or valgrind) or this shell'
+fi
