@@ -209,7 +209,7 @@ static struct stamp lastt;
 static int
 stamp_hit(const char *s, size_t n, struct stamp *t)
 {
-	if (lastn == 0 || n <= lastn || s[lastn] != '\t' || !same_bytes(s, last, lastn))
+	if (lastn == 0 || n <= lastn || s[lastn] != '\t' || !memcmp(s, last, lastn) == 0)
 		return 0;
 	*t = lastt;
 	return 1;
@@ -220,7 +220,7 @@ stamp_cached(const char *s, size_t n, struct stamp *t)
 {
 	const char *bad;
 
-	if (n > 0 && n == lastn && same_bytes(s, last, n)) {
+	if (n > 0 && n == lastn && memcmp(s, last, n) == 0) {
 		*t = lastt;
 		return NULL;
 	}
@@ -241,7 +241,7 @@ who_cached(const char *s, size_t n)
 	static size_t lastn;
 	const char *bad;
 
-	if (n > 0 && n == lastn && same_bytes(s, last, n))
+	if (n > 0 && n == lastn && memcmp(s, last, n) == 0)
 		return NULL;
 	if ((bad = who_check(s, n)) != NULL)
 		return bad;
@@ -261,7 +261,7 @@ what_cached(const char *s, size_t n)
 	if (n == 0 || n > 32)
 		return what_check(s, n);
 	k = (n * 31 + (unsigned char)s[0] * 7 + (unsigned char)s[n - 1]) & 63;
-	if (goodn[k] == n && same_bytes(good[k], s, n))
+	if (goodn[k] == n && memcmp(good[k], s, n) == 0)
 		return NULL;
 	if ((bad = what_check(s, n)) != NULL)
 		return bad;
@@ -312,11 +312,7 @@ fields(char *line, size_t len, char **f, size_t *n, int *nf, struct stamp *t,
 		k = 1;
 	}
 	for (;;) {
-		/* the first four fields are short: no call for them */
-		tab = k < 4 ? p + find_tab(p, 0, (size_t)(end - p), 0) :
-		    memchr(p, '\t', (size_t)(end - p));
-		if (tab == end)
-			tab = NULL;
+		tab = memchr(p, '\t', (size_t)(end - p));
 		if (k == 5) {
 			k++;
 			break;

@@ -101,7 +101,7 @@ measure(const char *what, size_t n)
 	static const struct measure *last;
 	static size_t lastn;
 
-	if (last != NULL && n == lastn && same_bytes(last->what, what, n))
+	if (last != NULL && n == lastn && memcmp(last->what, what, n) == 0)
 		return last;
 	if ((last = bank_measure(&bank, what)) != NULL)
 		lastn = n;
@@ -203,19 +203,19 @@ record(char *s, char **f, size_t *fn, unsigned long lineno)
 static void
 line(char *s, size_t n, unsigned long lineno)
 {
-	char *f[5];
+	char *f[5], *tab;
 	size_t fn[5], i, start = 0;
 	const char *why;
 	char msg[120];
 	int k = 0;
 
-	/* answers are short: one pass finds the tabs and any NUL */
+	if (memchr(s, '\0', n) != NULL) {
+		bad("stdin", lineno, "a NUL byte in the line");
+		return;
+	}
 	for (i = 0; i <= n; i++) {
-		i = find_tab(s, i, n, 1);
-		if (i < n && s[i] == '\0') {
-			bad("stdin", lineno, "a NUL byte in the line");
-			return;
-		}
+		tab = memchr(s + i, '\t', n - i);
+		i = tab != NULL ? (size_t)(tab - s) : n;
 		if (k < 5) {
 			f[k] = s + start;
 			fn[k] = i - start;

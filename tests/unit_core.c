@@ -2340,32 +2340,6 @@ test_seed(void)
 
 /* ---- util.c ---- */
 
-/* same_bytes: every length to 40, a difference at every place, either way. */
-static void
-test_same_bytes(void)
-{
-	char a[48], b[48];
-	size_t n, i, at, bad = 0;
-
-	for (n = 0; n <= 40; n++)
-		for (at = 0; at <= 8; at++) {	/* any alignment */
-			for (i = 0; i < n; i++)
-				a[at + i] = b[at + i] = (char)('a' + (i * 7 + n) % 26);
-			if (!same_bytes(a + at, b + at, n))
-				bad++;
-			for (i = 0; i < n; i++) {
-				b[at + i] ^= 0x20;
-				if (same_bytes(a + at, b + at, n) || same_bytes(b + at, a + at, n))
-					bad++;
-				b[at + i] ^= 0x20;
-			}
-		}
-	CHECK(bad == 0, "same_bytes finds a difference at any place, for any length to 40");
-	a[0] = 'x';
-	b[0] = 'y';
-	CHECK(same_bytes(a, b, 0), "same_bytes: no bytes are equal");
-}
-
 static void
 test_util(void)
 {
@@ -2621,7 +2595,6 @@ main(void)
 	test_util();
 	test_invisible();
 	test_pillar_names();
-	test_same_bytes();
 
 	free(recbuf);
 	cleanup(tmpdir);
