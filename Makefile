@@ -33,7 +33,7 @@ src/stats.o src/series.o src/answers.o src/trend.o src/remind.o tests/unit_stats
 src/series.o src/trend.o src/remind.o src/alerts.o: src/series.h
 src/alerts.o src/trend.o src/remind.o tests/calibrate: src/alerts.h
 src/trend.o src/view.o src/chart.o src/svg.o: src/view.h src/series.h src/stats.h src/alerts.h src/hearth.h
-src/remind.o src/rules.o: src/rules.h src/series.h src/stats.h src/alerts.h src/hearth.h
+src/remind.o src/rules.o src/chart.o: src/rules.h src/series.h src/stats.h src/alerts.h src/hearth.h
 
 # The built-in bank is the same TSV a user writes, compiled in as a string.
 src/bankdata.c: src/questions.tsv
@@ -47,7 +47,7 @@ bin/ask: src/ask.o src/answers.o $(CORE)
 	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/ask.o src/answers.o $(CORE) $(LDLIBS)
 bin/log: src/log.o $(CORE)
 	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ src/log.o $(CORE) $(LDLIBS)
-TREND = src/trend.o src/view.o src/chart.o src/svg.o
+TREND = src/trend.o src/view.o src/chart.o src/svg.o src/rules.o
 bin/trend: $(TREND) $(CORE)
 	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ $(TREND) $(CORE) $(LDLIBS)
 REMIND = src/remind.o src/rules.o

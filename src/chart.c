@@ -11,63 +11,14 @@
 #include <unistd.h>
 
 #include "view.h"
+#include "rules.h"
 
 /*
- * The pauses of remind's rules file ($XDG_CONFIG_HOME/hearth/remind.tsv):
- * days a couple chose to be elsewhere, which showing up does not count.
- * Only its pause lines are read; remind(1) checks the rest.
+ * remind's rules (rules.h), for their pauses: days a couple chose to be
+ * elsewhere, which showing up does not count.  Read as remind reads them,
+ * but a bad line is left aside unsaid: remind(1) names it.
  */
-static long *pauses;
-static size_t npauses;
-
-static void
-pauses_load(void)
-{
-	char path[4096], *line, *f[4], *t;
-	const char *e;
-	struct lines l;
-	size_t n;
-	long a, b;
-	int rc, k;
-
-	if ((e = getenv("XDG_CONFIG_HOME")) != NULL && *e != '\0')
-		snprintf(path, sizeof path, "%s/hearth/remind.tsv", e);
-	else if ((e = getenv("HOME")) != NULL && *e != '\0')
-		snprintf(path, sizeof path, "%s/.config/hearth/remind.tsv", e);
-	else
-		return;
-	if (conf_open(&l, path, 0, "rules file") <= 0)
-		return;
-	while ((rc = lines_next(&l, &line, &n)) > 0) {
-		if (rc != 1 || n < 6 || memcmp(line, "pause\t", 6) != 0)
-			continue;
-		for (k = 0, t = line; k < 4 && t != NULL; k++) {
-			f[k] = t;
-			if ((t = strchr(t, '\t')) != NULL)
-				*t++ = '\0';
-		}
-		if (k < 4 || date_parse(f[1], strlen(f[1]), &a) != NULL ||
-		    date_parse(f[2], strlen(f[2]), &b) != NULL || b < a)
-			continue;
-		pauses = xrealloc(pauses, (npauses + 1) * 2 * sizeof *pauses);
-		pauses[2 * npauses] = a;
-		pauses[2 * npauses + 1] = b;
-		npauses++;
-	}
-	lines_close(&l);
-}
-
-static int
-paused(long d, void *arg)
-{
-	size_t i;
-
-	(void)arg;
-	for (i = 0; i < npauses; i++)
-		if (pauses[2 * i] <= d && d <= pauses[2 * i + 1])
-			return 1;
-	return 0;
-}
+static struct rules pauses;
 
 /* The width to fit: the terminal's, else $COLUMNS, else 80. */
 static int
@@ -119,7 +70,7 @@ showup_lines(const struct view *v, int cols)
 	int i;
 
 	for (c = 0; c < v->m->nc; c++) {
-		model_showup(v->m, c, v->asof, paused, NULL, &su);
+		model_showup(v->m, c, v->asof, rules_paused_at, &pauses, &su);
 		if (su.n == 0 || su.open30 == 0)
 			continue;
 		if (v->nwho) {
@@ -331,6 +282,7 @@ void
 chart(const struct view *v)
 {
 	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	struct rules_how how;
 	struct layout L;
 	size_t k, j;
 	int cols = columns(), marks, pass, low = 0, usual = 0, textw = 0;
@@ -350,7 +302,9 @@ chart(const struct view *v)
 		printf("No check-ins in the %d days to %s.\n", v->wdays, d2);
 		return;
 	}
-	pauses_load();
+	memset(&how, 0, sizeof how);
+	how.bank = v->m->bank;
+	rules_load(&pauses, NULL, &how);
 	summary(v, cols, usual);
 	/* the marks take what is left; below about 110 columns, fewer figures */
 	L.wide = cols >= 110;
@@ -374,8 +328,6 @@ chart(const struct view *v)
 					chart_row(v, v->m->s[j], &L, cell);
 	}
 	free(cell);
-	free(pauses);
-	pauses = NULL;
-	npauses = 0;
+	rules_free(&pauses);
 }
 

@@ -8,10 +8,9 @@
  * it prints nothing at all, so cron mails only when there is something to
  * say.
  *
- * A kind of rule is one row of kinds[]: its name, its fields, the
- * placeholders it can fill, a function that parses its fields (rules.c,
- * which reads the rules) and one here that says, on the day, whether it
- * is due and what fills its message.
+ * The rules are read by rules.c, where each kind of rule is a row of one
+ * table with its parser; here each kind has a function, due[], that says
+ * on the day whether a rule of it is due and what fills its message.
  *
  * Invariants:
  *
@@ -40,24 +39,24 @@
 #include <unistd.h>
 
 #include "rules.h"
+#include "series.h"
+#include "stats.h"
+#include "alerts.h"
 
 #define WINDOW	90		/* trend's default analysis window */
 #define IDLE	3		/* days without a check-in that silence since and target */
 
-struct bank bank;
+static struct bank bank;
 static struct model model;
-struct rule *rules;
-size_t nrules;
-int nerrs;
-const char *rulesfile;		/* for messages; NULL: built in */
-const char *who;			/* -w */
+static struct rules rules;
+static const char *who;			/* -w */
 static long today;
 static int plain;			/* -p: the message alone */
-int listing;			/* -l */
+static int listing;			/* -l */
 static struct figures *figs;		/* of every series as of today */
 static struct history **hist;		/* each couple's alerts, today and before; NULL until asked */
 static struct history calm;		/* hist[c] of a couple with no alert today */
-struct showup showup;		/* of the couple of -w, else the first */
+static struct showup showup;		/* of the couple of -w, else the first */
 static long newest = NOWHEN;		/* the newest check-in (the -w partner's) */
 static size_t reading, newest_in;	/* the journal being read; the one that holds newest */
 static char *journal;			/* {journal}: the journal read, as one would type it */
@@ -77,7 +76,7 @@ usage(FILE *f, int status)
  * width is known it is wrapped between words to fit, the lines after the
  * first indented, so that no word of it is cut at the edge.
  */
-void
+static void
 warnw(const char *fmt, ...)
 {
 	char msg[2048], out[4096];
@@ -191,6 +190,7 @@ prompt(void)
 static void
 say(const struct rule *r, struct fill *fl)
 {
+	const char *msg;
 	char d[16];
 
 	if (fl->date == NOWHEN)
@@ -201,11 +201,14 @@ say(const struct rule *r, struct fill *fl)
 		fl->what = r->what;
 	fl->prompt = strstr(r->msg, "{prompt}") ? prompt() : "";
 	fl->journal = journal != NULL ? journal : "";
-	expand(r->msg, r->kind, fl);
+	fl->both7 = showup.both7;
+	fl->both30 = showup.both30;
+	fl->run = showup.run;
+	msg = rules_say(&rules, r, fl);
 	date_format(d, today);
 	if (!plain)
 		printf("%s\t%s:%lu\t", d, r->kind->name, r->line);
-	putsafe(stdout, buf, buflen);
+	putsafe(stdout, msg, strlen(msg));
 	putchar('\n');
 }
 
@@ -317,24 +320,6 @@ due_pause(const struct rule *r)
 		fl.date = r->day2;
 		say(r, &fl);
 	}
-}
-
-static int
-paused(long d)
-{
-	size_t i;
-
-	for (i = 0; i < nrules; i++)
-		if (rules[i].kind->parse == parse_pause && rules[i].day <= d && d <= rules[i].day2)
-			return 1;
-	return 0;
-}
-
-static int
-paused_at(long d, void *arg)
-{
-	(void)arg;
-	return paused(d);
 }
 
 static int
@@ -463,7 +448,7 @@ due_trend(const struct rule *r)
 		today_al = history_day(h, 0);
 		for (i = 0; i < today_al->n; i++) {
 			a = &today_al->a[i];
-			if (!addresses(r, a) || told(a) || !alert_due(h, a, paused_at, NULL))
+			if (!addresses(r, a) || told(a) || !alert_due(h, a, rules_paused_at, &rules))
 				continue;
 			tell(a);
 			blank(&fl);
@@ -507,28 +492,11 @@ forget(void)
 	model_free(&model);
 }
 
-#define ALL	(B(P_DATE) | B(P_PROMPT) | B(P_TOGETHER7) | B(P_TOGETHER30) | B(P_RUN) | B(P_JOURNAL))
-const struct kind kinds[] = {
-	{ "every", 3, 0, "every, when, message", ALL, 1, 0, parse_every, due_every },
-	{ "since", 4, 0, "since, measure, age, message",
-	    ALL | B(P_DAYS) | B(P_WEEKS) | B(P_WHAT), 1, 1, parse_since, due_since },
-	{ "target", 4, 0, "target, measure, target like 480/w, message",
-	    ALL | B(P_WHAT) | B(P_SUM) | B(P_TARGET), 1, 1, parse_target, due_target },
-	{ "trend", 4, 0, "trend, measure or pillar or *, kind of alert or *, message",
-	    ALL | B(P_DAYS) | B(P_WEEKS) | B(P_WHO) | B(P_WHAT) | B(P_LAST7) |
-	    B(P_BASE28) | B(P_CHANGE) | B(P_WHY) | B(P_SINCE), 1, 0, parse_trend, due_trend },
-	{ "date", 3, 1, "date, date, [lead,] message",
-	    ALL | B(P_DAYS) | B(P_WEEKS), 0, 0, parse_date, due_date },
-	{ "yearly", 3, 0, "yearly, date, message", ALL | B(P_YEARS), 0, 0, parse_yearly, due_yearly },
-	{ "pause", 4, 0, "pause, first day, last day, message",
-	    ALL | B(P_DAYS) | B(P_WEEKS), 0, 0, parse_pause, due_pause },
+static void (*const due[NKINDS])(const struct rule *) = {
+	[K_EVERY] = due_every, [K_SINCE] = due_since, [K_TARGET] = due_target,
+	[K_TREND] = due_trend, [K_DATE] = due_date, [K_YEARLY] = due_yearly,
+	[K_PAUSE] = due_pause,
 };
-const size_t nkinds = sizeof kinds / sizeof kinds[0];
-
-
-
-
-
 
 static int
 meets(const struct rule *r, double v)
@@ -559,18 +527,18 @@ count(const struct record *rec, void *arg)
 		newest = d;
 		newest_in = reading;
 	}
-	for (i = 0; i < nrules; i++) {
-		u = &rules[i];
-		if ((u->kind->due != due_since && u->kind->due != due_target) ||
+	for (i = 0; i < rules.n; i++) {
+		u = &rules.rule[i];
+		if ((u->kind->id != K_SINCE && u->kind->id != K_TARGET) ||
 		    strcmp(u->what, rec->what) != 0)
 			continue;
 		u->logged = 1;
 		if (u->oldest == NOWHEN || d < u->oldest)
 			u->oldest = d;
-		if (u->kind->due == due_since && meets(u, rec->v) &&
+		if (u->kind->id == K_SINCE && meets(u, rec->v) &&
 		    (u->newest == NOWHEN || d > u->newest))
 			u->newest = d;
-		if (u->kind->due == due_target && d > today - u->span)
+		if (u->kind->id == K_TARGET && d > today - u->span)
 			u->sum += rec->v;
 	}
 }
@@ -622,11 +590,11 @@ remind_day(void)
 	for (i = 0; who != NULL && i < model.nc && !couple_has(i, who); i++)
 		;
 	if (model.nc > 0)
-		model_showup(&model, i < model.nc ? i : 0, today, paused_at, NULL, &showup);
-	quiet = paused(today);
-	for (i = 0; i < nrules; i++)
-		if (!(quiet && rules[i].kind->pausable))
-			rules[i].kind->due(&rules[i]);
+		model_showup(&model, i < model.nc ? i : 0, today, rules_paused_at, &rules, &showup);
+	quiet = rules_paused(&rules, today) != NULL;
+	for (i = 0; i < rules.n; i++)
+		if (!(quiet && rules.rule[i].kind->pausable))
+			due[rules.rule[i].kind->id](&rules.rule[i]);
 	forget();
 }
 
@@ -635,6 +603,7 @@ main(int argc, char **argv)
 {
 	struct stamp st;
 	const char *file = NULL, *darg = NULL, *why;
+	struct rules_how how;
 	char **files;
 	int failed = 0;
 
@@ -661,10 +630,15 @@ main(int argc, char **argv)
 		warnw("bad date for -d \"%s\": %s", vis(darg, strlen(darg)), why);
 		usage(stderr, 2);
 	}
-	if (bank_load(&bank, NULL) < 0 || rules_load(file) < 0)
+	memset(&how, 0, sizeof how);
+	how.bank = &bank;
+	how.who = who != NULL;
+	how.listing = listing;
+	how.warn = warnw;
+	if (bank_load(&bank, NULL) < 0 || rules_load(&rules, file, &how) < 0)
 		return 1;
 	if (listing) {
-		rules_list();
+		rules_list(&rules);
 		return fshut(stdout, "stdout");
 	}
 	model_init(&model, &bank, today - HISTORY - ALERT_DAYS + 1, today);

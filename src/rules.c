@@ -1,7 +1,10 @@
 /*
- * rules.c - reading remind's rules (hearth-rules(5)): a line to a rule,
- * each kind's fields by its parse function in kinds[], every placeholder
- * checked, every bad line named as file:line; and filling a message.
+ * rules.c - remind's rules (hearth-rules(5)), the one reader of a rules
+ * file: the kinds of rule as one table, kinds[] (name, fields,
+ * placeholders, parser), with the parsers above it; a line to a rule,
+ * every placeholder checked, every bad line named as file:line, or, for
+ * trend -c, skipped unsaid.  Then what the rules are asked: whether a day
+ * is paused, a message filled, the list.  When a rule is due is remind.c's.
  * Rules are data: nothing in them is ever run.
  */
 #include <math.h>
@@ -13,12 +16,18 @@
 #include <unistd.h>
 
 #include "rules.h"
+#include "stats.h"
 
-const char *const phnames[NPH] = { "days", "weeks", "years", "who", "what",
+enum { PH_DAYS, PH_WEEKS, PH_YEARS, PH_WHO, PH_WHAT, PH_SUM, PH_TARGET, PH_LAST7,
+	PH_BASE28, PH_CHANGE, PH_DATE, PH_PROMPT, PH_WHY, PH_SINCE, PH_TOGETHER7,
+	PH_TOGETHER30, PH_RUN, PH_JOURNAL, NPH };
+#define B(p)	(1u << (p))
+
+static const char *const phnames[NPH] = { "days", "weeks", "years", "who", "what",
 	"sum", "target", "last7", "base28", "change", "date", "prompt", "why", "since",
 	"together7", "together30", "run", "journal" };
 
-const char *builtin[] = {
+static const char *const builtin[] = {
 	"every\tsun\tSunday: time for the state of us. Days you both checked in this week: {together7} of 7. Tonight, each of you: ask -s weekly | log -a {journal}",
 	"since\ttalk>=4\t3d\tIt has been {days} days since a talk that went deep. Tonight's question: {prompt}",
 	"trend\t*\tgap\t{why} It may be worth asking each other how it has really been.",
@@ -29,24 +38,21 @@ const char *builtin[] = {
 	NULL
 };
 
-
-char *buf;
-size_t buflen;
-static size_t bufcap;
-
-/* A bad rule: named, counted, and no reminder will be sent. */
+/* A bad rule: named (unless quiet), counted, and no reminder will be sent. */
 static void
-bad(unsigned long line, const char *fmt, ...)
+bad(struct rules *rs, unsigned long line, const char *fmt, ...)
 {
 	char why[512];
-	const char *f = rulesfile ? rulesfile : "built-in rules";
+	const char *f = rs->file ? rs->file : "built-in rules";
 	va_list ap;
 
+	rs->errors++;
+	if (rs->how.warn == NULL)
+		return;
 	va_start(ap, fmt);
 	vsnprintf(why, sizeof why, fmt, ap);
 	va_end(ap);
-	warnw("%s:%lu: %s", vis(f, strlen(f)), line, why);
-	nerrs++;
+	rs->how.warn("%s:%lu: %s", vis(f, strlen(f)), line, why);
 }
 
 static const char *
@@ -193,27 +199,27 @@ since_parse(struct rule *r, const char *s)
 }
 
 static const char *
-measure_known(const char *what)
+measure_known(const struct bank *b, const char *what)
 {
 	static char why[200];
 
-	if (bank_measure(&bank, what) != NULL)
+	if (bank_measure(b, what) != NULL)
 		return NULL;
 	snprintf(why, sizeof why, "no question bank defines the measure \"%s\"", what);
 	return why;
 }
 
 static void
-put(const char *s, size_t n)
+put(struct rules *rs, const char *s, size_t n)
 {
-	if (buflen + n + 1 > bufcap) {
-		while (buflen + n + 1 > bufcap)
-			bufcap = bufcap ? 2 * bufcap : 256;
-		buf = xrealloc(buf, bufcap);
+	if (rs->buflen + n + 1 > rs->bufcap) {
+		while (rs->buflen + n + 1 > rs->bufcap)
+			rs->bufcap = rs->bufcap ? 2 * rs->bufcap : 256;
+		rs->buf = xrealloc(rs->buf, rs->bufcap);
 	}
-	memcpy(buf + buflen, s, n);
-	buflen += n;
-	buf[buflen] = '\0';
+	memcpy(rs->buf + rs->buflen, s, n);
+	rs->buflen += n;
+	rs->buf[rs->buflen] = '\0';
 }
 
 /* A number as the journal writes it: 480, 2.5, never 2.50 or -0. */
@@ -233,66 +239,67 @@ value_format(char *b, size_t n, double x)
 		strcpy(b, "0");
 }
 
-/* Placeholder i of a message, filled into buf. */
+/* Placeholder i of a message, filled into rs->buf. */
 static void
-fill_one(int i, const struct fill *fl)
+fill_one(struct rules *rs, int i, const struct fill *fl)
 {
 	char num[64];
+	const char *s = num;
 
 	num[0] = '\0';
 	switch (i) {
-	case P_DAYS:	snprintf(num, sizeof num, "%ld", fl->days); break;
-	case P_WEEKS:	snprintf(num, sizeof num, "%ld", fl->days / 7); break;
-	case P_YEARS:	snprintf(num, sizeof num, "%ld", fl->years); break;
-	case P_WHO:	put(fl->who, strlen(fl->who)); break;
-	case P_WHAT:	put(fl->what, strlen(fl->what)); break;
-	case P_SUM:	value_format(num, sizeof num, fl->sum); break;
-	case P_TARGET:	value_format(num, sizeof num, fl->target); break;
-	case P_LAST7:	figure_format(num, fl->last7, 2); break;
-	case P_BASE28:	figure_format(num, fl->base28, 2); break;
-	case P_CHANGE:	figure_format(num, fl->change, 2); break;
-	case P_DATE:	date_format(num, fl->date); break;
-	case P_PROMPT:	put(fl->prompt, strlen(fl->prompt)); break;
-	case P_WHY:	put(fl->why, strlen(fl->why)); break;
-	case P_SINCE:	date_format(num, fl->since); break;
-	case P_TOGETHER7:	snprintf(num, sizeof num, "%d", showup.both7); break;
-	case P_TOGETHER30:	snprintf(num, sizeof num, "%d", showup.both30); break;
-	case P_RUN:	snprintf(num, sizeof num, "%d", showup.run); break;
-	case P_JOURNAL:	put(fl->journal, strlen(fl->journal)); break;
+	case PH_DAYS:	snprintf(num, sizeof num, "%ld", fl->days); break;
+	case PH_WEEKS:	snprintf(num, sizeof num, "%ld", fl->days / 7); break;
+	case PH_YEARS:	snprintf(num, sizeof num, "%ld", fl->years); break;
+	case PH_WHO:	s = fl->who; break;
+	case PH_WHAT:	s = fl->what; break;
+	case PH_SUM:	value_format(num, sizeof num, fl->sum); break;
+	case PH_TARGET:	value_format(num, sizeof num, fl->target); break;
+	case PH_LAST7:	figure_format(num, fl->last7, 2); break;
+	case PH_BASE28:	figure_format(num, fl->base28, 2); break;
+	case PH_CHANGE:	figure_format(num, fl->change, 2); break;
+	case PH_DATE:	date_format(num, fl->date); break;
+	case PH_PROMPT:	s = fl->prompt; break;
+	case PH_WHY:	s = fl->why; break;
+	case PH_SINCE:	date_format(num, fl->since); break;
+	case PH_TOGETHER7:	snprintf(num, sizeof num, "%d", fl->both7); break;
+	case PH_TOGETHER30:	snprintf(num, sizeof num, "%d", fl->both30); break;
+	case PH_RUN:	snprintf(num, sizeof num, "%d", fl->run); break;
+	case PH_JOURNAL:	s = fl->journal; break;
 	}
-	put(num, strlen(num));
+	put(rs, s, strlen(s));
 }
 
 /* The placeholders a rule can fill: its kind's, and {who} where -w names one. */
 static unsigned
-fillable(const struct kind *k)
+fillable(const struct rules *rs, const struct kind *k)
 {
-	return k->fills | (who != NULL && k->who_w ? B(P_WHO) : 0);
+	return k->fills | (rs->how.who && k->who_w ? B(PH_WHO) : 0);
 }
 
 /*
- * Fill a message into buf, or with fl NULL only check it: the reason for
- * the first placeholder that is unknown or that the kind cannot fill.
+ * Fill a message into rs->buf, or with fl NULL only check it: the reason
+ * for the first placeholder that is unknown or that the kind cannot fill.
  */
-const char *
-expand(const char *msg, const struct kind *k, const struct fill *fl)
+static const char *
+expand(struct rules *rs, const char *msg, const struct kind *k, const struct fill *fl)
 {
 	static char why[200];
-	unsigned ok = fillable(k);
+	unsigned ok = fillable(rs, k);
 	const char *p = msg, *q;
 	size_t n;
 	int i;
 
-	buflen = 0;
-	put("", 0);
+	rs->buflen = 0;
+	put(rs, "", 0);
 	while (*p != '\0') {
 		n = strcspn(p, "{}");
-		put(p, n);
+		put(rs, p, n);
 		p += n;
 		if (*p == '\0')
 			break;
 		if (p[0] == p[1]) {
-			put(p, 1);
+			put(rs, p, 1);
 			p += 2;
 			continue;
 		}
@@ -310,7 +317,7 @@ expand(const char *msg, const struct kind *k, const struct fill *fl)
 			return why;
 		}
 		if (!(ok & B(i))) {
-			if (i == P_WHO && k->who_w)
+			if (i == PH_WHO && k->who_w)
 				snprintf(why, sizeof why, "{who} in a %s rule needs -w: "
 				    "without it the rule counts everyone's records", k->name);
 			else
@@ -320,33 +327,34 @@ expand(const char *msg, const struct kind *k, const struct fill *fl)
 		}
 		p = q + 1;
 		if (fl != NULL)
-			fill_one(i, fl);
+			fill_one(rs, i, fl);
 	}
 	return NULL;
 }
 
 /* The fields of each kind; f[0] is the kind, f[nf-1] the message. */
-const char *
-parse_every(struct rule *r, char **f, int nf)
+static const char *
+parse_every(struct rule *r, char **f, int nf, const struct bank *b)
 {
 	static char why[300];
 	const char *w;
 
 	(void)nf;
+	(void)b;
 	if ((w = every_parse(r, f[1])) == NULL)
 		return NULL;
 	snprintf(why, sizeof why, "bad schedule: %s", w);
 	return why;
 }
 
-const char *
-parse_since(struct rule *r, char **f, int nf)
+static const char *
+parse_since(struct rule *r, char **f, int nf, const struct bank *b)
 {
 	static char why[200];
 	const char *w;
 
 	(void)nf;
-	if ((w = since_parse(r, f[1])) != NULL || (w = measure_known(r->what)) != NULL)
+	if ((w = since_parse(r, f[1])) != NULL || (w = measure_known(b, r->what)) != NULL)
 		return w;
 	if ((r->step = age_parse(f[2], 0)) < 0) {
 		snprintf(why, sizeof why, "bad age \"%s\": want days or weeks, like 3d or 2w",
@@ -356,8 +364,8 @@ parse_since(struct rule *r, char **f, int nf)
 	return NULL;
 }
 
-const char *
-parse_target(struct rule *r, char **f, int nf)
+static const char *
+parse_target(struct rule *r, char **f, int nf, const struct bank *b)
 {
 	static char why[200];
 	const char *w;
@@ -369,7 +377,7 @@ parse_target(struct rule *r, char **f, int nf)
 		snprintf(why, sizeof why, "bad measure \"%s\"", vis(f[1], strlen(f[1])));
 		return why;
 	}
-	if ((w = measure_known(f[1])) != NULL)
+	if ((w = measure_known(b, f[1])) != NULL)
 		return w;
 	snprintf(r->what, sizeof r->what, "%s", f[1]);
 	end = strchr(f[2], '/');
@@ -384,8 +392,8 @@ parse_target(struct rule *r, char **f, int nf)
 	return NULL;
 }
 
-const char *
-parse_trend(struct rule *r, char **f, int nf)
+static const char *
+parse_trend(struct rule *r, char **f, int nf, const struct bank *b)
 {
 	static char why[300];
 	const char *w;
@@ -403,7 +411,7 @@ parse_trend(struct rule *r, char **f, int nf)
 			    "(dialogue, affection, safety, closeness) or *", vis(f[1], strlen(f[1])));
 			return why;
 		}
-		if ((w = measure_known(f[1])) != NULL)
+		if ((w = measure_known(b, f[1])) != NULL)
 			return w;
 		snprintf(r->what, sizeof r->what, "%s", f[1]);
 	}
@@ -434,12 +442,13 @@ date_field(const char *s, long *day)
 	return why;
 }
 
-const char *
-parse_date(struct rule *r, char **f, int nf)
+static const char *
+parse_date(struct rule *r, char **f, int nf, const struct bank *b)
 {
 	static char why[200];
 	const char *w;
 
+	(void)b;
 	if ((w = date_field(f[1], &r->day)) != NULL)
 		return w;
 	r->step = 30;
@@ -451,23 +460,43 @@ parse_date(struct rule *r, char **f, int nf)
 	return NULL;
 }
 
-const char *
-parse_yearly(struct rule *r, char **f, int nf)
+static const char *
+parse_yearly(struct rule *r, char **f, int nf, const struct bank *b)
 {
 	(void)nf;
+	(void)b;
 	return date_field(f[1], &r->day);
 }
 
-const char *
-parse_pause(struct rule *r, char **f, int nf)
+static const char *
+parse_pause(struct rule *r, char **f, int nf, const struct bank *b)
 {
 	const char *w;
 
 	(void)nf;
+	(void)b;
 	if ((w = date_field(f[1], &r->day)) != NULL || (w = date_field(f[2], &r->day2)) != NULL)
 		return w;
 	return r->day2 < r->day ? "the pause ends before it starts" : NULL;
 }
+
+#define ALL	(B(PH_DATE) | B(PH_PROMPT) | B(PH_TOGETHER7) | B(PH_TOGETHER30) | B(PH_RUN) | \
+	    B(PH_JOURNAL))
+static const struct kind kinds[NKINDS] = {
+	{ K_EVERY, "every", 3, 0, "every, when, message", ALL, 1, 0, parse_every },
+	{ K_SINCE, "since", 4, 0, "since, measure, age, message",
+	    ALL | B(PH_DAYS) | B(PH_WEEKS) | B(PH_WHAT), 1, 1, parse_since },
+	{ K_TARGET, "target", 4, 0, "target, measure, target like 480/w, message",
+	    ALL | B(PH_WHAT) | B(PH_SUM) | B(PH_TARGET), 1, 1, parse_target },
+	{ K_TREND, "trend", 4, 0, "trend, measure or pillar or *, kind of alert or *, message",
+	    ALL | B(PH_DAYS) | B(PH_WEEKS) | B(PH_WHO) | B(PH_WHAT) | B(PH_LAST7) |
+	    B(PH_BASE28) | B(PH_CHANGE) | B(PH_WHY) | B(PH_SINCE), 1, 0, parse_trend },
+	{ K_DATE, "date", 3, 1, "date, date, [lead,] message",
+	    ALL | B(PH_DAYS) | B(PH_WEEKS), 0, 0, parse_date },
+	{ K_YEARLY, "yearly", 3, 0, "yearly, date, message", ALL | B(PH_YEARS), 0, 0, parse_yearly },
+	{ K_PAUSE, "pause", 4, 0, "pause, first day, last day, message",
+	    ALL | B(PH_DAYS) | B(PH_WEEKS), 0, 0, parse_pause },
+};
 
 /* "every, since, ... or pause" */
 static const char *
@@ -476,15 +505,15 @@ kind_list(void)
 	static char list[200];
 	size_t i, o = 0;
 
-	for (i = 0; i < nkinds; i++)
+	for (i = 0; i < NKINDS; i++)
 		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", kinds[i].name,
-		    i + 2 < nkinds ? ", " : i + 1 < nkinds ? " or " : "");
+		    i + 2 < NKINDS ? ", " : i + 1 < NKINDS ? " or " : "");
 	return list;
 }
 
 /* One line of a rules file: a rule, or a message and nothing. */
 static void
-rule_line(char *s, size_t len, unsigned long line)
+rule_line(struct rules *rs, char *s, size_t len, unsigned long line)
 {
 	struct rule r;
 	char *f[8], *p, *t;
@@ -495,7 +524,7 @@ rule_line(char *s, size_t len, unsigned long line)
 	memset(&r, 0, sizeof r);
 	r.line = line;
 	if (memchr(s, '\0', len) != NULL) {
-		bad(line, "a NUL byte in the rule");
+		bad(rs, line, "a NUL byte in the rule");
 		return;
 	}
 	r.text = xstrdup(s);
@@ -505,20 +534,20 @@ rule_line(char *s, size_t len, unsigned long line)
 			break;
 		*t = '\0';
 	}
-	for (k = kinds; k < kinds + nkinds && strcmp(f[0], k->name) != 0; k++)
+	for (k = kinds; k < kinds + NKINDS && strcmp(f[0], k->name) != 0; k++)
 		;
-	if (k == kinds + nkinds) {
+	if (k == kinds + NKINDS) {
 		if (strchr(f[0], ' ') != NULL)
-			bad(line, "unknown kind of rule \"%s\" (the fields of a rule "
+			bad(rs, line, "unknown kind of rule \"%s\" (the fields of a rule "
 			    "are separated by tabs)", vis(f[0], strlen(f[0])));
 		else
-			bad(line, "unknown kind of rule \"%s\": want %s",
+			bad(rs, line, "unknown kind of rule \"%s\": want %s",
 			    vis(f[0], strlen(f[0])), kind_list());
 		goto fail;
 	}
 	r.kind = k;
 	if (nf < k->nf || nf > k->nf + k->opt) {
-		bad(line, "%s %s %s rule has the fields %s",
+		bad(rs, line, "%s %s %s rule has the fields %s",
 		    nf < k->nf ? "a field is missing:" : "too many fields:",
 		    article(k->name), k->name, k->shape);
 		goto fail;
@@ -526,21 +555,21 @@ rule_line(char *s, size_t len, unsigned long line)
 	for (i = 1; i < nf; i++)
 		if (*f[i] == '\0') {
 			if (i == nf - 1)
-				bad(line, "the message is empty");
+				bad(rs, line, "the message is empty");
 			else
-				bad(line, "field %d is empty", i + 1);
+				bad(rs, line, "field %d is empty", i + 1);
 			goto fail;
 		}
 	r.msg = f[nf - 1];
 	r.newest = r.oldest = NOWHEN;
-	if ((why = k->parse(&r, f, nf)) != NULL ||
-	    (why = expand(r.msg, k, NULL)) != NULL) {
-		bad(line, "%s", why);
+	if ((why = k->parse(&r, f, nf, rs->how.bank)) != NULL ||
+	    (why = expand(rs, r.msg, k, NULL)) != NULL) {
+		bad(rs, line, "%s", why);
 		goto fail;
 	}
-	if (nrules % 16 == 0)
-		rules = xrealloc(rules, (nrules + 16) * sizeof *rules);
-	rules[nrules++] = r;
+	if (rs->n % 16 == 0)
+		rs->rule = xrealloc(rs->rule, (rs->n + 16) * sizeof *rs->rule);
+	rs->rule[rs->n++] = r;
 	return;
 fail:
 	free(r.text);
@@ -556,10 +585,39 @@ listing_into(int fd)
 {
 	struct stat sf, so;
 
-	if (!listing || fstat(fd, &sf) < 0 || fstat(1, &so) < 0 ||
+	if (fstat(fd, &sf) < 0 || fstat(1, &so) < 0 ||
 	    sf.st_dev != so.st_dev || sf.st_ino != so.st_ino)
 		return 0;
 	return sf.st_size == 0 ? 1 : -1;
+}
+
+/*
+ * -l into the rules file l reads (path; file when named): 0 when the
+ * shell has just emptied it, so the built-in rules are what is wanted,
+ * -1 when the list would be added to it, else 1 (l still open).
+ */
+static int
+listing_check(const struct rules *rs, struct lines *l, const char *path, const char *file)
+{
+	switch (listing_into(l->fd)) {
+	case 1:
+		/* whatever it held was lost before remind ran: say so when the
+		 * file was named, and likely held some */
+		if (file != NULL && rs->how.warn != NULL)
+			rs->how.warn("%s: the shell emptied this file before remind could "
+			    "read it, so it gets the built-in rules; to list a rules "
+			    "file into itself, write to another file and mv it",
+			    vis(path, strlen(path)));
+		lines_close(l);
+		return 0;
+	case -1:
+		if (rs->how.warn != NULL)
+			rs->how.warn("%s: the list would be added to the rules file it "
+			    "lists; write it to another file", vis(path, strlen(path)));
+		lines_close(l);
+		return -1;
+	}
+	return 1;
 }
 
 /* The rules file in effect: -f, else the one under $XDG_CONFIG_HOME or
@@ -581,9 +639,8 @@ rules_path(const char *file)
 	return path;
 }
 
-/* The rules in effect; 0, or -1 after messages. */
 int
-rules_load(const char *file)
+rules_load(struct rules *rs, const char *file, const struct rules_how *how)
 {
 	const char *path = rules_path(file);
 	struct lines l;
@@ -591,48 +648,66 @@ rules_load(const char *file)
 	size_t n, i;
 	int rc = 0;
 
+	memset(rs, 0, sizeof *rs);
+	rs->how = *how;
 	if (path != NULL && (rc = conf_open(&l, path, file != NULL, "rules file")) < 0)
 		return -1;
-	if (rc > 0) {
-		switch (listing_into(l.fd)) {
-		case 1:
-			/* remind -l > that file: the shell emptied it a moment
-			 * ago to take the list; what is wanted is the built-in
-			 * set.  Whatever it held was lost before remind ran:
-			 * say so when the file was named, and likely held some. */
-			if (file != NULL)
-				warnw("%s: the shell emptied this file before remind could "
-				    "read it, so it gets the built-in rules; to list a rules "
-				    "file into itself, write to another file and mv it",
-				    vis(path, strlen(path)));
-			lines_close(&l);
-			rc = 0;
-			break;
-		case -1:
-			warnw("%s: the list would be added to the rules file it "
-			    "lists; write it to another file", vis(path, strlen(path)));
-			lines_close(&l);
-			return -1;
-		}
-	}
+	if (rc > 0 && how->listing && (rc = listing_check(rs, &l, path, file)) < 0)
+		return -1;
 	if (rc == 0) {
-		rulesfile = NULL;
 		for (i = 0; builtin[i] != NULL; i++) {
 			s = xstrdup(builtin[i]);
-			rule_line(s, strlen(s), i + 1);
+			rule_line(rs, s, strlen(s), i + 1);
 			free(s);
 		}
-		return nerrs ? -1 : 0;
+		return rs->errors ? -1 : 0;
 	}
-	rulesfile = path;
+	rs->file = path;
 	while ((rc = lines_next(&l, &s, &n)) > 0) {
 		if (rc == 2)
-			bad(l.lineno, "the line is longer than 64 KiB");
+			bad(rs, l.lineno, "the line is longer than 64 KiB");
 		else if (line_blank(s, n) == NULL)
-			rule_line(s, n, l.lineno);
+			rule_line(rs, s, n, l.lineno);
 	}
 	lines_close(&l);
-	return rc < 0 || nerrs ? -1 : 0;
+	return rc < 0 || rs->errors ? -1 : 0;
+}
+
+void
+rules_free(struct rules *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		free(rs->rule[i].text);
+	free(rs->rule);
+	free(rs->buf);
+	memset(rs, 0, sizeof *rs);
+}
+
+const struct rule *
+rules_paused(const struct rules *rs, long day)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		if (rs->rule[i].kind->id == K_PAUSE && rs->rule[i].day <= day &&
+		    day <= rs->rule[i].day2)
+			return &rs->rule[i];
+	return NULL;
+}
+
+int
+rules_paused_at(long day, void *rs)
+{
+	return rules_paused(rs, day) != NULL;
+}
+
+const char *
+rules_say(struct rules *rs, const struct rule *r, const struct fill *fl)
+{
+	expand(rs, r->msg, r->kind, fl);
+	return rs->buf;
 }
 
 /*
@@ -642,28 +717,30 @@ rules_load(const char *file)
  * where they came from, as a comment.
  */
 void
-rules_list(void)
+rules_list(const struct rules *rs)
 {
+	const struct rule *r;
 	const char *p, *t;
 	unsigned long line = 1;
 	size_t i;
 
-	for (i = 0; i < nrules; i++) {
-		for (; line < rules[i].line; line++)
+	for (i = 0; i < rs->n; i++) {
+		r = &rs->rule[i];
+		for (; line < r->line; line++)
 			puts("#");
-		for (p = rules[i].text; ; p = t + 1) {
+		for (p = r->text; ; p = t + 1) {
 			t = p + strlen(p);	/* the fields were cut at their tabs */
 			putsafe(stdout, p, (size_t)(t - p));
-			if (t >= rules[i].msg)
+			if (t >= r->msg)
 				break;
 			putchar('\t');
 		}
 		putchar('\n');
 		line++;
 	}
-	if (rulesfile != NULL) {
+	if (rs->file != NULL) {
 		fputs("# the rules of ", stdout);
-		putsafe(stdout, rulesfile, strlen(rulesfile));
+		putsafe(stdout, rs->file, strlen(rs->file));
 		putchar('\n');
 	} else
 		puts("# the built-in rules of remind(1)");

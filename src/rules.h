@@ -1,8 +1,9 @@
 /*
- * rules.h - remind's rules: what a rule holds, the kinds of rule as one
- * table (kinds[] in remind.c: name, fields, placeholders, parse, due),
- * and what reading a rules file (rules.c) and saying a rule (remind.c)
- * share.
+ * rules.h - remind's rules (hearth-rules(5)), read once into a struct
+ * rules by rules.c, which holds the kinds of rule as one table with their
+ * parsers; then asked: is a day paused, and by which pause rule; a rule's
+ * message, filled.  remind(1) says on the day which rules are due;
+ * trend -c asks only about pauses.
  */
 #ifndef RULES_H
 #define RULES_H
@@ -10,21 +11,26 @@
 #include <limits.h>
 
 #include "hearth.h"
-#include "series.h"
-#include "stats.h"
-#include "alerts.h"
 
 #define NOWHEN	LONG_MIN
 
+enum kindid { K_EVERY, K_SINCE, K_TARGET, K_TREND, K_DATE, K_YEARLY, K_PAUSE, NKINDS };
 enum { E_DAILY, E_WEEKDAYS, E_MONTHLY, E_INTERVAL };
 enum { OP_NONE, OP_GE, OP_LE, OP_GT, OP_LT, OP_EQ };
 
-/* Placeholders (see remind(1)). */
-enum { P_DAYS, P_WEEKS, P_YEARS, P_WHO, P_WHAT, P_SUM, P_TARGET, P_LAST7,
-	P_BASE28, P_CHANGE, P_DATE, P_PROMPT, P_WHY, P_SINCE, P_TOGETHER7, P_TOGETHER30,
-	P_RUN, P_JOURNAL, NPH };
-extern const char *const phnames[NPH];
-#define B(p)	(1u << (p))
+struct rule;
+
+/* A kind of rule: one row of the table in rules.c. */
+struct kind {
+	enum kindid id;
+	const char *name;
+	int	 nf, opt;		/* fields with the message; opt: one more may come */
+	const char *shape;		/* the fields, for a message */
+	unsigned fills;			/* the placeholders it can fill, a bit each */
+	int	 pausable;		/* silent during a pause */
+	int	 who_w;			/* counts the -w partner's records only */
+	const char *(*parse)(struct rule *r, char **f, int nf, const struct bank *b);	/* NULL or why not */
+};
 
 struct rule {
 	const struct kind *kind;
@@ -48,55 +54,37 @@ struct rule {
 	double	 sum;
 };
 
+/* What reading rules needs to know of its reader. */
+struct rules_how {
+	const struct bank *bank;	/* the measures a rule may name */
+	int	 who;			/* -w given: {who} fills where a kind counts one partner */
+	int	 listing;		/* -l: the rules are to be listed, maybe into their own file */
+	void	(*warn)(const char *fmt, ...);	/* says a bad line; NULL: bad lines skipped unsaid */
+};
+
+struct rules {
+	struct rule *rule;		/* in file order */
+	size_t	 n;
+	const char *file;		/* where they came from; NULL: built in */
+	int	 errors;		/* bad lines */
+	struct rules_how how;
+	char	*buf;			/* the message last filled */
+	size_t	 buflen, bufcap;
+};
+
 /* What fills a message. */
 struct fill {
 	long	 days, years, date, since;
 	const char *who, *what, *prompt, *why, *journal;
 	double	 sum, target, last7, base28, change;
+	int	 both7, both30, run;	/* the couple's showing up */
 };
 
-typedef const char *parsefn(struct rule *r, char **f, int nf);
-typedef void duefn(const struct rule *r);
-
-struct kind {
-	const char *name;
-	int	 nf, opt;		/* fields with the message; opt: one more may come */
-	const char *shape;		/* the fields, for a message */
-	unsigned fills;			/* B(P_*) it can fill */
-	int	 pausable;		/* silent during a pause */
-	int	 who_w;			/* counts the -w partner's records only */
-	parsefn *parse;
-	duefn	*due;
-};
-
-
-extern const struct kind kinds[];
-extern const size_t nkinds;
-extern const char *builtin[];
-
-/* remind.c */
-extern struct bank bank;
-extern struct rule *rules;
-extern size_t nrules;
-extern int nerrs;
-extern const char *rulesfile;		/* for messages; NULL: built in */
-extern const char *who;			/* -w */
-extern int listing;			/* -l */
-extern struct showup showup;		/* of the couple of -w, else the first */
-void	 warnw(const char *fmt, ...);		// warnx_(), wrapped between words on a terminal
-
-/* rules.c */
-extern char *buf;			/* a message as it is filled */
-extern size_t buflen;
-const char *expand(const char *msg, const struct kind *k, const struct fill *fl);	// fill msg into buf, or with fl NULL check it; NULL or the reason
-int	 rules_load(const char *file);			// the rules in effect; 0, or -1 after messages
-void	 rules_list(void);				// -l: the rules as a rules file
-const char *parse_every(struct rule *r, char **f, int nf);	// a kind's fields; NULL or the reason
-const char *parse_since(struct rule *r, char **f, int nf);
-const char *parse_target(struct rule *r, char **f, int nf);
-const char *parse_trend(struct rule *r, char **f, int nf);
-const char *parse_date(struct rule *r, char **f, int nf);
-const char *parse_yearly(struct rule *r, char **f, int nf);
-const char *parse_pause(struct rule *r, char **f, int nf);
+int	 rules_load(struct rules *rs, const char *file, const struct rules_how *how);	// -f file, else the user's, else built in; 0, or -1 after bad lines
+void	 rules_free(struct rules *rs);
+const struct rule *rules_paused(const struct rules *rs, long day);	// the pause rule day is in, or NULL
+int	 rules_paused_at(long day, void *rs);		// the same, as model_showup() and alert_due() ask it
+const char *rules_say(struct rules *rs, const struct rule *r, const struct fill *fl);	// r's message filled in, until the next call
+void	 rules_list(const struct rules *rs);		// -l: the rules as a rules file
 
 #endif

@@ -3,9 +3,9 @@
  *
  * src/remind.c is included with its main renamed remind_main and run by
  * fuzz_run() (tests/fuzz.h), to which usage() and die() return.  remind
- * keeps its rules, model, figures and message buffer in statics; reset()
- * frees and clears them after each run, so it must follow their names in
- * remind.c.
+ * keeps its rules (with their message buffer), model and figures in
+ * statics; reset() frees and clears them after each run, so it must
+ * follow their names in remind.c.
  * prompt() keeps a pointer into the bank in a static of its own, out of
  * reach, so the bank must be the one fuzz_bank_load() parses once.
  *
@@ -50,15 +50,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 static void
 reset(void)
 {
-	size_t i;
-
-	for (i = 0; i < nrules; i++)
-		free(rules[i].text);
-	free(rules);
-	rules = NULL;
-	nrules = 0;
-	nerrs = 0;
-	rulesfile = NULL;
+	rules_free(&rules);
 	who = NULL;
 	today = 0;
 	forget();
@@ -68,17 +60,15 @@ reset(void)
 	reading = newest_in = 0;
 	free(journal);
 	journal = NULL;
-	free(buf);
-	buf = NULL;
-	buflen = bufcap = 0;
+	memset(&showup, 0, sizeof showup);
 	memset(&bank, 0, sizeof bank);
 }
 
-/* Line n of the rules file starts with kind and a tab. */
+/* Line n of the rules file rtext starts with kind and a tab. */
 static int
-rule_at(const char *rules, size_t rn, unsigned long n, const char *kind)
+rule_at(const char *rtext, size_t rn, unsigned long n, const char *kind)
 {
-	const char *p = rules, *end = rules + rn, *nl;
+	const char *p = rtext, *end = rtext + rn, *nl;
 	unsigned long i;
 
 	for (i = 1; i < n; i++) {
@@ -94,7 +84,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char wbuf[] = "alex";
-	const char *rules, *journal, *p;
+	const char *rtext, *journal, *p;
 	char *argv[16], *out, *line, *nl, *colon;
 	size_t rn, jn, on, i;
 	int argc = 0, list, rc, errs;
@@ -102,25 +92,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size == 0)
 		return 0;
 	list = data[0] & 1;
-	rules = (const char *)data + 1;
+	rtext = (const char *)data + 1;
 	rn = size - 1;
-	journal = rules + rn;
+	journal = rtext + rn;
 	jn = 0;
-	if ((p = memchr(rules, '\0', rn)) != NULL) {
+	if ((p = memchr(rtext, '\0', rn)) != NULL) {
 		journal = p + 1;
-		jn = (size_t)(rules + rn - journal);
-		rn = (size_t)(p - rules);
+		jn = (size_t)(rtext + rn - journal);
+		rn = (size_t)(p - rtext);
 	} else {
 		for (i = 0; i + 4 <= rn; i++)
-			if (memcmp(rules + i, "\n--\n", 4) == 0)
+			if (memcmp(rtext + i, "\n--\n", 4) == 0)
 				break;
 		if (i + 4 <= rn) {
-			journal = rules + i + 4;
+			journal = rtext + i + 4;
 			jn = rn - i - 4;
 			rn = i + 1;
 		}
 	}
-	fuzz_putfile(rpath, rules, rn);
+	fuzz_putfile(rpath, rtext, rn);
 	fuzz_putfile(jpath, journal, jn);
 	fuzz_putfile(opath, "", 0);
 
@@ -142,7 +132,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv[argc] = NULL;
 
 	rc = fuzz_run(remind_main, argc, argv, opath);
-	errs = nerrs;
+	errs = rules.errors;
 	reset();
 
 	out = fuzz_getfile(opath, &on);
@@ -159,7 +149,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			CHECK((colon = strchr(line, ':')) != NULL);
 			*colon = '\0';
 			CHECK(strchr(colon + 1, '\t') != NULL);
-			CHECK(rule_at(rules, rn, strtoul(colon + 1, NULL, 10), line));
+			CHECK(rule_at(rtext, rn, strtoul(colon + 1, NULL, 10), line));
 		}
 	}
 	free(out);
