@@ -209,7 +209,7 @@ static struct stamp lastt;
 static int
 stamp_hit(const char *s, size_t n, struct stamp *t)
 {
-	if (lastn == 0 || n <= lastn || s[lastn] != '\t' || !memcmp(s, last, lastn) == 0)
+	if (lastn == 0 || n <= lastn || s[lastn] != '\t' || memcmp(s, last, lastn) != 0)
 		return 0;
 	*t = lastt;
 	return 1;

@@ -42,6 +42,7 @@ static void fuzz_bank_free(struct bank *);
 #include "../src/view.c"
 #include "../src/chart.c"
 #include "../src/svg.c"
+#include "../src/rules.c"
 
 #define ASOF	"2026-11-26"
 
