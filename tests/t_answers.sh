@@ -376,19 +376,24 @@ out_file "$T/.want"
 status 0
 end
 
-begin 'reveal: -w, HEARTH_WHO, then the login name'
+begin 'reveal: -w, HEARTH_WHO, then the login name, whatever it is'
 mkbank
-ans sam 2026-11-26T20:15:00+01:00 smile 'You did.'
+# names made from the login name, so that none of them can be it
 me=$(id -un)
+ans "${me}_partner" 2026-11-26T20:15:00+01:00 smile 'You did.'
 ans "$me" 2026-11-26T21:00:00+01:00 smile 'Me too.'
 HEARTH_WHO='' run ask -r j.tsv
 out_has '^    Me too\.$'
+out_has '^    You did\.$'
 err ''
 status 0
-run ask -r -w nobody j.tsv
+run ask -r -w "${me}_other" j.tsv
 out ''
-err "ask: $me and sam have answered tonight's question; yours first"
+err "ask: $me and ${me}_partner have answered tonight's question; yours first"
 status 1
+HEARTH_WHO="${me}_other" run ask -r -w "$me" j.tsv
+out_has '^    Me too\.$'
+status 0
 end
 
 begin 'reveal: a multi-line answer keeps its lines; an answer given twice shows both'
@@ -560,6 +565,33 @@ run ask -r j.tsv
 out_has '^    alex$'
 err 'ask: j.tsv:4: an answer of ask -P holds "q:", the question'"'"'s id, a space, the question, a tab and the answer in its note
 ask: j.tsv:5: want 4 or 5 tab-separated fields (time, who, what, value, note), found 1'
+status 0
+end
+
+begin 'an answer whose note is not one of ask -P is a bad record: an empty question, a bad id'
+mkbank
+ans sam 2026-11-26T20:00:00+01:00 smile 'sam'
+id=$(fnv "$SMILE")
+for note in "q:$id \\tno question" "q:${id}x $SMILE\\tno space" "q:$id" "q:$id $SMILE" \
+    "q:zzzzzzzz $SMILE\\tnot hex" "q:1234567 $SMILE\\tseven" "Q:$id $SMILE\\tcase"; do
+	printf '2026-11-26T21:00:00+01:00\talex\tanswer\t1\t%s\n' "$note" >> j.tsv
+done
+why='an answer of ask -P holds "q:", the question'"'"'s id, a space, the question, a tab and the answer in its note'
+run ask -r j.tsv
+out ''
+err "ask: j.tsv:3: $why
+ask: j.tsv:4: $why
+ask: j.tsv:5: $why
+ask: j.tsv:6: $why
+ask: j.tsv:7: $why
+ask: j.tsv:8: $why
+ask: j.tsv:9: $why
+ask: sam has answered tonight's question; yours first"
+status 1
+run ask -b j.tsv
+out ''
+err_has '^ask: j.tsv:3: an answer of ask -P holds'
+err_has '^ask: no question of the day answered by both of you yet$'
 status 0
 end
 
