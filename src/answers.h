@@ -15,4 +15,8 @@ int	 answers_mode(void);				// -P, -r or -b was given
 int	 answers(const char *bank, const char *set, const char *category,
 	    const char *date, int p, int argc, char **argv);
 
+/* answers.c, for ask.c too: text on a terminal */
+int	 shown_char(const char *s, size_t n, size_t *k);	// columns the character at s[0..n) takes as putsafe() writes it (\xHH 4, \u200b 6, wide 2, combining 0); its bytes in *k
+size_t	 shown_width(const char *s, size_t n);		// columns s[0..n) takes as putsafe() writes it
+
 #endif

@@ -281,54 +281,6 @@ columns(void)
 }
 
 /*
- * The columns s[0..n) takes once putsafe() has written it: escapes as
- * written, wide East Asian characters and emoji two, combining marks none.
- */
-static int
-width(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned long c;
-	size_t i = 0, k;
-	int w = 0;
-
-	while (i < n) {
-		if (p[i] >= 0x20 && p[i] < 0x7f) {
-			w++;
-			i++;
-			continue;
-		}
-		k = p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
-		if (p[i] < 0xc2 || p[i] > 0xf4 || k > n - i || !utf8_valid(s + i, k) ||
-		    (p[i] == 0xc2 && p[i + 1] < 0xa0)) {
-			w += 4;			/* \xHH; \t and the like are less */
-			i++;
-			continue;
-		}
-		if (invisible_at(s + i, n - i) != 0) {
-			w += 6;			/* \uHHHH */
-			i += k;
-			continue;
-		}
-		c = k == 2 ? (p[i] & 0x1fUL) << 6 | (p[i + 1] & 0x3f) :
-		    k == 3 ? (p[i] & 0x0fUL) << 12 | (p[i + 1] & 0x3fUL) << 6 | (p[i + 2] & 0x3f) :
-		    (p[i] & 0x07UL) << 18 | (p[i + 1] & 0x3fUL) << 12 | (p[i + 2] & 0x3fUL) << 6 | (p[i + 3] & 0x3f);
-		if ((c >= 0x300 && c <= 0x36f) || (c >= 0xfe00 && c <= 0xfe0f) || c == 0x200d)
-			;			/* combining, variation selectors */
-		else if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
-		    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-		    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-		    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) ||
-		    (c >= 0x20000 && c <= 0x3fffd))
-			w += 2;
-		else
-			w++;
-		i += k;
-	}
-	return w;
-}
-
-/*
  * Write lead, then text and hint (either may be NULL) word by word, each
  * line within the terminal's width but its last column: a word that would
  * not fit starts a new line, indented to line up after lead.  "lo = word"
@@ -339,7 +291,7 @@ static void
 wrap(const char *lead, const char *text, const char *hint, int bold)
 {
 	const char *part[2], *w, *e, *t;
-	int cols = columns() - 1, indent = width(lead, strlen(lead)), col, ww, first = 1, i, last;
+	int cols = columns() - 1, indent = (int)shown_width(lead, strlen(lead)), col, ww, first = 1, i, last;
 
 	part[0] = text;
 	part[1] = hint;
@@ -361,7 +313,7 @@ wrap(const char *lead, const char *text, const char *hint, int bold)
 			while (e[0] == ' ' && e[1] == '=' && e[2] == ' ' && e[3] != '\0' && e[3] != ' ')
 				for (e += 3; *e != '\0' && *e != ' '; e++)
 					;
-			ww = width(w, (size_t)(e - w));
+			ww = (int)shown_width(w, (size_t)(e - w));
 			for (t = e; *t == ' '; t++)
 				;
 			/* the last word leaves room for the space before the answer */

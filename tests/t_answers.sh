@@ -8,6 +8,9 @@
 # says.  Question ids are computed here by a FNV-1a of the tests' own.
 . "$top/tests/lib.sh"
 
+limit= fast=
+command -v timeout > /dev/null 2>&1 && limit='timeout 60' fast='timeout 10'
+
 ESC=$(printf '\033')
 RLO=$(printf '\342\200\256')		# U+202E RIGHT-TO-LEFT OVERRIDE
 USAGE='usage: ask [-f bank] [-s set]
@@ -568,6 +571,56 @@ ask: j.tsv:5: want 4 or 5 tab-separated fields (time, who, what, value, note), f
 status 0
 end
 
+begin 'an answer read twice is shown once, wherever the two copies are'
+mkbank
+ans alex 2026-11-26T21:04:00+01:00 smile 'first' alex.tsv
+ans alex 2026-11-26T21:05:00+01:00 smile 'second' alex.tsv
+ans sam 2026-11-26T21:04:00+01:00 smile 'hi' sam.tsv
+LC_ALL=C sort -u alex.tsv sam.tsv > ours.tsv
+run ask -r ours.tsv alex.tsv sam.tsv
+out "Thursday 26 November 2026
+$SMILE
+
+alex
+    first
+
+    second
+
+sam
+    hi"
+err ''
+status 0
+run ask -r alex.tsv ours.tsv sam.tsv alex.tsv ours.tsv
+out_file "$T/.want"
+status 0
+run ask -b ours.tsv alex.tsv sam.tsv
+out_file "$T/.want"
+status 0
+run ask -b -H alex.tsv ours.tsv sam.tsv
+assert '[ "$(grep -c "first" "$T/.out")" -eq 1 ] && [ "$(grep -c "second" "$T/.out")" -eq 1 ]' 'each answer once in the page'
+status 0
+end
+
+begin 'an answer given twice, at two times, is shown twice, in the order read'
+mkbank
+ans alex 2026-11-26T21:05:00+01:00 smile 'later' a.tsv
+ans alex 2026-11-26T21:04:00+01:00 smile 'sooner' b.tsv
+ans sam 2026-11-26T21:04:00+01:00 smile 'hi' b.tsv
+run ask -r a.tsv b.tsv a.tsv b.tsv
+out "Thursday 26 November 2026
+$SMILE
+
+alex
+    later
+
+    sooner
+
+sam
+    hi"
+err ''
+status 0
+end
+
 begin 'an answer whose note is not one of ask -P is a bad record: an empty question, a bad id'
 mkbank
 ans sam 2026-11-26T20:00:00+01:00 smile 'sam'
@@ -592,6 +645,33 @@ run ask -b j.tsv
 out ''
 err_has '^ask: j.tsv:3: an answer of ask -P holds'
 err_has '^ask: no question of the day answered by both of you yet$'
+status 0
+end
+
+begin 'many people in one couple: n log n, not n squared (40,000 people, 80,000 answers to one question)'
+mkbank
+id=$(fnv "$SMILE")
+awk -v id="$id" -v q="$SMILE" 'BEGIN {
+	printf "2026-11-26T21:00:00+01:00\talex\tanswer\t1\tq:%s %s\\tmine\n", id, q
+	for (i = 0; i < 40000; i++)
+		printf "2026-11-26T20:00:00+01:00\tp%06d\tanswer\t1\tq:%08x Question %d?\\tanswer %d\n", i, i, i, i
+}' > people.tsv
+awk -v id="$id" -v q="$SMILE" 'BEGIN {
+	printf "2026-11-26T21:00:00+01:00\talex\tanswer\t1\tq:%s %s\\tmine\n", id, q
+	for (i = 0; i < 80000; i++)
+		printf "2026-11-26T20:00:00+01:00\tp%06d\tanswer\t1\tq:%s %s\\tanswer %d\n", i, id, q, i
+}' > answers.tsv
+# quadratic, as before, these took 40 s and 22 s (-r), 3 s and 38 s (-b -H)
+runsh "$fast ask -r people.tsv"
+assert '[ "$(wc -l < "$T/.err")" -eq 40001 ]' 'a line for each question only the others answered, one for the asker'"'"'s'
+status 1
+runsh "$fast ask -b -H people.tsv"
+status 0
+runsh "$fast ask -r answers.tsv"
+assert '[ "$(grep -c "^    answer " "$T/.out")" -eq 80000 ]' 'every answer shown'
+status 0
+runsh "$fast ask -b -H answers.tsv"
+assert '[ "$(grep -c "^<section>" "$T/.out")" -eq 80001 ]' 'every answer shown'
 status 0
 end
 
@@ -822,9 +902,6 @@ end
 # --- on a terminal -------------------------------------------------------------------
 #
 # script(1) gives ask a pseudo-terminal: onterm and screen_has, in lib.sh.
-
-limit=
-command -v timeout > /dev/null 2>&1 && limit='timeout 60'
 skip() { echo "ok - $1 # SKIP script(1) is missing (Debian: bsdutils)"; }
 
 if have_script; then
@@ -886,6 +963,27 @@ assert 'grep -q "^    to the kettle\.$" "$T/.screen"' 'the rest on the next line
 status 0
 end
 
+begin 'terminal: the reveal counts the columns shown: 25 zero-width spaces, a wide character'
+mkbank
+zw=$(printf '\342\200\213')
+ans alex 2026-11-26T21:00:00+01:00 smile "a$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw"
+ans sam 2026-11-26T20:00:00+01:00 smile 'hi there'
+onterm 'NO_COLOR=1 COLUMNS=60 ask -r j.tsv' ''
+status 0
+assert '[ -z "$(awk "length > 60" "$T/.screen")" ]' "a line wider than 60 columns: $(awk 'length > 60' "$T/.screen" | head -c 300)"
+screen_has 'a\u200b\u200b\u200b\u200b      hi there'
+assert '[ "$(grep -o "u200b" "$T/.screen" | wc -l)" -eq 25 ]' 'every one shown'
+mkbank
+rm j.tsv
+rocket=$(printf '\360\237\232\200')		# U+1F680, two columns
+ans alex 2026-11-26T21:00:00+01:00 smile "$rocket rocket"
+ans sam 2026-11-26T20:00:00+01:00 smile 'hi'
+onterm 'NO_COLOR=1 COLUMNS=60 ask -r j.tsv' ''
+screen_has 'alex                           sam'
+screen_has "$rocket rocket                      hi"
+status 0
+end
+
 begin 'terminal: the question and names in bold, unless NO_COLOR or TERM=dumb'
 mkbank
 ans sam 2026-11-26T20:00:00+01:00 smile 'sam'
@@ -900,7 +998,7 @@ status 0
 end
 
 else
-	for c in answer Ctrl-D Ctrl-C nothing side-by-side bold; do
+	for c in answer Ctrl-D Ctrl-C nothing side-by-side columns bold; do
 		skip "terminal: $c"
 	done
 fi
