@@ -26,6 +26,8 @@
  * Invariants:
  * - ask -P is all or nothing: the one line is printed after the whole
  *   answer has been read; Ctrl-C (SIGINT, untouched) leaves stdout empty.
+ *   It reads no more than a note can hold, so endless input ends as too
+ *   long.
  * - A question's answers are shown only to a partner who answered that
  *   question that day; to anyone else, only who has answered.
  * - Text from a journal reaches a terminal through putsafe(), and an HTML
@@ -47,9 +49,6 @@
 #include "series.h"
 #include "stats.h"
 #include "answers.h"
-
-/* As for ask's check-in: room is left in the journal line for time, who, what. */
-#define NOTE_LIMIT	(LINE_LIMIT - 256)
 
 static int Pflag, rflag, bflag, Hflag;
 static const char *ndays, *whoarg;
@@ -441,6 +440,14 @@ append(struct text *t, const char *s, size_t n)
 	t->s[t->n] = '\0';
 }
 
+/* Why an answer cannot be kept: longer than a journal note may be. */
+static void
+too_long(const char *where)
+{
+	warnx_("%sthe answer is too long for the journal (at most %d bytes with the question, "
+	    "tabs, newlines and backslashes counting twice): nothing was printed", where, NOTE_LIMIT);
+}
+
 /* On a terminal: lines until an empty one after some text, or Ctrl-D; a
  * bad line is explained and left out.  1 when nothing could be read. */
 static int
@@ -489,24 +496,36 @@ read_typed(struct text *t, const char *question, const char *whichq)
 	return 0;
 }
 
-/* From a file or a pipe: all of it, or nothing when a line is bad. */
+/*
+ * From a file or a pipe: all of it, or nothing when a line is bad (at
+ * most ten named, then a count).  Reading stops once more has come than a
+ * note can hold, so endless input is refused, not kept.
+ */
 static int
 read_all(struct text *t)
 {
 	struct lines l;
 	const char *why;
-	char *s;
-	size_t len;
+	char *s, where[48];
+	size_t len, used = 0;
 	int rc, bad = 0;
 
 	if (lines_open(&l, NULL) < 0)
 		return 1;
 	while ((rc = lines_next(&l, &s, &len)) > 0) {
 		if (rc == 2) {
-			warnx_("stdin:%lu: the line is longer than 64 KiB", l.lineno);
+			bad_answer(l.lineno, "the line is longer than 64 KiB");
 			bad = 1;
-		} else if ((why = line_check(s, len)) != NULL) {
-			warnx_("stdin:%lu: %s", l.lineno, why);
+			break;
+		}
+		if ((used += len + 1) > NOTE_LIMIT + 1) {
+			snprintf(where, sizeof where, "stdin:%lu: ", l.lineno);
+			too_long(where);
+			bad = 1;
+			break;
+		}
+		if ((why = line_check(s, len)) != NULL) {
+			bad_answer(l.lineno, "%s", why);
 			bad = 1;
 		} else {
 			if (l.lineno > 1)
@@ -514,6 +533,7 @@ read_all(struct text *t)
 			append(t, s, len);
 		}
 	}
+	bad_answers_said();
 	lines_close(&l);
 	return rc < 0 || bad;
 }
@@ -599,9 +619,7 @@ answer(const char *bankfile, const char *category, long day, long today)
 	o += note_escape(t.s + off, n - off, line + o);
 	free(t.s);
 	if (o - sizeof ANSWER_MEASURE - 2 > NOTE_LIMIT) {
-		warnx_("the answer is too long for the journal (at most %d bytes with the "
-		    "question, tabs, newlines and backslashes counting twice): nothing was printed",
-		    NOTE_LIMIT);
+		too_long("");
 		free(line);
 		bank_free(&b);
 		return 1;

@@ -12,8 +12,9 @@
  *   interrupt (Ctrl-C) kills ask by SIGINT (status 130), as it kills the
  *   log(1) reading it in the same pipeline, which then writes nothing.
  * - With standard input not a terminal nothing is prompted, and answers are
- *   all or nothing: every bad line is named as stdin:LINE and standard
- *   output stays empty.
+ *   all or nothing: bad lines are named as stdin:LINE (ten, then a count)
+ *   and standard output stays empty.  The first answer past the last
+ *   question ends the reading, so endless input is refused, not read.
  * - A note is escaped exactly as in the journal (note_escape), and no
  *   answer line is longer than a journal line may be.
  * - No escape code is ever written unless standard error is a terminal,
@@ -31,15 +32,13 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "hearth.h"
 #include "answers.h"
-
-/* The longest note ask writes: room is left for time, who and what. */
-#define NOTE_LIMIT	(LINE_LIMIT - 256)
 
 static struct bank b;
 static volatile sig_atomic_t colour;
@@ -334,6 +333,30 @@ wrap(const char *lead, const char *text, const char *hint, int bold)
 	}
 }
 
+static unsigned long nbadanswers;
+
+void
+bad_answer(unsigned long line, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	if (++nbadanswers > 10)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	warnx_("stdin:%lu: %s", line, msg);
+}
+
+void
+bad_answers_said(void)
+{
+	if (nbadanswers > 10)
+		warnx_("%lu more bad lines not shown", nbadanswers - 10);
+	nbadanswers = 0;
+}
+
 /* The hints ask adds, by type, and the ones older bank texts end with. */
 static const char *
 hint(const struct measure *m, const char *text)
@@ -486,7 +509,11 @@ interactive(const size_t *idx, size_t n, const char *set)
 	return 0;
 }
 
-/* All answers first; any bad line and nothing is printed. */
+/*
+ * All answers first; any bad line and nothing is printed.  Bad lines are
+ * named ten at most, then counted; the first answer past the last question
+ * ends the reading, so endless input ends.
+ */
 static int
 batch(const size_t *idx, size_t n, const char *set)
 {
@@ -494,28 +521,29 @@ batch(const size_t *idx, size_t n, const char *set)
 	const char *why;
 	char *s, *out, *all = NULL;
 	size_t len, outlen, total = 0, cap = 0;
+	unsigned long extra = 0;
 	int rc, bad = 0;
 
 	if (lines_open(&l, NULL) < 0)
 		return 1;
 	while ((rc = lines_next(&l, &s, &len)) > 0) {
-		if (rc == 2) {
-			warnx_("stdin:%lu: the answer is longer than 64 KiB", l.lineno);
-			bad = 1;
-			continue;
+		if (rc == 1) {
+			trim(&s, &len);
+			if (len == 0)
+				continue;
 		}
-		trim(&s, &len);
-		if (len == 0)
-			continue;
 		if (l.lineno > n) {
-			warnx_("stdin:%lu: more answers than questions: the %s set has %lu",
-			    l.lineno, set, (unsigned long)n);
+			extra = l.lineno;
+			break;
+		}
+		if (rc == 2) {
+			bad_answer(l.lineno, "the answer is longer than 64 KiB");
 			bad = 1;
 			continue;
 		}
 		why = answer(&b.m[b.q[idx[l.lineno - 1]].m], s, len, 0, &out, &outlen);
 		if (why != NULL) {
-			warnx_("stdin:%lu: %s", l.lineno, why);
+			bad_answer(l.lineno, "%s", why);
 			bad = 1;
 			continue;
 		}
@@ -528,7 +556,11 @@ batch(const size_t *idx, size_t n, const char *set)
 		free(out);
 	}
 	lines_close(&l);
-	if (rc < 0 || bad) {
+	bad_answers_said();
+	if (extra > 0)
+		warnx_("stdin:%lu: more answers than questions: the %s set has %lu", extra, set,
+		    (unsigned long)n);
+	if (rc < 0 || bad || extra > 0) {
 		free(all);
 		return 1;
 	}

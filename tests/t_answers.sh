@@ -285,6 +285,27 @@ err_has '^ask: the answer is too long for the journal'
 status 1
 end
 
+begin '-P: endless input ends once it is more than a note can hold (yes | ask -P)'
+mkbank
+runsh "yes | $limit ask -f t.tsv -P -c smile"
+out ''
+err 'ask: stdin:32641: the answer is too long for the journal (at most 65280 bytes with the question, tabs, newlines and backslashes counting twice): nothing was printed'
+status 1
+end
+
+
+begin '-P: ten bad lines are named, then a count'
+mkbank
+awk 'BEGIN { for (i = 1; i <= 14; i++) printf "bad%c%d\n", 1, i }' > bad
+input_file bad
+run ask -f t.tsv -P -c smile
+out ''
+err "$(i=1; while [ $i -le 10 ]; do echo "ask: stdin:$i: a control character in the answer (only tabs are kept)"; i=$((i + 1)); done)
+ask: 4 more bad lines not shown"
+status 1
+end
+
+
 begin '-P: a bank that makes answer another type is refused'
 mkbank
 printf 'answer\tanswer\tscale\t1\t5\thigh\tHow?\n' >> t.tsv

@@ -47,6 +47,10 @@ mkbank() {
 	EOF
 }
 
+# a program that never stops reading must not hang the suite
+limit=
+command -v timeout > /dev/null 2>&1 && limit='timeout 60'
+
 # --- options ---------------------------------------------------------------
 
 begin '-h prints the usage on stdout'
@@ -663,8 +667,24 @@ input "$(i=0; while [ $i -lt "$NDAILY" ]; do echo 3; i=$((i + 1)); done)
 5"
 run ask
 out ''
-err "ask: stdin:$((NDAILY + 3)): more answers than questions: the daily set has $NDAILY
-ask: stdin:$((NDAILY + 5)): more answers than questions: the daily set has $NDAILY"
+err "ask: stdin:$((NDAILY + 3)): more answers than questions: the daily set has $NDAILY"
+status 1
+end
+
+begin 'endless answers: the first past the last question ends the reading (yes 4 | ask)'
+runsh "yes 4 | $limit ask"
+out ''
+err "ask: stdin:$((NDAILY + 1)): more answers than questions: the daily set has $NDAILY"
+status 1
+end
+
+begin 'endless bad answers: ten named, then a count, then the end of the set'
+awk 'BEGIN { for (i = 0; i < 14; i++) printf "t\tq%d\tscale\t1\t5\thigh\tQuestion %d?\n", i, i }' > many.tsv
+runsh "yes 9 | $limit ask -f many.tsv -s t"
+out ''
+err "$(i=1; while [ $i -le 10 ]; do echo "ask: stdin:$i: q$((i - 1)) takes a whole number from 1 to 5, not \"9\""; i=$((i + 1)); done)
+ask: 4 more bad lines not shown
+ask: stdin:15: more answers than questions: the t set has 14"
 status 1
 end
 
@@ -905,9 +925,6 @@ screen_block() {
 	printf '%s' "$1" | tr '\n' '\001' > "$T/.pat"
 	grep -Fq -f "$T/.pat" "$T/.flat" || fail "the screen lacks the lines \"$1\": $(tail -c 400 "$T/.screen")"
 }
-# a program that never stops reading must not hang the suite
-limit=
-command -v timeout > /dev/null 2>&1 && limit='timeout 60'
 
 if have_script; then
 
