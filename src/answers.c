@@ -25,9 +25,9 @@
  *
  * Invariants:
  * - ask -P is all or nothing: the one line is printed after the whole
- *   answer has been read; Ctrl-C (SIGINT, untouched) leaves stdout empty.
- *   It reads no more than a note can hold, so endless input ends as too
- *   long.
+ *   answer has been read; Ctrl-C says "cancelled, nothing kept" on a
+ *   terminal and kills ask by SIGINT, leaving stdout empty.  It reads no
+ *   more than a note can hold, so endless input ends as too long.
  * - A question's answers are shown only to a partner who answered that
  *   question that day; to anyone else, only who has answered.
  * - Text from a journal reaches a terminal through putsafe(), and an HTML
@@ -224,6 +224,65 @@ shown_width(const char *s, size_t n)
 	for (i = 0; i < n; i += k)
 		w += (size_t)shown_char(s + i, n - i, &k);
 	return w;
+}
+
+/* Whether putsafe() would write s[0..n) as it is: no control, no invisible
+ * character, UTF-8. */
+static int
+plain(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] < 0x20 || p[i] == 0x7f || (p[i] == 0xc2 && i + 1 < n && p[i + 1] < 0xa0) ||
+		    (p[i] >= 0x80 && invisible_at(s + i, n - i) != 0))
+			return 0;
+	return utf8_valid(s, n);
+}
+
+/*
+ * A path for the user to read or paste: ~ for the home directory, quoted
+ * for the shell when it needs it, controls escaped.  Two rotating buffers.
+ */
+const char *
+path_shown(const char *path)
+{
+	static char buf[2][PATH_MAX + 64];
+	static int next;
+	const char *home = getenv("HOME"), *p = path;
+	char *b = buf[next], *o = b, *end = b + sizeof buf[0] - 8;
+	size_t hl = home != NULL ? strlen(home) : 0;
+
+	next = !next;
+	if (hl > 1 && home[0] == '/' && strncmp(path, home, hl) == 0 && path[hl] == '/') {
+		*o++ = '~';	/* ~/ unquoted, or the shell does not expand it */
+		*o++ = '/';
+		p = path + hl + 1;
+	}
+	if (*p == '\0' || p[strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_./+-@%:,=")] != '\0') {
+		*o++ = '\'';
+		for (; *p != '\0' && o < end; p++)
+			if (*p == '\'') {
+				memcpy(o, "'\\''", 4);
+				o += 4;
+			} else
+				*o++ = *p;
+		*o++ = '\'';
+	} else
+		for (; *p != '\0' && o < end; p++)
+			*o++ = *p;
+	*o = '\0';
+	return plain(b, (size_t)(o - b)) ? b : strcpy(b, vis(b, (size_t)(o - b)));
+}
+
+const char *
+journal_shown(void)
+{
+	const char *j = getenv("HEARTH_JOURNAL");
+
+	return j != NULL && *j != '\0' ? path_shown(j) : "~/us/journal.tsv";
 }
 
 /*
@@ -448,27 +507,31 @@ too_long(const char *where)
 	    "tabs, newlines and backslashes counting twice): nothing was printed", where, NOTE_LIMIT);
 }
 
-/* On a terminal: lines until an empty one after some text, or Ctrl-D; a
- * bad line is explained and left out.  1 when nothing could be read. */
+/*
+ * On a terminal: lines until an empty one after some text, or Ctrl-D; a
+ * bad line, or one that would make the answer longer than a note may be,
+ * is explained and left out.  1 when nothing could be read.
+ */
 static int
 read_typed(struct text *t, const char *question, const char *whichq)
 {
 	struct lines l;
-	char *s;
+	char *s, head[64];
 	size_t len;
 	int rc;
 
-	fprintf(stderr, "%c%s, for the two of you:\n\n    ", whichq[0] - 'a' + 'A', whichq + 1);
-	if (bold)
-		fputs("\033[1m", stderr);
-	putsafe(stderr, question, strlen(question));
-	if (bold)
-		fputs("\033[0m", stderr);
-	fputs("\n\nYour answer, in a few lines: an empty line or Ctrl-D ends it, "
-	    "Ctrl-C cancels.\n> ", stderr);
+	snprintf(head, sizeof head, "%c%s, for the two of you:", whichq[0] - 'a' + 'A', whichq + 1);
+	say_wrapped("", head, 0);
+	fputc('\n', stderr);
+	say_wrapped("    ", question, bold);
+	fputc('\n', stderr);
+	say_wrapped("", "Your answer, in a few lines: an empty line or Ctrl-D ends it, "
+	    "Ctrl-C cancels.", 0);
+	fputs("> ", stderr);
 	fflush(stderr);
 	if (lines_open(&l, NULL) < 0)
 		return 1;
+	on_cancel("\ncancelled, nothing kept\n");
 	while ((rc = lines_next(&l, &s, &len)) != 0) {
 		const char *why;
 
@@ -477,11 +540,14 @@ read_typed(struct text *t, const char *question, const char *whichq)
 			return 1;
 		}
 		if (rc == 2)
-			warnx_("that line is longer than 64 KiB and was left out; type it again");
+			tell("that line is longer than 64 KiB and was left out; type it again");
 		else if ((why = line_check(s, len)) != NULL)
-			warnx_("%s: that line was left out; type it again", why);
+			tell("%s: that line was left out; type it again", why);
 		else if (len == 0 && t->n > 0)
 			break;
+		else if (t->n + len + 1 > NOTE_LIMIT)
+			tell("that line would make the answer too long for the journal, so it was "
+			    "left out; an empty line or Ctrl-D ends the answer");
 		else if (len > 0) {
 			if (t->n > 0)
 				append(t, "\n", 1);
@@ -557,7 +623,7 @@ categories(const struct bank *b)
 }
 
 static int
-answer(const char *bankfile, const char *category, long day, long today)
+answer_tonight(const char *bankfile, const char *category, long day, long today)
 {
 	struct bank b;
 	const struct measure *m;
@@ -1411,7 +1477,7 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 	struct stamp t;
 	const char *why;
 	long day, first = LONG_MIN, n = 0;
-	char *end;
+	char *end, **files;
 	int rc, modes = Pflag + rflag + bflag;
 
 	if (modes > 1 || (modes == 1 && p))
@@ -1445,20 +1511,21 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 		return -1;
 	}
 	if (Pflag)
-		return answer(bankfile, category, day, t.day);
+		return answer_tonight(bankfile, category, day, t.day);
 
 	me = whoarg != NULL ? whoarg : whoami();
 	if ((why = who_check(me, strlen(me))) != NULL)
 		die(1, "bad name \"%s\": %s", vis(me, strlen(me)), why);
 	melen = strlen(me);
 	mecouple = couple_len(me, melen);
+	files = journal_args(argc, argv);
 	termwidth = terminal_width();
 	bold = colours(1);
 	if (rflag)
 		first = day;
 	else if (ndays != NULL)
 		first = day - n + 1;
-	rc = gather(journal_args(argc, argv), first, day);
+	rc = gather(files, first, day);
 	order();
 	if (rflag)
 		rc |= reveal(day, t.day);

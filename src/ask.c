@@ -22,15 +22,20 @@
  * - Every hint is said once: ask adds it after the question ([1-5], [y/n],
  *   [a number], [minutes], [a few words]) unless the bank's text already
  *   ends with it, as banks written for older versions do.
- * - Prompts are wrapped between words to the width of the terminal, and
- *   each thing said on a terminal names a measure by its label, never by
+ * - Prompts, and messages on a terminal, are wrapped between words to the
+ *   width of the terminal, columns counted as putsafe() writes the text
+ *   (shown_width()); a hint stays whole, with the last word before it.
+ *   Each thing said on a terminal names a measure by its label, never by
  *   its id; from a file, messages keep the ids scripts know.
  * - On a terminal, the end of a check-in says how many answers were given
- *   and Ctrl-C says it cancelled; with standard error not a terminal,
- *   nothing of the kind is said.
+ *   (and, when they went to the terminal only, how to keep them) and
+ *   Ctrl-C says it cancelled; with standard error not a terminal, nothing
+ *   of the kind is said.  The line of help promises that Ctrl-D keeps the
+ *   answers only when they go somewhere.
  */
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -41,9 +46,10 @@
 #include "answers.h"
 
 static struct bank b;
+static const char *bankpath;	/* -f */
 static volatile sig_atomic_t colour;
 /* What Ctrl-C says on a terminal: set as answers are given, written by onintr */
-static char cancelled[128];
+static char cancelled[160];
 static volatile sig_atomic_t ncancelled;
 
 static void
@@ -91,7 +97,9 @@ names(int categories)
 	s = xmalloc(cap);
 	s[0] = '\0';
 	for (i = 0; i < b.nq; i++) {
-		if (is_starter(&b.q[i]) != categories)
+		/* the set of ask -P's answers holds no questions to ask */
+		if (is_starter(&b.q[i]) != categories ||
+		    (!categories && strcmp(b.q[i].set, ANSWER_SET) == 0))
 			continue;
 		n = categories ? b.q[i].what : b.q[i].set;
 		for (j = 0; j < i; j++)
@@ -282,55 +290,97 @@ columns(void)
 /*
  * Write lead, then text and hint (either may be NULL) word by word, each
  * line within the terminal's width but its last column: a word that would
- * not fit starts a new line, indented to line up after lead.  "lo = word"
- * is one word here, so the anchors of a scale are never cut.  The text is
- * in bold with colour.  The prompt ends with a space, where the answer goes.
+ * not fit starts a new line, indented to line up after lead.  Some words
+ * stay together: "lo = word", so the anchors of a scale are never cut, and
+ * the last word of the text with the whole hint, so a hint is never split
+ * nor left alone on a line.  The text is in bold with bold set.  A prompt
+ * (room set) keeps room on its last line for the space before the answer.
  */
 static void
-wrap(const char *lead, const char *text, const char *hint, int bold)
+wrap(const char *lead, const char *text, const char *hint, int bold, int room)
 {
-	const char *part[2], *w, *e, *t;
-	int cols = columns() - 1, indent = (int)shown_width(lead, strlen(lead)), col, ww, first = 1, i, last;
+	struct word {
+		const char *s;
+		size_t	 n, w;
+		int	 glued;		/* no line break before it */
+	} *v;
+	const char *part[2], *p, *e;
+	size_t nv = 0, ntext = 0, i, j, k, run, cap = 2;
+	int cols = columns() - 1, indent = (int)shown_width(lead, strlen(lead)), col, pi;
 
 	part[0] = text;
 	part[1] = hint;
+	for (pi = 0; pi < 2; pi++)
+		for (p = part[pi]; p != NULL && *p != '\0'; p++)
+			cap += *p == ' ';
+	v = xmalloc(cap * sizeof *v);
+	for (pi = 0; pi < 2; pi++) {
+		for (p = part[pi]; p != NULL && *p != '\0'; p = e) {
+			for (; *p == ' '; p++)
+				;
+			if (*p == '\0')
+				break;
+			for (e = p; *e != '\0' && *e != ' '; e++)
+				;
+			v[nv].s = p;
+			v[nv].n = (size_t)(e - p);
+			v[nv].w = shown_width(p, v[nv].n);
+			/* the hint's words, "=" and the word after it, go with the one before */
+			v[nv].glued = nv > 0 && (pi == 1 || (v[nv].n == 1 && *p == '=') ||
+			    (v[nv - 1].n == 1 && *v[nv - 1].s == '=' && nv > 1));
+			nv++;
+		}
+		if (pi == 0)
+			ntext = nv;
+	}
 	fputs(lead, stderr);
 	col = indent;
-	for (i = 0; i < 2; i++) {
-		if (part[i] == NULL)
-			continue;
-		if (i == 0 && bold)
-			fputs("\033[1m", stderr);
-		for (w = part[i]; *w != '\0'; w = e) {
-			for (; *w == ' '; w++)
-				;
-			if (*w == '\0')
-				break;
-			for (e = w; *e != '\0' && *e != ' '; e++)
-				;
-			/* an anchor, "5 = completely", stays on one line */
-			while (e[0] == ' ' && e[1] == '=' && e[2] == ' ' && e[3] != '\0' && e[3] != ' ')
-				for (e += 3; *e != '\0' && *e != ' '; e++)
-					;
-			ww = (int)shown_width(w, (size_t)(e - w));
-			for (t = e; *t == ' '; t++)
-				;
-			/* the last word leaves room for the space before the answer */
-			last = *t == '\0' && (i == 1 || part[1] == NULL);
-			if (!first && col + 1 + ww + last > cols) {
-				fprintf(stderr, "\n%*s", indent, "");
-				col = indent;
-			} else if (!first) {
-				fputc(' ', stderr);
-				col++;
-			}
-			putsafe(stderr, w, (size_t)(e - w));
-			col += ww;
-			first = 0;
+	for (i = 0; i < nv; i = j) {
+		for (run = v[i].w, j = i + 1; j < nv && v[j].glued; j++)
+			run += 1 + v[j].w;
+		if (i > 0 && col + 1 + (int)run + (j == nv && room) > cols) {
+			fprintf(stderr, "\n%*s", indent, "");
+			col = indent;
+		} else if (i > 0) {
+			fputc(' ', stderr);
+			col++;
 		}
-		if (i == 0 && bold)
-			fputs("\033[0m", stderr);
+		for (k = i; k < j; k++) {
+			if (k > i)
+				fputc(' ', stderr);
+			if (k == 0 && ntext > 0 && bold)
+				fputs("\033[1m", stderr);
+			putsafe(stderr, v[k].s, v[k].n);
+			if (k + 1 == ntext && bold)
+				fputs("\033[0m", stderr);
+		}
+		col += (int)run;
 	}
+	free(v);
+}
+
+void
+say_wrapped(const char *lead, const char *text, int bold)
+{
+	wrap(lead, text, NULL, bold, 0);
+	fputc('\n', stderr);
+}
+
+void
+tell(const char *fmt, ...)
+{
+	char msg[1024], lead[64];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!isterm(2)) {
+		warnx_("%s", msg);
+		return;
+	}
+	snprintf(lead, sizeof lead, "%s: ", progname);
+	say_wrapped(lead, msg, 0);
 }
 
 static unsigned long nbadanswers;
@@ -400,25 +450,9 @@ prompt(size_t k, size_t n, const struct question *q)
 	char lead[48];
 
 	snprintf(lead, sizeof lead, "%lu/%lu ", (unsigned long)k + 1, (unsigned long)n);
-	wrap(lead, q->text, hint(m, q->text), colour);
+	wrap(lead, q->text, hint(m, q->text), colour, 1);
 	fputc(' ', stderr);
 	fflush(stderr);
-}
-
-/* What Ctrl-C will say after k answers, kept where the handler finds it. */
-static void
-set_cancelled(size_t k)
-{
-	struct stat st;
-	int n;
-
-	ncancelled = 0;
-	if (k > 0 && fstat(1, &st) == 0 && S_ISREG(st.st_mode))
-		n = snprintf(cancelled, sizeof cancelled, "\ncancelled; the %lu answer%s given "
-		    "already went to the output file\n", (unsigned long)k, k == 1 ? "" : "s");
-	else
-		n = snprintf(cancelled, sizeof cancelled, "\ncancelled, nothing kept\n");
-	ncancelled = isterm(2) && n > 0 && (size_t)n < sizeof cancelled ? n : 0;
 }
 
 /* Ctrl-C cancels: die by SIGINT, so the shell sees an interrupt (130). */
@@ -435,37 +469,107 @@ onintr(int sig)
 	raise(sig);
 }
 
+void
+on_cancel(const char *msg)
+{
+	static int trapped;
+	struct sigaction sa, old;
+	size_t n = strlen(msg);
+
+	ncancelled = 0;
+	if (isterm(2) && n < sizeof cancelled) {
+		memcpy(cancelled, msg, n);
+		ncancelled = (sig_atomic_t)n;
+	}
+	if (!trapped && sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = onintr;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+	}
+	trapped = 1;
+}
+
+/* What Ctrl-C will say after k answers. */
+static void
+set_cancelled(size_t k)
+{
+	struct stat st;
+	char msg[sizeof cancelled];
+
+	if (k > 0 && fstat(1, &st) == 0 && S_ISREG(st.st_mode))
+		snprintf(msg, sizeof msg, "\ncancelled; the %lu answer%s given already went to the "
+		    "output file\n", (unsigned long)k, k == 1 ? "" : "s");
+	else
+		snprintf(msg, sizeof msg, "\ncancelled, nothing kept\n");
+	on_cancel(msg);
+}
+
+/*
+ * The line of help that opens a check-in: "The daily check-in: 8
+ * questions", the set by its name, but "more", which would not read as
+ * one.  Ctrl-D keeps the answers given only where they go somewhere: not
+ * when they are only shown.
+ */
+static void
+intro(const char *set, size_t n, int shown_only)
+{
+	char msg[600];
+
+	snprintf(msg, sizeof msg, "The %s check-in: %lu question%s. Enter skips one, Ctrl-D "
+	    "stops%s, Ctrl-C cancels.", strcmp(set, "more") == 0 ? "extra" : set,
+	    (unsigned long)n, n == 1 ? "" : "s", shown_only ? "" : " and keeps your answers");
+	if (colour)
+		fputs("\033[2m", stderr);
+	wrap("", msg, NULL, 0, 0);
+	fputs(colour ? "\033[0m\n" : "\n", stderr);
+}
+
+/*
+ * The word at the end of a check-in on a terminal: how many answers were
+ * given, and when they were only shown on the terminal, how to keep them.
+ */
+static void
+outro(const char *set, size_t given, int shown_only)
+{
+	char msg[2 * PATH_MAX + 400], opts[PATH_MAX + 100] = "", bankopt[PATH_MAX + 8] = "";
+
+	if (given == 0) {
+		say_wrapped("", "no answers given", 0);
+		return;
+	}
+	if (!shown_only) {
+		fprintf(stderr, "%lu answer%s given\n", (unsigned long)given, given == 1 ? "" : "s");
+		return;
+	}
+	if (bankpath != NULL)
+		snprintf(bankopt, sizeof bankopt, " -f %s", path_shown(bankpath));
+	snprintf(opts, sizeof opts, "%s%s%s", bankopt, strcmp(set, "daily") != 0 ? " -s " : "",
+	    strcmp(set, "daily") != 0 ? set : "");
+	snprintf(msg, sizeof msg, "%lu answer%s given, shown here but not kept. To keep a "
+	    "check-in, answer it with: ask%s | log%s -a %s", (unsigned long)given,
+	    given == 1 ? "" : "s", opts, bankopt, journal_shown());
+	say_wrapped("", msg, 0);
+}
+
 static int
 interactive(const size_t *idx, size_t n, const char *set)
 {
-	struct sigaction sa, old;
 	struct lines l;
 	const char *why, *e;
-	char *s, *out, intro[200];
+	char *s, *out;
 	size_t len, outlen, k, given = 0;
-	int rc;
+	int rc, shown_only = isatty(1);
 
 	/* a prompt goes out in one write, not torn by the echo of keys typed ahead */
 	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
 	e = getenv("TERM");
 	colour = isterm(2) && (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0') &&
 	    e != NULL && *e != '\0' && strcmp(e, "dumb") != 0;
-	if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = onintr;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-	}
 	set_cancelled(0);
 	if (lines_open(&l, NULL) < 0)
 		return 1;
-	snprintf(intro, sizeof intro, "The %s check-in: %lu question%s. Enter skips one, "
-	    "Ctrl-D stops and keeps your answers, Ctrl-C cancels.", set, (unsigned long)n,
-	    n == 1 ? "" : "s");
-	if (colour)
-		fputs("\033[2m", stderr);
-	wrap("", intro, NULL, 0);
-	fputs(colour ? "\033[0m\n" : "\n", stderr);
+	intro(set, n, shown_only);
 	for (k = 0; k < n; ) {
 		prompt(k, n, &b.q[idx[k]]);
 		if ((rc = lines_next(&l, &s, &len)) == 0) {
@@ -477,7 +581,7 @@ interactive(const size_t *idx, size_t n, const char *set)
 			return 1;
 		}
 		if (rc == 2) {
-			warnx_("the answer is longer than 64 KiB");
+			tell("the answer is longer than 64 KiB");
 			continue;
 		}
 		trim(&s, &len);
@@ -486,7 +590,7 @@ interactive(const size_t *idx, size_t n, const char *set)
 			continue;
 		}
 		if ((why = answer(&b.m[b.q[idx[k]].m], s, len, 1, &out, &outlen)) != NULL) {
-			warnx_("%s", why);
+			tell("%s", why);
 			continue;
 		}
 		fwrite(out, 1, outlen, stdout);
@@ -500,12 +604,8 @@ interactive(const size_t *idx, size_t n, const char *set)
 	if ((rc = fshut(stdout, "stdout")) != 0)
 		return rc;
 	/* log(1), reading them, says where they were kept */
-	if (isterm(2)) {
-		if (given == 0)
-			fputs("no answers given\n", stderr);
-		else
-			fprintf(stderr, "%lu answer%s given\n", (unsigned long)given, given == 1 ? "" : "s");
-	}
+	if (isterm(2))
+		outro(set, given, shown_only);
 	return 0;
 }
 
@@ -751,6 +851,7 @@ main(int argc, char *argv[])
 
 	if (bank_load(&b, o.file) < 0)
 		return 1;
+	bankpath = o.file;
 
 	set = o.set;
 	if (set != NULL && !has_set(set))

@@ -293,7 +293,6 @@ err 'ask: stdin:32641: the answer is too long for the journal (at most 65280 byt
 status 1
 end
 
-
 begin '-P: ten bad lines are named, then a count'
 mkbank
 awk 'BEGIN { for (i = 1; i <= 14; i++) printf "bad%c%d\n", 1, i }' > bad
@@ -304,7 +303,6 @@ err "$(i=1; while [ $i -le 10 ]; do echo "ask: stdin:$i: a control character in 
 ask: 4 more bad lines not shown"
 status 1
 end
-
 
 begin '-P: a bank that makes answer another type is refused'
 mkbank
@@ -923,6 +921,13 @@ end
 # --- on a terminal -------------------------------------------------------------------
 #
 # script(1) gives ask a pseudo-terminal: onterm and screen_has, in lib.sh.
+
+# screen_block TEXT: TEXT, of several lines, is on the screen as one block
+screen_block() {
+	tr '\n' '\001' < "$T/.screen" > "$T/.flat"
+	printf '%s' "$1" | tr '\n' '\001' > "$T/.pat"
+	grep -Fq -f "$T/.pat" "$T/.flat" || fail "the screen lacks the lines \"$1\": $(tail -c 400 "$T/.screen")"
+}
 skip() { echo "ok - $1 # SKIP script(1) is missing (Debian: bsdutils)"; }
 
 if have_script; then
@@ -946,7 +951,8 @@ onterm 'TERM=xterm ask -f t.tsv -P -c smile -d yesterday > a.txt' \
     'Ctrl-C cancels' 'bad\001line\r' 'type it again' 'good line\r\004'
 same a.txt "answer	1	q:$(fnv "$SMILE") $SMILE\\tgood line"
 screen_has "Yesterday's question, for the two of you:"
-screen_has 'ask: a control character in the answer (only tabs are kept): that line was left out; type it again'
+screen_block 'ask: a control character in the answer (only tabs are kept): that line was left
+     out; type it again'
 assert 'grep -q "$ESC\[1m$SMILE$ESC\[0m" "$T/.tty"' 'the question in bold'
 status 0
 end
@@ -956,6 +962,7 @@ mkbank
 onterm 'NO_COLOR=1 ask -f t.tsv -P -c smile | log -f t.tsv -a j.tsv' \
     'Ctrl-C cancels' 'half an answer\r' '> ' '\003'
 assert '[ ! -s j.tsv ]' 'no journal written'
+screen_has 'cancelled, nothing kept'
 status 130
 end
 
