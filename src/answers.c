@@ -622,6 +622,23 @@ categories(const struct bank *b)
 	return list;
 }
 
+/* What to do next, said after an answer typed on a terminal: the reveal,
+ * with the journal named where ask knows it. */
+static void
+said_answered(void)
+{
+	char msg[PATH_MAX + 200];
+	const char *j = getenv("HEARTH_JOURNAL");
+
+	if (j != NULL && *j != '\0')
+		snprintf(msg, sizeof msg, "Once your partner has answered too, this shows you both: "
+		    "ask -r %s", journal_shown());
+	else
+		snprintf(msg, sizeof msg, "Once your partner has answered too, ask -r with your "
+		    "journal shows you both, as in: ask -r %s", journal_shown());
+	say_wrapped("", msg, 0);
+}
+
 static int
 answer_tonight(const char *bankfile, const char *category, long day, long today)
 {
@@ -696,7 +713,7 @@ answer_tonight(const char *bankfile, const char *category, long day, long today)
 	bank_free(&b);
 	rc = fshut(stdout, "stdout");
 	if (rc == 0 && isterm(0))
-		fputs("Once your partner has answered too, ask -r shows you both.\n", stderr);
+		said_answered();
 	return rc;
 }
 
@@ -1450,6 +1467,18 @@ usage_error(const char *fmt, const char *arg)
 	return -1;
 }
 
+/* The journals to read: journal_args(), but with advice that names -r or -b. */
+static char **
+journals(int argc, char **argv)
+{
+	const char *j = getenv("HEARTH_JOURNAL");
+
+	if (argc == 0 && isatty(0) && (j == NULL || *j == '\0'))
+		die(2, "which journal? name it, as in \"%s -%c journal.tsv\", or set HEARTH_JOURNAL",
+		    progname, rflag ? 'r' : 'b');
+	return journal_args(argc, argv);
+}
+
 /* All that ask -r and -b hold, freed, ready to start again. */
 static void
 forget(void)
@@ -1518,7 +1547,7 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 		die(1, "bad name \"%s\": %s", vis(me, strlen(me)), why);
 	melen = strlen(me);
 	mecouple = couple_len(me, melen);
-	files = journal_args(argc, argv);
+	files = journals(argc, argv);
 	termwidth = terminal_width();
 	bold = colours(1);
 	if (rflag)

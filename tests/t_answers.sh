@@ -940,7 +940,8 @@ same a.txt "answer	1	q:$(fnv "$SMILE") $SMILE\\tThe cat.\\nAnd you."
 screen_has "Tonight's question, for the two of you:"
 screen_has "    $SMILE"
 screen_has 'Your answer, in a few lines: an empty line or Ctrl-D ends it, Ctrl-C cancels.'
-screen_has 'Once your partner has answered too, ask -r shows you both.'
+screen_block 'Once your partner has answered too, ask -r with your journal shows you both, as
+in: ask -r ~/us/journal.tsv'
 assert '! grep -q "$ESC" "$T/.tty"' 'no escape codes with NO_COLOR'
 status 0
 end
@@ -1012,6 +1013,21 @@ screen_has "$rocket rocket                      hi"
 status 0
 end
 
+begin 'terminal: with no journal named, the advice says how ask -r and -b take one'
+onterm 'ask -r; ask -b; HEARTH_JOURNAL=nosuch.tsv ask -r' ''
+screen_has 'ask: which journal? name it, as in "ask -r journal.tsv", or set HEARTH_JOURNAL'
+screen_has 'ask: which journal? name it, as in "ask -b journal.tsv", or set HEARTH_JOURNAL'
+screen_has 'ask: nosuch.tsv: No such file or directory'
+end
+
+begin 'terminal: after -P, the way to the reveal names the journal where ask knows it'
+mkbank
+onterm 'HEARTH_JOURNAL=$HOME/us/j.tsv NO_COLOR=1 ask -f t.tsv -P -c smile > a.txt' \
+    'Ctrl-C cancels' 'The cat.\r\r'
+screen_has 'Once your partner has answered too, this shows you both: ask -r ~/us/j.tsv'
+status 0
+end
+
 begin 'terminal: the question and names in bold, unless NO_COLOR or TERM=dumb'
 mkbank
 ans sam 2026-11-26T20:00:00+01:00 smile 'sam'
@@ -1026,7 +1042,7 @@ status 0
 end
 
 else
-	for c in answer Ctrl-D Ctrl-C nothing side-by-side columns bold; do
+	for c in answer Ctrl-D Ctrl-C nothing side-by-side columns no-journal after-P bold; do
 		skip "terminal: $c"
 	done
 fi
