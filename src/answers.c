@@ -37,12 +37,17 @@
  * - Columns are counted by shown_char(), as putsafe() writes the text, so
  *   no line of the reveal is wider than the terminal.
  * - A record read twice (the same time, who and note) is shown once.
- * - The book is the same whoever prints it: people in byte order.
+ * - The book is the same whoever prints it: people in byte order.  With
+ *   -o it goes to a file of its owner's alone (0600), never through a
+ *   symbolic link, and never over a journal being read.
  */
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "hearth.h"
@@ -51,7 +56,7 @@
 #include "answers.h"
 
 static int Pflag, rflag, bflag, Hflag;
-static const char *ndays, *whoarg;
+static const char *ndays, *whoarg, *outfile;
 
 static int termwidth;		/* columns of stdout's terminal; 0: not a terminal */
 static int bold;		/* escape codes allowed on stdout (or stderr for -P) */
@@ -64,6 +69,7 @@ answers_option(int c, const char *arg)
 	case 'P': Pflag = 1; break;
 	case 'b': bflag = 1; break;
 	case 'n': ndays = arg; break;
+	case 'o': outfile = arg; break;
 	case 'r': rflag = 1; break;
 	case 'w': whoarg = arg; break;
 	}
@@ -72,7 +78,8 @@ answers_option(int c, const char *arg)
 int
 answers_mode(void)
 {
-	return Pflag || rflag || bflag || Hflag || ndays != NULL || whoarg != NULL;
+	return Pflag || rflag || bflag || Hflag || ndays != NULL || whoarg != NULL ||
+	    outfile != NULL;
 }
 
 /* The question's id: FNV-1a over its text; the low 32 bits are the same
@@ -1404,7 +1411,7 @@ book(int limited)
 			warnx_("no question of the day answered by both of you%s yet",
 			    limited ? " in those days" : "");
 		free(shown);
-		return fshut(stdout, "stdout");
+		return 0;
 	}
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -1434,7 +1441,7 @@ book(int limited)
 	fputs("<footer>Written with ask -b -H from the hearth journal.</footer>\n"
 	    "</main>\n</body>\n</html>\n", stdout);
 	free(shown);
-	return fshut(stdout, "stdout");
+	return 0;
 }
 
 static int
@@ -1479,6 +1486,86 @@ journals(int argc, char **argv)
 	return journal_args(argc, argv);
 }
 
+/* Whether the file open as st is one of the journals to be read. */
+static int
+read_here(const struct stat *st, char **files)
+{
+	struct stat js;
+
+	for (; *files != NULL; files++)
+		if ((strcmp(*files, "-") == 0 ? fstat(0, &js) : stat(*files, &js)) == 0 &&
+		    js.st_dev == st->st_dev && js.st_ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/*
+ * -o path: standard output becomes path, a file of its owner's alone
+ * (0600): made new, or an existing regular file, its mode narrowed and
+ * emptied; never a symbolic link followed, never a journal about to be
+ * read.  0, or 1 after a message.
+ */
+static int
+open_book(const char *path, char **files)
+{
+	struct stat st;
+	int fd, made = 1, e;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY, 0600);
+	if (fd < 0 && errno == EEXIST) {
+		made = 0;
+		fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK);
+	}
+	if (fd < 0) {
+		e = errno;
+		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+			warnx_("%s is a symbolic link: -o writes the book to a file of its own, "
+			    "never through a link", vis(path, strlen(path)));
+		else {
+			errno = e;
+			warn_("%s", vis(path, strlen(path)));
+		}
+		return 1;
+	}
+	if (fstat(fd, &st) < 0) {
+		warn_("%s", vis(path, strlen(path)));
+		close(fd);
+		return 1;
+	}
+	if (!S_ISREG(st.st_mode) || read_here(&st, files)) {
+		warnx_("%s is %s: -o writes the book to a file of its own", vis(path, strlen(path)),
+		    S_ISREG(st.st_mode) ? "a journal being read" : "not a regular file");
+		if (made)		/* a journal named that was not there */
+			unlink(path);
+		close(fd);
+		return 1;
+	}
+	if (!made && (((st.st_mode & 077) != 0 && fchmod(fd, 0600) < 0) || ftruncate(fd, 0) < 0)) {
+		warn_("%s", vis(path, strlen(path)));
+		close(fd);
+		return 1;
+	}
+	fflush(stdout);
+	if (dup2(fd, 1) < 0) {
+		warn_("%s", vis(path, strlen(path)));
+		close(fd);
+		return 1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* The book going to a file others can read: said, as log says of a journal. */
+static void
+readable_book(void)
+{
+	struct stat st;
+
+	if (fstat(1, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & (S_IRGRP | S_IROTH)) != 0)
+		warnx_("others can read the file the book goes to; chmod 600 it, or write the "
+		    "book with -o FILE, which keeps it yours alone");
+}
+
 /* All that ask -r and -b hold, freed, ready to start again. */
 static void
 forget(void)
@@ -1511,8 +1598,8 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 
 	if (modes > 1 || (modes == 1 && p))
 		return usage_error("%s", "only one of -p, -P, -r, -b and -l at a time");
-	if (!bflag && (Hflag || ndays != NULL))
-		return usage_error("-%s goes with -b", Hflag ? "H" : "n");
+	if (!bflag && (Hflag || ndays != NULL || outfile != NULL))
+		return usage_error("-%s goes with -b", Hflag ? "H" : ndays != NULL ? "n" : "o");
 	if (whoarg != NULL && !rflag && !bflag)
 		return usage_error("%s", Pflag ? "-w goes with -r or -b; log -w says who answered" :
 		    "-w goes with -r or -b");
@@ -1526,6 +1613,8 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 	if (Pflag && argc > 0)
 		return usage_error("unexpected \"%s\": the answer comes on standard input",
 		    vis(argv[0], strlen(argv[0])));
+	if (outfile != NULL && *outfile == '\0')
+		return usage_error("%s", "-o names no file: give the file the book goes to");
 	if (ndays != NULL) {
 		n = strtol(ndays, &end, 10);
 		if (*ndays < '0' || *ndays > '9' || *end != '\0' || n < 1 || n > 1000000)
@@ -1548,6 +1637,11 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 	melen = strlen(me);
 	mecouple = couple_len(me, melen);
 	files = journals(argc, argv);
+	if (outfile != NULL) {
+		if (open_book(outfile, files) != 0)
+			return 1;
+	} else if (bflag)
+		readable_book();
 	termwidth = terminal_width();
 	bold = colours(1);
 	if (rflag)
@@ -1560,7 +1654,7 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 		rc |= reveal(day, t.day);
 	else
 		rc |= book(ndays != NULL);
-	rc |= fshut(stdout, "stdout");
+	rc |= fshut(stdout, outfile != NULL ? vis(outfile, strlen(outfile)) : "stdout");
 	forget();
 	return rc;
 }

@@ -15,7 +15,7 @@
 /* The longest note ask writes: room is left for time, who and what. */
 #define NOTE_LIMIT	(LINE_LIMIT - 256)
 
-void	 answers_option(int c, const char *arg);	// one of -H -P -b -n -r -w: note it
+void	 answers_option(int c, const char *arg);	// one of -H -P -b -n -o -r -w: note it
 int	 answers_mode(void);				// -P, -r or -b was given
 /* Answer, reveal or print the book with ask's other options as parsed
  * (p: -p or -l given); the exit status, or -1 after a usage message. */

@@ -59,7 +59,7 @@ usage(FILE *f, int status)
 	    "       %s [-f bank] -p [-c category] [-d date]\n"
 	    "       %s [-f bank] -P [-c category] [-d date]\n"
 	    "       %s -r [-d date] [-w who] [journal ...]\n"
-	    "       %s -b [-H] [-d date] [-n days] [-w who] [journal ...]\n"
+	    "       %s -b [-H] [-d date] [-n days] [-o file] [-w who] [journal ...]\n"
 	    "       %s [-f bank] -l [-s set]\n", progname, progname, progname, progname,
 	    progname, progname);
 	if (f == stdout)
@@ -772,7 +772,7 @@ options(int argc, char *argv[], struct opts *o)
 	int c;
 
 	opterr = 0;		/* our own words, with our own name */
-	while ((c = getopt(argc, argv, ":HPbc:d:f:hln:prs:w:")) != -1) {
+	while ((c = getopt(argc, argv, ":HPbc:d:f:hln:o:prs:w:")) != -1) {
 		switch (c) {
 		case 'c':
 			o->category = optarg;
@@ -795,7 +795,7 @@ options(int argc, char *argv[], struct opts *o)
 		case 's':
 			o->set = optarg;
 			break;
-		case 'H': case 'P': case 'b': case 'n': case 'r': case 'w':
+		case 'H': case 'P': case 'b': case 'n': case 'o': case 'r': case 'w':
 			answers_option(c, optarg);
 			break;
 		default:

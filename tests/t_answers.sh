@@ -8,6 +8,9 @@
 # says.  Question ids are computed here by a FNV-1a of the tests' own.
 . "$top/tests/lib.sh"
 
+# The book warns when it goes to a file others can read: the files of
+# these tests are their owner's alone, but for the cases that say otherwise.
+umask 077
 limit= fast=
 command -v timeout > /dev/null 2>&1 && limit='timeout 60' fast='timeout 10'
 
@@ -17,7 +20,7 @@ USAGE='usage: ask [-f bank] [-s set]
        ask [-f bank] -p [-c category] [-d date]
        ask [-f bank] -P [-c category] [-d date]
        ask -r [-d date] [-w who] [journal ...]
-       ask -b [-H] [-d date] [-n days] [-w who] [journal ...]
+       ask -b [-H] [-d date] [-n days] [-o file] [-w who] [journal ...]
        ask [-f bank] -l [-s set]'
 SMILE='What made you smile today?'
 HOST="Say it <b>bold</b> & \"quoted\" 'too'?"
@@ -916,6 +919,104 @@ err ''
 status 0
 out_has '^<p class="empty">No question of the day answered by both of you yet\. Tonight&#39;s could be the first\.</p>$'
 out_lacks 'alone'
+end
+
+# --- the book in a file of its own ---------------------------------------------------
+
+mode() { ls -l "$1" | cut -c1-10; }
+
+begin '-o: the book goes to a new file, mode 0600, whatever the umask'
+mkbank
+mkjournal
+umask 022
+run ask -b -H -o book.html j.tsv
+umask 077
+out ''
+err ''
+status 0
+assert '[ "$(mode book.html)" = "-rw-------" ]' "book.html is $(mode book.html)"
+assert 'grep -q "^<!DOCTYPE html>$" book.html && tail -n 1 book.html | grep -qx "</html>"' 'the whole page'
+end
+
+begin '-o: a file there already is emptied first and made 0600'
+mkbank
+mkjournal
+awk 'BEGIN { for (i = 0; i < 2000; i++) print "an older, longer book" }' > book.txt
+chmod 644 book.txt
+run ask -b -o book.txt j.tsv
+out ''
+err ''
+status 0
+assert '[ "$(mode book.txt)" = "-rw-------" ]' "book.txt is $(mode book.txt)"
+run ask -b j.tsv
+out_file book.txt
+end
+
+begin '-o never writes through a symbolic link, into a journal it reads, or into a device'
+mkbank
+mkjournal
+cp j.tsv before.tsv
+ln -s target.html link.html
+run ask -b -H -o link.html j.tsv
+out ''
+err 'ask: link.html is a symbolic link: -o writes the book to a file of its own, never through a link'
+status 1
+assert '[ ! -e target.html ]' 'a file made through the link'
+echo mine > target.html
+run ask -b -H -o link.html j.tsv
+status 1
+same target.html mine
+run ask -b -o j.tsv j.tsv
+out ''
+err 'ask: j.tsv is a journal being read: -o writes the book to a file of its own'
+status 1
+ln j.tsv hard.tsv
+input_file j.tsv
+run ask -b -o hard.tsv
+err 'ask: hard.tsv is a journal being read: -o writes the book to a file of its own'
+status 1
+assert 'cmp -s j.tsv before.tsv' 'the journal changed'
+run ask -b -o new.tsv new.tsv
+err 'ask: new.tsv is a journal being read: -o writes the book to a file of its own'
+status 1
+assert '[ ! -e new.tsv ]' 'a journal made by -o'
+run ask -b -o /dev/null j.tsv
+err 'ask: /dev/null is not a regular file: -o writes the book to a file of its own'
+status 1
+run ask -b -o nodir/book.txt j.tsv
+err 'ask: nodir/book.txt: No such file or directory'
+status 1
+end
+
+begin '-o goes with -b and names a file'
+run ask -r -o book.txt j.tsv
+out ''
+err "ask: -o goes with -b
+$USAGE"
+status 2
+run ask -b -o '' j.tsv
+err "ask: -o names no file: give the file the book goes to
+$USAGE"
+status 2
+end
+
+begin 'the book into a file others can read is said, as log says of a journal'
+mkbank
+mkjournal
+umask 022
+runsh 'ask -b -H j.tsv > book.html'
+umask 077
+out ''
+err 'ask: others can read the file the book goes to; chmod 600 it, or write the book with -o FILE, which keeps it yours alone'
+status 0
+runsh 'ask -b -H j.tsv > private.html; ask -b j.tsv | cat > /dev/null'
+err ''
+status 0
+umask 022
+runsh 'ask -r j.tsv > reveal.txt'
+umask 077
+err ''
+status 0
 end
 
 # --- on a terminal -------------------------------------------------------------------

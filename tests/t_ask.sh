@@ -16,7 +16,7 @@ USAGE='usage: ask [-f bank] [-s set]
        ask [-f bank] -p [-c category] [-d date]
        ask [-f bank] -P [-c category] [-d date]
        ask -r [-d date] [-w who] [journal ...]
-       ask -b [-H] [-d date] [-n days] [-w who] [journal ...]
+       ask -b [-H] [-d date] [-n days] [-o file] [-w who] [journal ...]
        ask [-f bank] -l [-s set]'
 
 # the built-in bank's data lines in file order, and pieces of them
