@@ -637,13 +637,11 @@ said_answered(void)
 	char msg[PATH_MAX + 200];
 	const char *j = getenv("HEARTH_JOURNAL");
 
-	if (j != NULL && *j != '\0')
-		snprintf(msg, sizeof msg, "Once your partner has answered too, this shows you both: "
-		    "ask -r %s", journal_shown());
-	else
-		snprintf(msg, sizeof msg, "Once your partner has answered too, ask -r with your "
-		    "journal shows you both, as in: ask -r %s", journal_shown());
-	say_wrapped("", msg, 0);
+	say_wrapped("", j != NULL && *j != '\0' ? "Once your partner has answered too, this "
+	    "shows you both:" : "Once your partner has answered too, ask -r with your journal "
+	    "shows you both, as in:", 0);
+	snprintf(msg, sizeof msg, "ask -r %s", journal_shown());
+	say_command(msg);
 }
 
 static int

@@ -30,6 +30,7 @@ const char *journal_shown(void);			// $HEARTH_JOURNAL as path_shown() gives it, 
 
 /* ask.c: messages */
 void	 say_wrapped(const char *lead, const char *text, int bold);	// lead, then text (bold: in bold) wrapped between words to stderr's width, each line after the first indented under it, and a newline
+void	 say_command(const char *cmd);			// a command to type, on a line of its own, indented, never cut
 void	 tell(const char *fmt, ...);			// "ask: msg" on stderr, wrapped as say_wrapped() does when stderr is a terminal
 void	 bad_answer(unsigned long line, const char *fmt, ...);	// "ask: stdin:LINE: msg", the first ten times; the rest counted
 void	 bad_answers_said(void);			// "ask: N more bad lines not shown", when there were more

@@ -367,6 +367,14 @@ say_wrapped(const char *lead, const char *text, int bold)
 }
 
 void
+say_command(const char *cmd)
+{
+	fputs("    ", stderr);
+	putsafe(stderr, cmd, strlen(cmd));
+	fputc('\n', stderr);
+}
+
+void
 tell(const char *fmt, ...)
 {
 	char msg[1024], lead[64];
@@ -547,9 +555,10 @@ outro(const char *set, size_t given, int shown_only)
 	snprintf(opts, sizeof opts, "%s%s%s", bankopt, strcmp(set, "daily") != 0 ? " -s " : "",
 	    strcmp(set, "daily") != 0 ? set : "");
 	snprintf(msg, sizeof msg, "%lu answer%s given, shown here but not kept. To keep a "
-	    "check-in, answer it with: ask%s | log%s -a %s", (unsigned long)given,
-	    given == 1 ? "" : "s", opts, bankopt, journal_shown());
+	    "check-in, answer it with:", (unsigned long)given, given == 1 ? "" : "s");
 	say_wrapped("", msg, 0);
+	snprintf(msg, sizeof msg, "ask%s | log%s -a %s", opts, bankopt, journal_shown());
+	say_command(msg);
 }
 
 static int

@@ -1042,7 +1042,8 @@ screen_has "Tonight's question, for the two of you:"
 screen_has "    $SMILE"
 screen_has 'Your answer, in a few lines: an empty line or Ctrl-D ends it, Ctrl-C cancels.'
 screen_block 'Once your partner has answered too, ask -r with your journal shows you both, as
-in: ask -r ~/us/journal.tsv'
+in:
+    ask -r ~/us/journal.tsv'
 assert '! grep -q "$ESC" "$T/.tty"' 'no escape codes with NO_COLOR'
 status 0
 end
@@ -1125,7 +1126,8 @@ begin 'terminal: after -P, the way to the reveal names the journal where ask kno
 mkbank
 onterm 'HEARTH_JOURNAL=$HOME/us/j.tsv NO_COLOR=1 ask -f t.tsv -P -c smile > a.txt' \
     'Ctrl-C cancels' 'The cat.\r\r'
-screen_has 'Once your partner has answered too, this shows you both: ask -r ~/us/j.tsv'
+screen_block 'Once your partner has answered too, this shows you both:
+    ask -r ~/us/j.tsv'
 status 0
 end
 

@@ -1172,11 +1172,11 @@ mkbank
 onterm 'NO_COLOR=1 ask -f t.tsv -s t' '1/5' '2\r' '2/5' '\004'
 screen_block 'The t check-in: 5 questions. Enter skips one, Ctrl-D stops, Ctrl-C cancels.'
 screen_block '1 answer given, shown here but not kept. To keep a check-in, answer it with:
-ask -f t.tsv -s t | log -f t.tsv -a ~/us/journal.tsv'
+    ask -f t.tsv -s t | log -f t.tsv -a ~/us/journal.tsv'
 assert '! grep -q "keeps your answers" "$T/.screen"' 'Ctrl-D keeps nothing when nothing is kept'
 onterm 'NO_COLOR=1 HEARTH_JOURNAL=$HOME/our/j.tsv ask' '1/' '3\r\004'
 screen_block '1 answer given, shown here but not kept. To keep a check-in, answer it with:
-ask | log -a ~/our/j.tsv'
+    ask | log -a ~/our/j.tsv'
 onterm 'NO_COLOR=1 ask | cat' '1/' '3\r\004'
 screen_block 'The daily check-in: 8 questions. Enter skips one, Ctrl-D stops and keeps your
 answers, Ctrl-C cancels.'
