@@ -18,23 +18,36 @@
  * same day and the same couple; the id keeps that exact and short to grep.
  *
  * ask -r and ask -b read journals back with journal_next() and keep only
- * the answers of the asker's couple, in memory (one a day each).
+ * the answers of the asker's couple, in memory (one a day each).  Every
+ * step is n log n at worst, in people as in answers: the people of the
+ * couple are found in a hash table, a record read twice is found by
+ * sorting, and each question's group of answers is walked once.
  *
  * Invariants:
  * - ask -P is all or nothing: the one line is printed after the whole
- *   answer has been read; Ctrl-C (SIGINT, untouched) leaves stdout empty.
+ *   answer has been read; Ctrl-C says "cancelled, nothing kept" on a
+ *   terminal and kills ask by SIGINT, leaving stdout empty.  It reads no
+ *   more than a note can hold, so endless input ends as too long.
  * - A question's answers are shown only to a partner who answered that
  *   question that day; to anyone else, only who has answered.
  * - Text from a journal reaches a terminal through putsafe(), and an HTML
  *   page escaped byte by byte; bidi controls (U+202A-U+202E, U+2066-
  *   U+2069) are shown as <U+202E> in both, so no answer can turn round
  *   the text after it, and a tab is a space.
- * - The book is the same whoever prints it: people in byte order.
+ * - Columns are counted by shown_char(), as putsafe() writes the text, so
+ *   no line of the reveal is wider than the terminal.
+ * - A record read twice (the same time, who and note) is shown once.
+ * - The book is the same whoever prints it: people in byte order.  With
+ *   -o it goes to a file of its owner's alone (0600), never through a
+ *   symbolic link, and never over a journal being read.
  */
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "hearth.h"
@@ -42,13 +55,10 @@
 #include "stats.h"
 #include "answers.h"
 
-/* As for ask's check-in: room is left in the journal line for time, who, what. */
-#define NOTE_LIMIT	(LINE_LIMIT - 256)
-
 static int Pflag, rflag, bflag, Hflag;
-static const char *ndays, *whoarg;
+static const char *ndays, *whoarg, *outfile;
 
-static int width;		/* columns of stdout's terminal; 0: not a terminal */
+static int termwidth;		/* columns of stdout's terminal; 0: not a terminal */
 static int bold;		/* escape codes allowed on stdout (or stderr for -P) */
 
 void
@@ -59,6 +69,7 @@ answers_option(int c, const char *arg)
 	case 'P': Pflag = 1; break;
 	case 'b': bflag = 1; break;
 	case 'n': ndays = arg; break;
+	case 'o': outfile = arg; break;
 	case 'r': rflag = 1; break;
 	case 'w': whoarg = arg; break;
 	}
@@ -67,7 +78,8 @@ answers_option(int c, const char *arg)
 int
 answers_mode(void)
 {
-	return Pflag || rflag || bflag || Hflag || ndays != NULL || whoarg != NULL;
+	return Pflag || rflag || bflag || Hflag || ndays != NULL || whoarg != NULL ||
+	    outfile != NULL;
 }
 
 /* The question's id: FNV-1a over its text; the low 32 bits are the same
@@ -117,21 +129,167 @@ codepoint(const unsigned char *s, size_t *k)
 	    (unsigned long)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
 }
 
-/* Columns a code point takes on a terminal: a small table, not wcwidth(3),
- * since hearth runs in the C locale. */
+/*
+ * Code points a terminal shows two columns wide (East Asian wide and full
+ * width, emoji shown as pictures) and none (combining marks, joiners, the
+ * Hangul vowels and finals that join a syllable), as glibc's wcwidth(3)
+ * has them; not wcwidth(3) itself, since hearth runs in the C locale.
+ * The marks of scripts rarely met are left out: they count one.
+ */
+struct urange {
+	unsigned long lo, hi;
+};
+static const struct urange wide[] = {
+	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x2329, 0x232a }, { 0x23e9, 0x23ec },
+	{ 0x23f0, 0x23f0 }, { 0x23f3, 0x23f3 }, { 0x25fd, 0x25fe }, { 0x2614, 0x2615 },
+	{ 0x2648, 0x2653 }, { 0x267f, 0x267f }, { 0x2693, 0x2693 }, { 0x26a1, 0x26a1 },
+	{ 0x26aa, 0x26ab }, { 0x26bd, 0x26be }, { 0x26c4, 0x26c5 }, { 0x26ce, 0x26ce },
+	{ 0x26d4, 0x26d4 }, { 0x26ea, 0x26ea }, { 0x26f2, 0x26f3 }, { 0x26f5, 0x26f5 },
+	{ 0x26fa, 0x26fa }, { 0x26fd, 0x26fd }, { 0x2705, 0x2705 }, { 0x270a, 0x270b },
+	{ 0x2728, 0x2728 }, { 0x274c, 0x274c }, { 0x274e, 0x274e }, { 0x2753, 0x2755 },
+	{ 0x2757, 0x2757 }, { 0x2795, 0x2797 }, { 0x27b0, 0x27b0 }, { 0x27bf, 0x27bf },
+	{ 0x2b1b, 0x2b1c }, { 0x2b50, 0x2b50 }, { 0x2b55, 0x2b55 }, { 0x2e80, 0x3029 },
+	{ 0x302e, 0x303e }, { 0x3041, 0x3096 }, { 0x309b, 0xa4cf }, { 0xa960, 0xa97f },
+	{ 0xac00, 0xd7a3 }, { 0xf900, 0xfaff }, { 0xfe10, 0xfe19 }, { 0xfe30, 0xfe6f },
+	{ 0xff01, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x16fe0, 0x16fe3 }, { 0x16ff0, 0x16ff1 },
+	{ 0x17000, 0x18cff }, { 0x18d00, 0x18d08 }, { 0x1aff0, 0x1b2ff }, { 0x1f004, 0x1f004 },
+	{ 0x1f0cf, 0x1f0cf }, { 0x1f18e, 0x1f18e }, { 0x1f191, 0x1f19a }, { 0x1f200, 0x1f202 },
+	{ 0x1f210, 0x1f23b }, { 0x1f240, 0x1f248 }, { 0x1f250, 0x1f251 }, { 0x1f260, 0x1f265 },
+	{ 0x1f300, 0x1f320 }, { 0x1f32d, 0x1f335 }, { 0x1f337, 0x1f37c }, { 0x1f37e, 0x1f393 },
+	{ 0x1f3a0, 0x1f3ca }, { 0x1f3cf, 0x1f3d3 }, { 0x1f3e0, 0x1f3f0 }, { 0x1f3f4, 0x1f3f4 },
+	{ 0x1f3f8, 0x1f43e }, { 0x1f440, 0x1f440 }, { 0x1f442, 0x1f4fc }, { 0x1f4ff, 0x1f53d },
+	{ 0x1f54b, 0x1f54e }, { 0x1f550, 0x1f567 }, { 0x1f57a, 0x1f57a }, { 0x1f595, 0x1f596 },
+	{ 0x1f5a4, 0x1f5a4 }, { 0x1f5fb, 0x1f64f }, { 0x1f680, 0x1f6c5 }, { 0x1f6cc, 0x1f6cc },
+	{ 0x1f6d0, 0x1f6d2 }, { 0x1f6d5, 0x1f6d7 }, { 0x1f6dc, 0x1f6df }, { 0x1f6eb, 0x1f6ec },
+	{ 0x1f6f4, 0x1f6fc }, { 0x1f7e0, 0x1f7eb }, { 0x1f7f0, 0x1f7f0 }, { 0x1f90c, 0x1f93a },
+	{ 0x1f93c, 0x1f945 }, { 0x1f947, 0x1f9ff }, { 0x1fa70, 0x1faff }, { 0x20000, 0x2fffd },
+	{ 0x30000, 0x3fffd },
+};
+static const struct urange none[] = {
+	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd }, { 0x05bf, 0x05bf },
+	{ 0x05c1, 0x05c2 }, { 0x05c4, 0x05c5 }, { 0x05c7, 0x05c7 }, { 0x0610, 0x061a },
+	{ 0x064b, 0x065f }, { 0x0670, 0x0670 }, { 0x06d6, 0x06dc }, { 0x06df, 0x06e4 },
+	{ 0x06e7, 0x06e8 }, { 0x06ea, 0x06ed }, { 0x0e31, 0x0e31 }, { 0x0e34, 0x0e3a },
+	{ 0x0e47, 0x0e4e }, { 0x1160, 0x11ff }, { 0x1ab0, 0x1aff }, { 0x1dc0, 0x1dff },
+	{ 0x2060, 0x2064 }, { 0x20d0, 0x20f0 }, { 0x302a, 0x302d }, { 0x3099, 0x309a },
+	{ 0xd7b0, 0xd7fb }, { 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f }, { 0xe0001, 0xe0001 },
+	{ 0xe0020, 0xe007f }, { 0xe0100, 0xe01ef },
+};
+
 static int
-colwidth(unsigned long c)
+among(const struct urange *r, size_t n, unsigned long c)
 {
-	if ((c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) ||
-	    (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xfe20 && c <= 0xfe2f) || c == 0x2060)
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c > r[mid].hi)
+			lo = mid + 1;
+		else if (c < r[mid].lo)
+			hi = mid;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * As putsafe() writes it: printable ASCII as it is; a tab, newline or CR
+ * as \t, \n, \r; another control, a C1 control or a byte that is not
+ * UTF-8 as \xHH a byte; an invisible character (invisible_at()) as
+ * \uHHHH; any other character as it is, as wide as the tables say.
+ */
+int
+shown_char(const char *s, size_t n, size_t *k)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len;
+	unsigned long c;
+
+	*k = 1;
+	if (p[0] >= 0x20 && p[0] < 0x7f)
+		return 1;
+	len = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
+	if (p[0] < 0xc2 || p[0] > 0xf4 || len > n || !utf8_valid(s, len) ||
+	    (p[0] == 0xc2 && p[1] < 0xa0))
+		return p[0] == '\t' || p[0] == '\n' || p[0] == '\r' ? 2 : 4;
+	*k = len;
+	if (invisible_at(s, n) != 0)
+		return 6;
+	c = codepoint(p, &len);
+	if (among(none, sizeof none / sizeof none[0], c))
 		return 0;
-	if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
-	    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-	    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-	    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) ||
-	    (c >= 0x1f900 && c <= 0x1f9ff) || (c >= 0x20000 && c <= 0x3fffd))
-		return 2;
-	return 1;
+	return among(wide, sizeof wide / sizeof wide[0], c) ? 2 : 1;
+}
+
+size_t
+shown_width(const char *s, size_t n)
+{
+	size_t i, k, w = 0;
+
+	for (i = 0; i < n; i += k)
+		w += (size_t)shown_char(s + i, n - i, &k);
+	return w;
+}
+
+/* Whether putsafe() would write s[0..n) as it is: no control, no invisible
+ * character, UTF-8. */
+static int
+plain(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] < 0x20 || p[i] == 0x7f || (p[i] == 0xc2 && i + 1 < n && p[i + 1] < 0xa0) ||
+		    (p[i] >= 0x80 && invisible_at(s + i, n - i) != 0))
+			return 0;
+	return utf8_valid(s, n);
+}
+
+/*
+ * A path for the user to read or paste: ~ for the home directory, quoted
+ * for the shell when it needs it, controls escaped.  Two rotating buffers.
+ */
+const char *
+path_shown(const char *path)
+{
+	static char buf[2][PATH_MAX + 64];
+	static int next;
+	const char *home = getenv("HOME"), *p = path;
+	char *b = buf[next], *o = b, *end = b + sizeof buf[0] - 8;
+	size_t hl = home != NULL ? strlen(home) : 0;
+
+	next = !next;
+	if (hl > 1 && home[0] == '/' && strncmp(path, home, hl) == 0 && path[hl] == '/') {
+		*o++ = '~';	/* ~/ unquoted, or the shell does not expand it */
+		*o++ = '/';
+		p = path + hl + 1;
+	}
+	if (*p == '\0' || p[strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_./+-@%:,=")] != '\0') {
+		*o++ = '\'';
+		for (; *p != '\0' && o < end; p++)
+			if (*p == '\'') {
+				memcpy(o, "'\\''", 4);
+				o += 4;
+			} else
+				*o++ = *p;
+		*o++ = '\'';
+	} else
+		for (; *p != '\0' && o < end; p++)
+			*o++ = *p;
+	*o = '\0';
+	return plain(b, (size_t)(o - b)) ? b : strcpy(b, vis(b, (size_t)(o - b)));
+}
+
+const char *
+journal_shown(void)
+{
+	const char *j = getenv("HEARTH_JOURNAL");
+
+	return j != NULL && *j != '\0' ? path_shown(j) : "~/us/journal.tsv";
 }
 
 /*
@@ -167,16 +325,6 @@ display(const char *s, size_t n, size_t *outlen)
 	return out;
 }
 
-static size_t
-columns(const char *s, size_t n)
-{
-	size_t i, k, w = 0;
-
-	for (i = 0; i < n; i += k)
-		w += (size_t)colwidth(codepoint((const unsigned char *)s + i, &k));
-	return w;
-}
-
 struct span {
 	const char *s;
 	size_t	 n;
@@ -190,7 +338,7 @@ static void
 addspan(struct spans *sp, const char *s, size_t n)
 {
 	if (sp->n == sp->cap) {
-		sp->cap = sp->cap ? 2 * sp->cap : 16;
+		sp->cap = sp->cap ? 2 * sp->cap : 4;
 		sp->v = xrealloc(sp->v, sp->cap * sizeof *sp->v);
 	}
 	sp->v[sp->n].s = s;
@@ -198,16 +346,17 @@ addspan(struct spans *sp, const char *s, size_t n)
 }
 
 /* The lines of display text s, wrapped at w columns (0: never), at spaces
- * where it can, within a word where one is longer than a line. */
+ * where it can, within a word where one is longer than a line; columns
+ * as putsafe() will write them. */
 static void
-wrap(const char *s, size_t n, size_t w, struct spans *sp)
+wrap_lines(const char *s, size_t n, size_t w, struct spans *sp)
 {
-	size_t i = 0, end, start, cols, brk, brkcols, k, cw;
+	size_t i = 0, end, start, cols, brk, brkcols, k, cw, len;
 
 	while (i <= n) {
 		for (end = i; end < n && s[end] != '\n'; end++)
 			;
-		if (w == 0 || columns(s + i, end - i) <= w) {
+		if (w == 0 || shown_width(s + i, end - i) <= w) {
 			addspan(sp, s + i, end - i);
 			i = end + 1;
 			continue;
@@ -220,10 +369,7 @@ wrap(const char *s, size_t n, size_t w, struct spans *sp)
 			brk = 0;
 			brkcols = 0;
 			for (k = start; k < end; k += cw) {
-				size_t len;
-
-				cw = 0;
-				len = (size_t)colwidth(codepoint((const unsigned char *)s + k, &cw));
+				len = (size_t)shown_char(s + k, end - k, &cw);
 				if (s[k] == ' ') {
 					brk = k;
 					brkcols = cols;
@@ -241,7 +387,7 @@ wrap(const char *s, size_t n, size_t w, struct spans *sp)
 				addspan(sp, s + start, brk - start);
 				start = brk + 1;
 			} else {
-				if (k == start)		/* a wide character wider than w */
+				if (k == start)		/* a character wider than w */
 					k += cw;
 				addspan(sp, s + start, k - start);
 				start = k;
@@ -360,27 +506,39 @@ append(struct text *t, const char *s, size_t n)
 	t->s[t->n] = '\0';
 }
 
-/* On a terminal: lines until an empty one after some text, or Ctrl-D; a
- * bad line is explained and left out.  1 when nothing could be read. */
+/* Why an answer cannot be kept: longer than a journal note may be. */
+static void
+too_long(const char *where)
+{
+	warnx_("%sthe answer is too long for the journal (at most %d bytes with the question, "
+	    "tabs, newlines and backslashes counting twice): nothing was printed", where, NOTE_LIMIT);
+}
+
+/*
+ * On a terminal: lines until an empty one after some text, or Ctrl-D; a
+ * bad line, or one that would make the answer longer than a note may be,
+ * is explained and left out.  1 when nothing could be read.
+ */
 static int
 read_typed(struct text *t, const char *question, const char *whichq)
 {
 	struct lines l;
-	char *s;
+	char *s, head[64];
 	size_t len;
 	int rc;
 
-	fprintf(stderr, "%c%s, for the two of you:\n\n    ", whichq[0] - 'a' + 'A', whichq + 1);
-	if (bold)
-		fputs("\033[1m", stderr);
-	putsafe(stderr, question, strlen(question));
-	if (bold)
-		fputs("\033[0m", stderr);
-	fputs("\n\nYour answer, in a few lines: an empty line or Ctrl-D ends it, "
-	    "Ctrl-C cancels.\n> ", stderr);
+	snprintf(head, sizeof head, "%c%s, for the two of you:", whichq[0] - 'a' + 'A', whichq + 1);
+	say_wrapped("", head, 0);
+	fputc('\n', stderr);
+	say_wrapped("    ", question, bold);
+	fputc('\n', stderr);
+	say_wrapped("", "Your answer, in a few lines: an empty line or Ctrl-D ends it, "
+	    "Ctrl-C cancels.", 0);
+	fputs("> ", stderr);
 	fflush(stderr);
 	if (lines_open(&l, NULL) < 0)
 		return 1;
+	on_cancel("\ncancelled, nothing kept\n");
 	while ((rc = lines_next(&l, &s, &len)) != 0) {
 		const char *why;
 
@@ -389,11 +547,14 @@ read_typed(struct text *t, const char *question, const char *whichq)
 			return 1;
 		}
 		if (rc == 2)
-			warnx_("that line is longer than 64 KiB and was left out; type it again");
+			tell("that line is longer than 64 KiB and was left out; type it again");
 		else if ((why = line_check(s, len)) != NULL)
-			warnx_("%s: that line was left out; type it again", why);
+			tell("%s: that line was left out; type it again", why);
 		else if (len == 0 && t->n > 0)
 			break;
+		else if (t->n + len + 1 > NOTE_LIMIT)
+			tell("that line would make the answer too long for the journal, so it was "
+			    "left out; an empty line or Ctrl-D ends the answer");
 		else if (len > 0) {
 			if (t->n > 0)
 				append(t, "\n", 1);
@@ -408,24 +569,36 @@ read_typed(struct text *t, const char *question, const char *whichq)
 	return 0;
 }
 
-/* From a file or a pipe: all of it, or nothing when a line is bad. */
+/*
+ * From a file or a pipe: all of it, or nothing when a line is bad (at
+ * most ten named, then a count).  Reading stops once more has come than a
+ * note can hold, so endless input is refused, not kept.
+ */
 static int
 read_all(struct text *t)
 {
 	struct lines l;
 	const char *why;
-	char *s;
-	size_t len;
+	char *s, where[48];
+	size_t len, used = 0;
 	int rc, bad = 0;
 
 	if (lines_open(&l, NULL) < 0)
 		return 1;
 	while ((rc = lines_next(&l, &s, &len)) > 0) {
 		if (rc == 2) {
-			warnx_("stdin:%lu: the line is longer than 64 KiB", l.lineno);
+			bad_answer(l.lineno, "the line is longer than 64 KiB");
 			bad = 1;
-		} else if ((why = line_check(s, len)) != NULL) {
-			warnx_("stdin:%lu: %s", l.lineno, why);
+			break;
+		}
+		if ((used += len + 1) > NOTE_LIMIT + 1) {
+			snprintf(where, sizeof where, "stdin:%lu: ", l.lineno);
+			too_long(where);
+			bad = 1;
+			break;
+		}
+		if ((why = line_check(s, len)) != NULL) {
+			bad_answer(l.lineno, "%s", why);
 			bad = 1;
 		} else {
 			if (l.lineno > 1)
@@ -433,6 +606,7 @@ read_all(struct text *t)
 			append(t, s, len);
 		}
 	}
+	bad_answers_said();
 	lines_close(&l);
 	return rc < 0 || bad;
 }
@@ -455,8 +629,23 @@ categories(const struct bank *b)
 	return list;
 }
 
+/* What to do next, said after an answer typed on a terminal: the reveal,
+ * with the journal named where ask knows it. */
+static void
+said_answered(void)
+{
+	char msg[PATH_MAX + 200];
+	const char *j = getenv("HEARTH_JOURNAL");
+
+	say_wrapped("", j != NULL && *j != '\0' ? "Once your partner has answered too, this "
+	    "shows you both:" : "Once your partner has answered too, ask -r with your journal "
+	    "shows you both, as in:", 0);
+	snprintf(msg, sizeof msg, "ask -r %s", journal_shown());
+	say_command(msg);
+}
+
 static int
-answer(const char *bankfile, const char *category, long day, long today)
+answer_tonight(const char *bankfile, const char *category, long day, long today)
 {
 	struct bank b;
 	const struct measure *m;
@@ -518,9 +707,7 @@ answer(const char *bankfile, const char *category, long day, long today)
 	o += note_escape(t.s + off, n - off, line + o);
 	free(t.s);
 	if (o - sizeof ANSWER_MEASURE - 2 > NOTE_LIMIT) {
-		warnx_("the answer is too long for the journal (at most %d bytes with the "
-		    "question, tabs, newlines and backslashes counting twice): nothing was printed",
-		    NOTE_LIMIT);
+		too_long("");
 		free(line);
 		bank_free(&b);
 		return 1;
@@ -531,7 +718,7 @@ answer(const char *bankfile, const char *category, long day, long today)
 	bank_free(&b);
 	rc = fshut(stdout, "stdout");
 	if (rc == 0 && isterm(0))
-		fputs("Once your partner has answered too, ask -r shows you both.\n", stderr);
+		said_answered();
 	return rc;
 }
 
@@ -548,6 +735,7 @@ static struct ans *all;
 static size_t nall, capall;
 static char **members;		/* the asker's couple, as seen in the journals */
 static size_t nmembers, capmembers;
+static struct table memberset;	/* the same names, to find one at once */
 static const char *me;
 static size_t melen, mecouple;
 
@@ -562,18 +750,18 @@ in_couple(const char *who, size_t n)
 static void
 member(const char *who, size_t n)
 {
-	size_t i;
+	char *m;
 
-	for (i = 0; i < nmembers; i++)
-		if (strlen(members[i]) == n && memcmp(members[i], who, n) == 0)
-			return;
+	if (table_get(&memberset, who, n) != NULL)
+		return;
 	if (nmembers == capmembers) {
 		capmembers = capmembers ? 2 * capmembers : 4;
 		members = xrealloc(members, capmembers * sizeof *members);
 	}
-	members[nmembers] = xmalloc(n + 1);
-	memcpy(members[nmembers], who, n);
-	members[nmembers++][n] = '\0';
+	m = members[nmembers++] = xmalloc(n + 1);
+	memcpy(m, who, n);
+	m[n] = '\0';
+	table_put(&memberset, m, n, m);
 }
 
 /* The name without its couple: "sam" for "smiths/sam", safe to show. */
@@ -675,42 +863,72 @@ bytecmp(const char *a, size_t an, const char *b, size_t bn)
 	return c != 0 ? c : an < bn ? -1 : an > bn;
 }
 
+/* By day, question and who: the groups the reveal and the book show. */
+static int
+bygroup(const struct ans *a, const struct ans *b)
+{
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return bytecmp(a->who, a->wholen, b->who, b->wholen);
+}
+
+/* The same, then the record itself (time, question, answer), then the
+ * order read: a record read twice lies next to itself, first read first. */
+static int
+byrecord(const void *pa, const void *pb)
+{
+	const struct ans *a = pa, *b = pb;
+	int c;
+
+	if ((c = bygroup(a, b)) != 0 || (c = strcmp(a->time, b->time)) != 0 ||
+	    (c = bytecmp(a->q, a->qlen, b->q, b->qlen)) != 0 ||
+	    (c = bytecmp(a->a, a->alen, b->a, b->alen)) != 0)
+		return c;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static int
+same_record(const struct ans *a, const struct ans *b)
+{
+	return bygroup(a, b) == 0 && strcmp(a->time, b->time) == 0 &&
+	    bytecmp(a->q, a->qlen, b->q, b->qlen) == 0 && bytecmp(a->a, a->alen, b->a, b->alen) == 0;
+}
+
 static int
 byquestion(const void *pa, const void *pb)
 {
 	const struct ans *a = pa, *b = pb;
 	int c;
 
-	if (a->day != b->day)
-		return a->day < b->day ? -1 : 1;
-	if (a->id != b->id)
-		return a->id < b->id ? -1 : 1;
-	if ((c = bytecmp(a->who, a->wholen, b->who, b->wholen)) != 0)
+	if ((c = bygroup(a, b)) != 0)
 		return c;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* Sorted by day, question, who, order read; a record read twice (the same
- * time, who and note) kept once. */
+/*
+ * Sorted by day, question, who, order read; a record read twice (the same
+ * time, who and note), from a merged journal and its parts or from any
+ * two files, kept once, wherever the two copies were.
+ */
 static void
 order(void)
 {
 	size_t i, o = 0;
 
-	if (nall > 1)
-		qsort(all, nall, sizeof *all, byquestion);
+	if (nall < 2)
+		return;
+	qsort(all, nall, sizeof *all, byrecord);
 	for (i = 0; i < nall; i++) {
-		if (o > 0 && all[o - 1].day == all[i].day && all[o - 1].id == all[i].id &&
-		    all[o - 1].wholen == all[i].wholen &&
-		    memcmp(all[o - 1].who, all[i].who, all[i].wholen) == 0 &&
-		    strcmp(all[o - 1].time, all[i].time) == 0 &&
-		    all[o - 1].alen == all[i].alen && memcmp(all[o - 1].a, all[i].a, all[i].alen) == 0) {
+		if (o > 0 && same_record(&all[o - 1], &all[i])) {
 			free((char *)all[i].time);
 			continue;
 		}
 		all[o++] = all[i];
 	}
 	nall = o;
+	qsort(all, nall, sizeof *all, byquestion);
 }
 
 static int
@@ -791,13 +1009,16 @@ static void
 text_question(size_t i)
 {
 	char date[48], *q;
-	struct spans qs = { NULL, 0, 0 };
+	struct spans ds = { NULL, 0, 0 }, qs = { NULL, 0, 0 };
 	size_t k, qlen;
 
 	longdate(date, all[i].day);
-	puts(date);
+	wrap_lines(date, strlen(date), (size_t)termwidth, &ds);
+	for (k = 0; k < ds.n; k++)
+		putline(ds.v[k].s, ds.v[k].n);
+	free(ds.v);
 	q = display(all[i].q, all[i].qlen, &qlen);
-	wrap(q, qlen, (size_t)width, &qs);
+	wrap_lines(q, qlen, (size_t)termwidth, &qs);
 	for (k = 0; k < qs.n; k++) {
 		putbold(qs.v[k].s, qs.v[k].n);
 		putchar('\n');
@@ -813,8 +1034,8 @@ widest(const struct spans *sp)
 	size_t k, w = 0;
 
 	for (k = 0; k < sp->n; k++)
-		if (columns(sp->v[k].s, sp->v[k].n) > w)
-			w = columns(sp->v[k].s, sp->v[k].n);
+		if (shown_width(sp->v[k].s, sp->v[k].n) > w)
+			w = shown_width(sp->v[k].s, sp->v[k].n);
 	return w;
 }
 
@@ -838,7 +1059,7 @@ text_row(size_t r, size_t head, size_t np, const struct spans *ns,
 			w = widest(&ns[p]);
 			for (k = 0; k < w; k++)
 				putchar('-');
-			pad = colw - w + 3;
+			pad = (w < colw ? colw - w : 0) + 3;
 			continue;
 		}
 		if (s == NULL || s->n == 0) {
@@ -850,7 +1071,8 @@ text_row(size_t r, size_t head, size_t np, const struct spans *ns,
 			putbold(s->s, s->n);
 		else
 			putsafe(stdout, s->s, s->n);
-		pad = colw - columns(s->s, s->n) + 3;
+		w = shown_width(s->s, s->n);
+		pad = (w < colw ? colw - w : 0) + 3;
 	}
 	putchar('\n');
 }
@@ -914,11 +1136,12 @@ text_entry(size_t i, size_t j)
 		memset(&ns[np], 0, sizeof ns[np]);
 		memset(&ts[np], 0, sizeof ts[np]);
 	}
-	if (width > 0 && (size_t)width >= np * 24 + 3 * (np - 1))
-		colw = ((size_t)width - 3 * (np - 1)) / np;
+	if (termwidth > 0 && (size_t)termwidth >= np * 24 + 3 * (np - 1))
+		colw = ((size_t)termwidth - 3 * (np - 1)) / np;
 	for (p = 0; p < np; p++) {
-		wrap(names[p], strlen(names[p]), colw ? colw : (size_t)width, &ns[p]);
-		wrap(texts[p], lens[p], colw ? colw : width > 4 ? (size_t)width - 4 : 0, &ts[p]);
+		wrap_lines(names[p], strlen(names[p]), colw ? colw : (size_t)termwidth, &ns[p]);
+		wrap_lines(texts[p], lens[p], colw ? colw : termwidth > 4 ? (size_t)termwidth - 4 : 0,
+		    &ts[p]);
 	}
 	putchar('\n');
 	if (colw > 0)
@@ -1024,28 +1247,33 @@ html_entry(size_t i, size_t j)
 	fputs("</div>\n</article>\n", stdout);
 }
 
-/* "alex and sam", "kim, lee and sam": the people of the shown entries. */
+static int
+byname(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "alex and sam", "kim, lee and sam": the people of the shown entries, in
+ * byte order, each once. */
 static void
 html_people(const int *shown)
 {
-	size_t i, k, n = 0;
-	char **seen = xmalloc((nall + 1) * sizeof *seen), *s;
+	size_t i, k, n = 0, m = 0;
+	char **seen = xmalloc((nall + 1) * sizeof *seen);
 
-	for (i = 0; i < nall; i++) {
-		if (!shown[i])
-			continue;
-		s = shortname(all[i].who, all[i].wholen);
-		for (k = 0; k < n && strcmp(seen[k], s) != 0; k++)
-			;
-		if (k < n) {
-			free(s);
-			continue;
-		}
-		seen[n++] = s;
-	}
-	for (k = 0; k < n; k++) {
+	for (i = 0; i < nall; i++)
+		if (shown[i] && (i == 0 || bygroup(&all[i - 1], &all[i]) != 0))
+			seen[n++] = shortname(all[i].who, all[i].wholen);
+	if (n > 1)
+		qsort(seen, n, sizeof *seen, byname);
+	for (k = 0; k < n; k++)
+		if (m == 0 || strcmp(seen[m - 1], seen[k]) != 0)
+			seen[m++] = seen[k];
+		else
+			free(seen[k]);
+	for (k = 0; k < m; k++) {
 		if (k > 0)
-			fputs(k + 1 == n ? " and " : ", ", stdout);
+			fputs(k + 1 == m ? " and " : ", ", stdout);
 		html(seen[k], strlen(seen[k]));
 		free(seen[k]);
 	}
@@ -1054,36 +1282,20 @@ html_people(const int *shown)
 
 /* --- ask -r and ask -b --------------------------------------------------------------- */
 
-static int
-answered(size_t m, size_t i, size_t j)
-{
-	size_t k, n = strlen(members[m]);
-
-	for (k = i; k < j; k++)
-		if (all[k].wholen == n && memcmp(all[k].who, members[m], n) == 0)
-			return 1;
-	return 0;
-}
-
-/* "sam", "kim and sam", "kim, lee and sam": the asker's partners, those
- * who answered in [i, j) when i < j; NULL when there are none; *many
- * when there are two or more. */
+/* "sam", "kim and sam", "kim, lee and sam": the n names, shown; *many
+ * when there are two or more; NULL when there are none. */
 static char *
-partners(size_t i, size_t j, int *many)
+name_list(const char *const *names, size_t n, int *many)
 {
 	struct text t = { NULL, 0, 0 };
-	size_t m, n = 0, k = 0;
+	size_t k;
 	const char *v;
 	char *s;
 
-	for (m = 0; m < nmembers; m++)
-		n += strcmp(members[m], me) != 0 && (i == j || answered(m, i, j));
-	for (m = 0; m < nmembers; m++) {
-		if (strcmp(members[m], me) == 0 || (i < j && !answered(m, i, j)))
-			continue;
-		if (k++ > 0)
-			append(&t, k == n ? " and " : ", ", k == n ? 5 : 2);
-		s = shortname(members[m], strlen(members[m]));
+	for (k = 0; k < n; k++) {
+		if (k > 0)
+			append(&t, k + 1 == n ? " and " : ", ", k + 1 == n ? 5 : 2);
+		s = shortname(names[k], strlen(names[k]));
 		v = vis(s, strlen(s));
 		append(&t, v, strlen(v));
 		free(s);
@@ -1092,25 +1304,52 @@ partners(size_t i, size_t j, int *many)
 	return t.s;
 }
 
-static int
-byname(const void *a, const void *b)
+/* The asker's partners who answered in [i, j), in byte order as the group
+ * is: see name_list(). */
+static char *
+answered_by(size_t i, size_t j, int *many)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char **names = xmalloc((j - i + 1) * sizeof *names);
+	char *s;
+	size_t k, n = 0;
+
+	for (k = i; k < j; k++)
+		if (!is_me(&all[k]) && (k == i || bygroup(&all[k - 1], &all[k]) != 0))
+			names[n++] = all[k].who;
+	s = name_list(names, n, many);
+	free(names);
+	return s;
+}
+
+/* All the asker's partners seen in the journals: see name_list(). */
+static char *
+everyone(int *many)
+{
+	const char **names = xmalloc((nmembers + 1) * sizeof *names);
+	char *s;
+	size_t m, n = 0;
+
+	if (nmembers > 1)
+		qsort(members, nmembers, sizeof *members, byname);
+	for (m = 0; m < nmembers; m++)
+		if (strcmp(members[m], me) != 0)
+			names[n++] = members[m];
+	s = name_list(names, n, many);
+	free(names);
+	return s;
 }
 
 static int
 reveal(long day, long today)
 {
 	size_t i, j;
-	int mine, theirs, many, shown = 0, mineany = 0;
-	char *names;
+	int mine, theirs, many, manyall, shown = 0, mineany = 0;
+	char *names, *all_names = NULL;
 
 	for (i = 0; i < nall; i = group_end(i)) {
 		who_answered(i, group_end(i), &mine, &theirs);
 		mineany |= mine;
 	}
-	if (nmembers > 1)
-		qsort(members, nmembers, sizeof *members, byname);
 	for (i = 0; i < nall; i = j) {
 		j = group_end(i);
 		who_answered(i, j, &mine, &theirs);
@@ -1119,18 +1358,21 @@ reveal(long day, long today)
 				putchar('\n');
 			text_entry(i, j);
 		} else if (theirs) {
-			names = partners(i, j, &many);
+			names = answered_by(i, j, &many);
 			warnx_("%s %s %s; yours first", names, many ? "have answered" : "has answered",
 			    mineany ? "another question that day" : which(day, today));
 			free(names);
-		} else if ((names = partners(0, 0, &many)) == NULL)
-			warnx_("nobody else has answered %s yet", which(day, today));
-		else {
-			warnx_("%s %s not answered %s yet", names, many ? "have" : "has",
-			    which(day, today));
-			free(names);
+		} else {
+			if (all_names == NULL && (all_names = everyone(&manyall)) == NULL)
+				all_names = xstrdup("");
+			if (*all_names == '\0')
+				warnx_("nobody else has answered %s yet", which(day, today));
+			else
+				warnx_("%s %s not answered %s yet", all_names, manyall ? "have" : "has",
+				    which(day, today));
 		}
 	}
+	free(all_names);
 	if (nall == 0)
 		warnx_("nobody has answered %s yet", which(day, today));
 	return shown ? 0 : 1;
@@ -1167,7 +1409,7 @@ book(int limited)
 			warnx_("no question of the day answered by both of you%s yet",
 			    limited ? " in those days" : "");
 		free(shown);
-		return fshut(stdout, "stdout");
+		return 0;
 	}
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -1197,7 +1439,7 @@ book(int limited)
 	fputs("<footer>Written with ask -b -H from the hearth journal.</footer>\n"
 	    "</main>\n</body>\n</html>\n", stdout);
 	free(shown);
-	return fshut(stdout, "stdout");
+	return 0;
 }
 
 static int
@@ -1205,19 +1447,21 @@ terminal_width(void)
 {
 	const char *e = getenv("COLUMNS");
 	struct winsize ws;
-	long v;
+	long v = 0;
 	char *end;
 
 	if (!isterm(1))
 		return 0;
 	if (e != NULL && *e != '\0') {
 		v = strtol(e, &end, 10);
-		if (*end == '\0' && v > 0 && v < 10000)
-			return (int)v;
+		if (*end != '\0' || v <= 0 || v >= 10000)
+			v = 0;
 	}
-	if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
+	if (v == 0 && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		v = ws.ws_col;
+	if (v == 0)
+		v = 80;
+	return v < 20 ? 20 : (int)v;	/* as the check-in's prompts */
 }
 
 /* A usage error: say it, and let ask print the usage. */
@@ -1228,6 +1472,118 @@ usage_error(const char *fmt, const char *arg)
 	return -1;
 }
 
+/* The journals to read: journal_args(), but with advice that names -r or -b. */
+static char **
+journals(int argc, char **argv)
+{
+	const char *j = getenv("HEARTH_JOURNAL");
+
+	if (argc == 0 && isatty(0) && (j == NULL || *j == '\0'))
+		die(2, "which journal? name it, as in \"%s -%c journal.tsv\", or set HEARTH_JOURNAL",
+		    progname, rflag ? 'r' : 'b');
+	return journal_args(argc, argv);
+}
+
+/* Whether the file open as st is one of the journals to be read. */
+static int
+read_here(const struct stat *st, char **files)
+{
+	struct stat js;
+
+	for (; *files != NULL; files++)
+		if ((strcmp(*files, "-") == 0 ? fstat(0, &js) : stat(*files, &js)) == 0 &&
+		    js.st_dev == st->st_dev && js.st_ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/*
+ * -o path: standard output becomes path, a file of its owner's alone
+ * (0600): made new, or an existing regular file, its mode narrowed and
+ * emptied; never a symbolic link followed, never a journal about to be
+ * read.  0, or 1 after a message.
+ */
+static int
+open_book(const char *path, char **files)
+{
+	struct stat st;
+	int fd, made = 1, e;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY, 0600);
+	if (fd < 0 && errno == EEXIST) {
+		made = 0;
+		fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK);
+	}
+	if (fd < 0) {
+		e = errno;
+		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+			warnx_("%s is a symbolic link: -o writes the book to a file of its own, "
+			    "never through a link", vis(path, strlen(path)));
+		else {
+			errno = e;
+			warn_("%s", vis(path, strlen(path)));
+		}
+		return 1;
+	}
+	if (fstat(fd, &st) < 0) {
+		warn_("%s", vis(path, strlen(path)));
+		close(fd);
+		return 1;
+	}
+	if (!S_ISREG(st.st_mode) || read_here(&st, files)) {
+		warnx_("%s is %s: -o writes the book to a file of its own", vis(path, strlen(path)),
+		    S_ISREG(st.st_mode) ? "a journal being read" : "not a regular file");
+		if (made)		/* a journal named that was not there */
+			unlink(path);
+		close(fd);
+		return 1;
+	}
+	if (!made && (((st.st_mode & 077) != 0 && fchmod(fd, 0600) < 0) || ftruncate(fd, 0) < 0)) {
+		warn_("%s", vis(path, strlen(path)));
+		close(fd);
+		return 1;
+	}
+	fflush(stdout);
+	if (dup2(fd, 1) < 0) {
+		warn_("%s", vis(path, strlen(path)));
+		close(fd);
+		return 1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* The book going to a file others can read: said, as log says of a journal. */
+static void
+readable_book(void)
+{
+	struct stat st;
+
+	if (fstat(1, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & (S_IRGRP | S_IROTH)) != 0)
+		warnx_("others can read the file the book goes to; chmod 600 it, or write the "
+		    "book with -o FILE, which keeps it yours alone");
+}
+
+/* All that ask -r and -b hold, freed, ready to start again. */
+static void
+forget(void)
+{
+	size_t i;
+
+	for (i = 0; i < nall; i++)
+		free((char *)all[i].time);
+	free(all);
+	all = NULL;
+	nall = capall = 0;
+	for (i = 0; i < nmembers; i++)
+		free(members[i]);
+	free(members);
+	members = NULL;
+	nmembers = capmembers = 0;
+	table_free(&memberset);
+	memset(&memberset, 0, sizeof memberset);
+}
+
 int
 answers(const char *bankfile, const char *set, const char *category, const char *date,
     int p, int argc, char **argv)
@@ -1235,14 +1591,13 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 	struct stamp t;
 	const char *why;
 	long day, first = LONG_MIN, n = 0;
-	char *end;
+	char *end, **files;
 	int rc, modes = Pflag + rflag + bflag;
-	size_t i;
 
 	if (modes > 1 || (modes == 1 && p))
 		return usage_error("%s", "only one of -p, -P, -r, -b and -l at a time");
-	if (!bflag && (Hflag || ndays != NULL))
-		return usage_error("-%s goes with -b", Hflag ? "H" : "n");
+	if (!bflag && (Hflag || ndays != NULL || outfile != NULL))
+		return usage_error("-%s goes with -b", Hflag ? "H" : ndays != NULL ? "n" : "o");
 	if (whoarg != NULL && !rflag && !bflag)
 		return usage_error("%s", Pflag ? "-w goes with -r or -b; log -w says who answered" :
 		    "-w goes with -r or -b");
@@ -1256,6 +1611,8 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 	if (Pflag && argc > 0)
 		return usage_error("unexpected \"%s\": the answer comes on standard input",
 		    vis(argv[0], strlen(argv[0])));
+	if (outfile != NULL && *outfile == '\0')
+		return usage_error("%s", "-o names no file: give the file the book goes to");
 	if (ndays != NULL) {
 		n = strtol(ndays, &end, 10);
 		if (*ndays < '0' || *ndays > '9' || *end != '\0' || n < 1 || n > 1000000)
@@ -1270,31 +1627,32 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 		return -1;
 	}
 	if (Pflag)
-		return answer(bankfile, category, day, t.day);
+		return answer_tonight(bankfile, category, day, t.day);
 
 	me = whoarg != NULL ? whoarg : whoami();
 	if ((why = who_check(me, strlen(me))) != NULL)
 		die(1, "bad name \"%s\": %s", vis(me, strlen(me)), why);
 	melen = strlen(me);
 	mecouple = couple_len(me, melen);
-	width = terminal_width();
+	files = journals(argc, argv);
+	if (outfile != NULL) {
+		if (open_book(outfile, files) != 0)
+			return 1;
+	} else if (bflag)
+		readable_book();
+	termwidth = terminal_width();
 	bold = colours(1);
 	if (rflag)
 		first = day;
 	else if (ndays != NULL)
 		first = day - n + 1;
-	rc = gather(journal_args(argc, argv), first, day);
+	rc = gather(files, first, day);
 	order();
 	if (rflag)
 		rc |= reveal(day, t.day);
 	else
 		rc |= book(ndays != NULL);
-	rc |= fshut(stdout, "stdout");
-	for (i = 0; i < nall; i++)
-		free((char *)all[i].time);
-	free(all);
-	for (i = 0; i < nmembers; i++)
-		free(members[i]);
-	free(members);
+	rc |= fshut(stdout, outfile != NULL ? vis(outfile, strlen(outfile)) : "stdout");
+	forget();
 	return rc;
 }

@@ -12,8 +12,9 @@
  *   interrupt (Ctrl-C) kills ask by SIGINT (status 130), as it kills the
  *   log(1) reading it in the same pipeline, which then writes nothing.
  * - With standard input not a terminal nothing is prompted, and answers are
- *   all or nothing: every bad line is named as stdin:LINE and standard
- *   output stays empty.
+ *   all or nothing: bad lines are named as stdin:LINE (ten, then a count)
+ *   and standard output stays empty.  The first answer past the last
+ *   question ends the reading, so endless input is refused, not read.
  * - A note is escaped exactly as in the journal (note_escape), and no
  *   answer line is longer than a journal line may be.
  * - No escape code is ever written unless standard error is a terminal,
@@ -21,16 +22,22 @@
  * - Every hint is said once: ask adds it after the question ([1-5], [y/n],
  *   [a number], [minutes], [a few words]) unless the bank's text already
  *   ends with it, as banks written for older versions do.
- * - Prompts are wrapped between words to the width of the terminal, and
- *   each thing said on a terminal names a measure by its label, never by
+ * - Prompts, and messages on a terminal, are wrapped between words to the
+ *   width of the terminal, columns counted as putsafe() writes the text
+ *   (shown_width()); a hint stays whole, with the last word before it.
+ *   Each thing said on a terminal names a measure by its label, never by
  *   its id; from a file, messages keep the ids scripts know.
  * - On a terminal, the end of a check-in says how many answers were given
- *   and Ctrl-C says it cancelled; with standard error not a terminal,
- *   nothing of the kind is said.
+ *   (and, when they went to the terminal only, how to keep them) and
+ *   Ctrl-C says it cancelled; with standard error not a terminal, nothing
+ *   of the kind is said.  The line of help promises that Ctrl-D keeps the
+ *   answers only when they go somewhere.
  */
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <limits.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -38,13 +45,11 @@
 #include "hearth.h"
 #include "answers.h"
 
-/* The longest note ask writes: room is left for time, who and what. */
-#define NOTE_LIMIT	(LINE_LIMIT - 256)
-
 static struct bank b;
+static const char *bankpath;	/* -f */
 static volatile sig_atomic_t colour;
 /* What Ctrl-C says on a terminal: set as answers are given, written by onintr */
-static char cancelled[128];
+static char cancelled[160];
 static volatile sig_atomic_t ncancelled;
 
 static void
@@ -54,7 +59,7 @@ usage(FILE *f, int status)
 	    "       %s [-f bank] -p [-c category] [-d date]\n"
 	    "       %s [-f bank] -P [-c category] [-d date]\n"
 	    "       %s -r [-d date] [-w who] [journal ...]\n"
-	    "       %s -b [-H] [-d date] [-n days] [-w who] [journal ...]\n"
+	    "       %s -b [-H] [-d date] [-n days] [-o file] [-w who] [journal ...]\n"
 	    "       %s [-f bank] -l [-s set]\n", progname, progname, progname, progname,
 	    progname, progname);
 	if (f == stdout)
@@ -92,7 +97,9 @@ names(int categories)
 	s = xmalloc(cap);
 	s[0] = '\0';
 	for (i = 0; i < b.nq; i++) {
-		if (is_starter(&b.q[i]) != categories)
+		/* the set of ask -P's answers holds no questions to ask */
+		if (is_starter(&b.q[i]) != categories ||
+		    (!categories && strcmp(b.q[i].set, ANSWER_SET) == 0))
 			continue;
 		n = categories ? b.q[i].what : b.q[i].set;
 		for (j = 0; j < i; j++)
@@ -281,105 +288,131 @@ columns(void)
 }
 
 /*
- * The columns s[0..n) takes once putsafe() has written it: escapes as
- * written, wide East Asian characters and emoji two, combining marks none.
- */
-static int
-width(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned long c;
-	size_t i = 0, k;
-	int w = 0;
-
-	while (i < n) {
-		if (p[i] >= 0x20 && p[i] < 0x7f) {
-			w++;
-			i++;
-			continue;
-		}
-		k = p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
-		if (p[i] < 0xc2 || p[i] > 0xf4 || k > n - i || !utf8_valid(s + i, k) ||
-		    (p[i] == 0xc2 && p[i + 1] < 0xa0)) {
-			w += 4;			/* \xHH; \t and the like are less */
-			i++;
-			continue;
-		}
-		if (invisible_at(s + i, n - i) != 0) {
-			w += 6;			/* \uHHHH */
-			i += k;
-			continue;
-		}
-		c = k == 2 ? (p[i] & 0x1fUL) << 6 | (p[i + 1] & 0x3f) :
-		    k == 3 ? (p[i] & 0x0fUL) << 12 | (p[i + 1] & 0x3fUL) << 6 | (p[i + 2] & 0x3f) :
-		    (p[i] & 0x07UL) << 18 | (p[i + 1] & 0x3fUL) << 12 | (p[i + 2] & 0x3fUL) << 6 | (p[i + 3] & 0x3f);
-		if ((c >= 0x300 && c <= 0x36f) || (c >= 0xfe00 && c <= 0xfe0f) || c == 0x200d)
-			;			/* combining, variation selectors */
-		else if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) ||
-		    (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) ||
-		    (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-		    (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) ||
-		    (c >= 0x20000 && c <= 0x3fffd))
-			w += 2;
-		else
-			w++;
-		i += k;
-	}
-	return w;
-}
-
-/*
  * Write lead, then text and hint (either may be NULL) word by word, each
  * line within the terminal's width but its last column: a word that would
- * not fit starts a new line, indented to line up after lead.  "lo = word"
- * is one word here, so the anchors of a scale are never cut.  The text is
- * in bold with colour.  The prompt ends with a space, where the answer goes.
+ * not fit starts a new line, indented to line up after lead.  Some words
+ * stay together: "lo = word", so the anchors of a scale are never cut, and
+ * the last word of the text with the whole hint, so a hint is never split
+ * nor left alone on a line.  The text is in bold with bold set.  A prompt
+ * (room set) keeps room on its last line for the space before the answer.
  */
 static void
-wrap(const char *lead, const char *text, const char *hint, int bold)
+wrap(const char *lead, const char *text, const char *hint, int bold, int room)
 {
-	const char *part[2], *w, *e, *t;
-	int cols = columns() - 1, indent = width(lead, strlen(lead)), col, ww, first = 1, i, last;
+	struct word {
+		const char *s;
+		size_t	 n, w;
+		int	 glued;		/* no line break before it */
+	} *v;
+	const char *part[2], *p, *e;
+	size_t nv = 0, ntext = 0, i, j, k, run, cap = 2;
+	int cols = columns() - 1, indent = (int)shown_width(lead, strlen(lead)), col, pi;
 
 	part[0] = text;
 	part[1] = hint;
+	for (pi = 0; pi < 2; pi++)
+		for (p = part[pi]; p != NULL && *p != '\0'; p++)
+			cap += *p == ' ';
+	v = xmalloc(cap * sizeof *v);
+	for (pi = 0; pi < 2; pi++) {
+		for (p = part[pi]; p != NULL && *p != '\0'; p = e) {
+			for (; *p == ' '; p++)
+				;
+			if (*p == '\0')
+				break;
+			for (e = p; *e != '\0' && *e != ' '; e++)
+				;
+			v[nv].s = p;
+			v[nv].n = (size_t)(e - p);
+			v[nv].w = shown_width(p, v[nv].n);
+			/* the hint's words, "=" and the word after it, go with the one before */
+			v[nv].glued = nv > 0 && (pi == 1 || (v[nv].n == 1 && *p == '=') ||
+			    (v[nv - 1].n == 1 && *v[nv - 1].s == '=' && nv > 1));
+			nv++;
+		}
+		if (pi == 0)
+			ntext = nv;
+	}
 	fputs(lead, stderr);
 	col = indent;
-	for (i = 0; i < 2; i++) {
-		if (part[i] == NULL)
-			continue;
-		if (i == 0 && bold)
-			fputs("\033[1m", stderr);
-		for (w = part[i]; *w != '\0'; w = e) {
-			for (; *w == ' '; w++)
-				;
-			if (*w == '\0')
-				break;
-			for (e = w; *e != '\0' && *e != ' '; e++)
-				;
-			/* an anchor, "5 = completely", stays on one line */
-			while (e[0] == ' ' && e[1] == '=' && e[2] == ' ' && e[3] != '\0' && e[3] != ' ')
-				for (e += 3; *e != '\0' && *e != ' '; e++)
-					;
-			ww = width(w, (size_t)(e - w));
-			for (t = e; *t == ' '; t++)
-				;
-			/* the last word leaves room for the space before the answer */
-			last = *t == '\0' && (i == 1 || part[1] == NULL);
-			if (!first && col + 1 + ww + last > cols) {
-				fprintf(stderr, "\n%*s", indent, "");
-				col = indent;
-			} else if (!first) {
-				fputc(' ', stderr);
-				col++;
-			}
-			putsafe(stderr, w, (size_t)(e - w));
-			col += ww;
-			first = 0;
+	for (i = 0; i < nv; i = j) {
+		for (run = v[i].w, j = i + 1; j < nv && v[j].glued; j++)
+			run += 1 + v[j].w;
+		if (i > 0 && col + 1 + (int)run + (j == nv && room) > cols) {
+			fprintf(stderr, "\n%*s", indent, "");
+			col = indent;
+		} else if (i > 0) {
+			fputc(' ', stderr);
+			col++;
 		}
-		if (i == 0 && bold)
-			fputs("\033[0m", stderr);
+		for (k = i; k < j; k++) {
+			if (k > i)
+				fputc(' ', stderr);
+			if (k == 0 && ntext > 0 && bold)
+				fputs("\033[1m", stderr);
+			putsafe(stderr, v[k].s, v[k].n);
+			if (k + 1 == ntext && bold)
+				fputs("\033[0m", stderr);
+		}
+		col += (int)run;
 	}
+	free(v);
+}
+
+void
+say_wrapped(const char *lead, const char *text, int bold)
+{
+	wrap(lead, text, NULL, bold, 0);
+	fputc('\n', stderr);
+}
+
+void
+say_command(const char *cmd)
+{
+	fputs("    ", stderr);
+	putsafe(stderr, cmd, strlen(cmd));
+	fputc('\n', stderr);
+}
+
+void
+tell(const char *fmt, ...)
+{
+	char msg[1024], lead[64];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!isterm(2)) {
+		warnx_("%s", msg);
+		return;
+	}
+	snprintf(lead, sizeof lead, "%s: ", progname);
+	say_wrapped(lead, msg, 0);
+}
+
+static unsigned long nbadanswers;
+
+void
+bad_answer(unsigned long line, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	if (++nbadanswers > 10)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	warnx_("stdin:%lu: %s", line, msg);
+}
+
+void
+bad_answers_said(void)
+{
+	if (nbadanswers > 10)
+		warnx_("%lu more bad lines not shown", nbadanswers - 10);
+	nbadanswers = 0;
 }
 
 /* The hints ask adds, by type, and the ones older bank texts end with. */
@@ -425,25 +458,9 @@ prompt(size_t k, size_t n, const struct question *q)
 	char lead[48];
 
 	snprintf(lead, sizeof lead, "%lu/%lu ", (unsigned long)k + 1, (unsigned long)n);
-	wrap(lead, q->text, hint(m, q->text), colour);
+	wrap(lead, q->text, hint(m, q->text), colour, 1);
 	fputc(' ', stderr);
 	fflush(stderr);
-}
-
-/* What Ctrl-C will say after k answers, kept where the handler finds it. */
-static void
-set_cancelled(size_t k)
-{
-	struct stat st;
-	int n;
-
-	ncancelled = 0;
-	if (k > 0 && fstat(1, &st) == 0 && S_ISREG(st.st_mode))
-		n = snprintf(cancelled, sizeof cancelled, "\ncancelled; the %lu answer%s given "
-		    "already went to the output file\n", (unsigned long)k, k == 1 ? "" : "s");
-	else
-		n = snprintf(cancelled, sizeof cancelled, "\ncancelled, nothing kept\n");
-	ncancelled = isterm(2) && n > 0 && (size_t)n < sizeof cancelled ? n : 0;
 }
 
 /* Ctrl-C cancels: die by SIGINT, so the shell sees an interrupt (130). */
@@ -460,37 +477,108 @@ onintr(int sig)
 	raise(sig);
 }
 
+void
+on_cancel(const char *msg)
+{
+	static int trapped;
+	struct sigaction sa, old;
+	size_t n = strlen(msg);
+
+	ncancelled = 0;
+	if (isterm(2) && n < sizeof cancelled) {
+		memcpy(cancelled, msg, n);
+		ncancelled = (sig_atomic_t)n;
+	}
+	if (!trapped && sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = onintr;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+	}
+	trapped = 1;
+}
+
+/* What Ctrl-C will say after k answers. */
+static void
+set_cancelled(size_t k)
+{
+	struct stat st;
+	char msg[sizeof cancelled];
+
+	if (k > 0 && fstat(1, &st) == 0 && S_ISREG(st.st_mode))
+		snprintf(msg, sizeof msg, "\ncancelled; the %lu answer%s given already went to the "
+		    "output file\n", (unsigned long)k, k == 1 ? "" : "s");
+	else
+		snprintf(msg, sizeof msg, "\ncancelled, nothing kept\n");
+	on_cancel(msg);
+}
+
+/*
+ * The line of help that opens a check-in: "The daily check-in: 8
+ * questions", the set by its name, but "more", which would not read as
+ * one.  Ctrl-D keeps the answers given only where they go somewhere: not
+ * when they are only shown.
+ */
+static void
+intro(const char *set, size_t n, int shown_only)
+{
+	char msg[600];
+
+	snprintf(msg, sizeof msg, "The %s check-in: %lu question%s. Enter skips one, Ctrl-D "
+	    "stops%s, Ctrl-C cancels.", strcmp(set, "more") == 0 ? "extra" : set,
+	    (unsigned long)n, n == 1 ? "" : "s", shown_only ? "" : " and keeps your answers");
+	if (colour)
+		fputs("\033[2m", stderr);
+	wrap("", msg, NULL, 0, 0);
+	fputs(colour ? "\033[0m\n" : "\n", stderr);
+}
+
+/*
+ * The word at the end of a check-in on a terminal: how many answers were
+ * given, and when they were only shown on the terminal, how to keep them.
+ */
+static void
+outro(const char *set, size_t given, int shown_only)
+{
+	char msg[2 * PATH_MAX + 400], opts[PATH_MAX + 100] = "", bankopt[PATH_MAX + 8] = "";
+
+	if (given == 0) {
+		say_wrapped("", "no answers given", 0);
+		return;
+	}
+	if (!shown_only) {
+		fprintf(stderr, "%lu answer%s given\n", (unsigned long)given, given == 1 ? "" : "s");
+		return;
+	}
+	if (bankpath != NULL)
+		snprintf(bankopt, sizeof bankopt, " -f %s", path_shown(bankpath));
+	snprintf(opts, sizeof opts, "%s%s%s", bankopt, strcmp(set, "daily") != 0 ? " -s " : "",
+	    strcmp(set, "daily") != 0 ? set : "");
+	snprintf(msg, sizeof msg, "%lu answer%s given, shown here but not kept. To keep a "
+	    "check-in, answer it with:", (unsigned long)given, given == 1 ? "" : "s");
+	say_wrapped("", msg, 0);
+	snprintf(msg, sizeof msg, "ask%s | log%s -a %s", opts, bankopt, journal_shown());
+	say_command(msg);
+}
+
 static int
 interactive(const size_t *idx, size_t n, const char *set)
 {
-	struct sigaction sa, old;
 	struct lines l;
 	const char *why, *e;
-	char *s, *out, intro[200];
+	char *s, *out;
 	size_t len, outlen, k, given = 0;
-	int rc;
+	int rc, shown_only = isatty(1);
 
 	/* a prompt goes out in one write, not torn by the echo of keys typed ahead */
 	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
 	e = getenv("TERM");
 	colour = isterm(2) && (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0') &&
 	    e != NULL && *e != '\0' && strcmp(e, "dumb") != 0;
-	if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = onintr;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-	}
 	set_cancelled(0);
 	if (lines_open(&l, NULL) < 0)
 		return 1;
-	snprintf(intro, sizeof intro, "The %s check-in: %lu question%s. Enter skips one, "
-	    "Ctrl-D stops and keeps your answers, Ctrl-C cancels.", set, (unsigned long)n,
-	    n == 1 ? "" : "s");
-	if (colour)
-		fputs("\033[2m", stderr);
-	wrap("", intro, NULL, 0);
-	fputs(colour ? "\033[0m\n" : "\n", stderr);
+	intro(set, n, shown_only);
 	for (k = 0; k < n; ) {
 		prompt(k, n, &b.q[idx[k]]);
 		if ((rc = lines_next(&l, &s, &len)) == 0) {
@@ -502,7 +590,7 @@ interactive(const size_t *idx, size_t n, const char *set)
 			return 1;
 		}
 		if (rc == 2) {
-			warnx_("the answer is longer than 64 KiB");
+			tell("the answer is longer than 64 KiB");
 			continue;
 		}
 		trim(&s, &len);
@@ -511,7 +599,7 @@ interactive(const size_t *idx, size_t n, const char *set)
 			continue;
 		}
 		if ((why = answer(&b.m[b.q[idx[k]].m], s, len, 1, &out, &outlen)) != NULL) {
-			warnx_("%s", why);
+			tell("%s", why);
 			continue;
 		}
 		fwrite(out, 1, outlen, stdout);
@@ -525,16 +613,16 @@ interactive(const size_t *idx, size_t n, const char *set)
 	if ((rc = fshut(stdout, "stdout")) != 0)
 		return rc;
 	/* log(1), reading them, says where they were kept */
-	if (isterm(2)) {
-		if (given == 0)
-			fputs("no answers given\n", stderr);
-		else
-			fprintf(stderr, "%lu answer%s given\n", (unsigned long)given, given == 1 ? "" : "s");
-	}
+	if (isterm(2))
+		outro(set, given, shown_only);
 	return 0;
 }
 
-/* All answers first; any bad line and nothing is printed. */
+/*
+ * All answers first; any bad line and nothing is printed.  Bad lines are
+ * named ten at most, then counted; the first answer past the last question
+ * ends the reading, so endless input ends.
+ */
 static int
 batch(const size_t *idx, size_t n, const char *set)
 {
@@ -542,28 +630,29 @@ batch(const size_t *idx, size_t n, const char *set)
 	const char *why;
 	char *s, *out, *all = NULL;
 	size_t len, outlen, total = 0, cap = 0;
+	unsigned long extra = 0;
 	int rc, bad = 0;
 
 	if (lines_open(&l, NULL) < 0)
 		return 1;
 	while ((rc = lines_next(&l, &s, &len)) > 0) {
-		if (rc == 2) {
-			warnx_("stdin:%lu: the answer is longer than 64 KiB", l.lineno);
-			bad = 1;
-			continue;
+		if (rc == 1) {
+			trim(&s, &len);
+			if (len == 0)
+				continue;
 		}
-		trim(&s, &len);
-		if (len == 0)
-			continue;
 		if (l.lineno > n) {
-			warnx_("stdin:%lu: more answers than questions: the %s set has %lu",
-			    l.lineno, set, (unsigned long)n);
+			extra = l.lineno;
+			break;
+		}
+		if (rc == 2) {
+			bad_answer(l.lineno, "the answer is longer than 64 KiB");
 			bad = 1;
 			continue;
 		}
 		why = answer(&b.m[b.q[idx[l.lineno - 1]].m], s, len, 0, &out, &outlen);
 		if (why != NULL) {
-			warnx_("stdin:%lu: %s", l.lineno, why);
+			bad_answer(l.lineno, "%s", why);
 			bad = 1;
 			continue;
 		}
@@ -576,7 +665,11 @@ batch(const size_t *idx, size_t n, const char *set)
 		free(out);
 	}
 	lines_close(&l);
-	if (rc < 0 || bad) {
+	bad_answers_said();
+	if (extra > 0)
+		warnx_("stdin:%lu: more answers than questions: the %s set has %lu", extra, set,
+		    (unsigned long)n);
+	if (rc < 0 || bad || extra > 0) {
 		free(all);
 		return 1;
 	}
@@ -688,7 +781,7 @@ options(int argc, char *argv[], struct opts *o)
 	int c;
 
 	opterr = 0;		/* our own words, with our own name */
-	while ((c = getopt(argc, argv, ":HPbc:d:f:hln:prs:w:")) != -1) {
+	while ((c = getopt(argc, argv, ":HPbc:d:f:hln:o:prs:w:")) != -1) {
 		switch (c) {
 		case 'c':
 			o->category = optarg;
@@ -711,7 +804,7 @@ options(int argc, char *argv[], struct opts *o)
 		case 's':
 			o->set = optarg;
 			break;
-		case 'H': case 'P': case 'b': case 'n': case 'r': case 'w':
+		case 'H': case 'P': case 'b': case 'n': case 'o': case 'r': case 'w':
 			answers_option(c, optarg);
 			break;
 		default:
@@ -767,6 +860,7 @@ main(int argc, char *argv[])
 
 	if (bank_load(&b, o.file) < 0)
 		return 1;
+	bankpath = o.file;
 
 	set = o.set;
 	if (set != NULL && !has_set(set))

@@ -8,13 +8,19 @@
 # says.  Question ids are computed here by a FNV-1a of the tests' own.
 . "$top/tests/lib.sh"
 
+# The book warns when it goes to a file others can read: the files of
+# these tests are their owner's alone, but for the cases that say otherwise.
+umask 077
+limit= fast=
+command -v timeout > /dev/null 2>&1 && limit='timeout 60' fast='timeout 10'
+
 ESC=$(printf '\033')
 RLO=$(printf '\342\200\256')		# U+202E RIGHT-TO-LEFT OVERRIDE
 USAGE='usage: ask [-f bank] [-s set]
        ask [-f bank] -p [-c category] [-d date]
        ask [-f bank] -P [-c category] [-d date]
        ask -r [-d date] [-w who] [journal ...]
-       ask -b [-H] [-d date] [-n days] [-w who] [journal ...]
+       ask -b [-H] [-d date] [-n days] [-o file] [-w who] [journal ...]
        ask [-f bank] -l [-s set]'
 SMILE='What made you smile today?'
 HOST="Say it <b>bold</b> & \"quoted\" 'too'?"
@@ -282,6 +288,25 @@ err_has '^ask: the answer is too long for the journal'
 status 1
 end
 
+begin '-P: endless input ends once it is more than a note can hold (yes | ask -P)'
+mkbank
+runsh "yes | $limit ask -f t.tsv -P -c smile"
+out ''
+err 'ask: stdin:32641: the answer is too long for the journal (at most 65280 bytes with the question, tabs, newlines and backslashes counting twice): nothing was printed'
+status 1
+end
+
+begin '-P: ten bad lines are named, then a count'
+mkbank
+awk 'BEGIN { for (i = 1; i <= 14; i++) printf "bad%c%d\n", 1, i }' > bad
+input_file bad
+run ask -f t.tsv -P -c smile
+out ''
+err "$(i=1; while [ $i -le 10 ]; do echo "ask: stdin:$i: a control character in the answer (only tabs are kept)"; i=$((i + 1)); done)
+ask: 4 more bad lines not shown"
+status 1
+end
+
 begin '-P: a bank that makes answer another type is refused'
 mkbank
 printf 'answer\tanswer\tscale\t1\t5\thigh\tHow?\n' >> t.tsv
@@ -376,19 +401,24 @@ out_file "$T/.want"
 status 0
 end
 
-begin 'reveal: -w, HEARTH_WHO, then the login name'
+begin 'reveal: -w, HEARTH_WHO, then the login name, whatever it is'
 mkbank
-ans sam 2026-11-26T20:15:00+01:00 smile 'You did.'
+# names made from the login name, so that none of them can be it
 me=$(id -un)
+ans "${me}_partner" 2026-11-26T20:15:00+01:00 smile 'You did.'
 ans "$me" 2026-11-26T21:00:00+01:00 smile 'Me too.'
 HEARTH_WHO='' run ask -r j.tsv
 out_has '^    Me too\.$'
+out_has '^    You did\.$'
 err ''
 status 0
-run ask -r -w nobody j.tsv
+run ask -r -w "${me}_other" j.tsv
 out ''
-err "ask: $me and sam have answered tonight's question; yours first"
+err "ask: $me and ${me}_partner have answered tonight's question; yours first"
 status 1
+HEARTH_WHO="${me}_other" run ask -r -w "$me" j.tsv
+out_has '^    Me too\.$'
+status 0
 end
 
 begin 'reveal: a multi-line answer keeps its lines; an answer given twice shows both'
@@ -560,6 +590,110 @@ run ask -r j.tsv
 out_has '^    alex$'
 err 'ask: j.tsv:4: an answer of ask -P holds "q:", the question'"'"'s id, a space, the question, a tab and the answer in its note
 ask: j.tsv:5: want 4 or 5 tab-separated fields (time, who, what, value, note), found 1'
+status 0
+end
+
+begin 'an answer read twice is shown once, wherever the two copies are'
+mkbank
+ans alex 2026-11-26T21:04:00+01:00 smile 'first' alex.tsv
+ans alex 2026-11-26T21:05:00+01:00 smile 'second' alex.tsv
+ans sam 2026-11-26T21:04:00+01:00 smile 'hi' sam.tsv
+LC_ALL=C sort -u alex.tsv sam.tsv > ours.tsv
+run ask -r ours.tsv alex.tsv sam.tsv
+out "Thursday 26 November 2026
+$SMILE
+
+alex
+    first
+
+    second
+
+sam
+    hi"
+err ''
+status 0
+run ask -r alex.tsv ours.tsv sam.tsv alex.tsv ours.tsv
+out_file "$T/.want"
+status 0
+run ask -b ours.tsv alex.tsv sam.tsv
+out_file "$T/.want"
+status 0
+run ask -b -H alex.tsv ours.tsv sam.tsv
+assert '[ "$(grep -c "first" "$T/.out")" -eq 1 ] && [ "$(grep -c "second" "$T/.out")" -eq 1 ]' 'each answer once in the page'
+status 0
+end
+
+begin 'an answer given twice, at two times, is shown twice, in the order read'
+mkbank
+ans alex 2026-11-26T21:05:00+01:00 smile 'later' a.tsv
+ans alex 2026-11-26T21:04:00+01:00 smile 'sooner' b.tsv
+ans sam 2026-11-26T21:04:00+01:00 smile 'hi' b.tsv
+run ask -r a.tsv b.tsv a.tsv b.tsv
+out "Thursday 26 November 2026
+$SMILE
+
+alex
+    later
+
+    sooner
+
+sam
+    hi"
+err ''
+status 0
+end
+
+begin 'an answer whose note is not one of ask -P is a bad record: an empty question, a bad id'
+mkbank
+ans sam 2026-11-26T20:00:00+01:00 smile 'sam'
+id=$(fnv "$SMILE")
+for note in "q:$id \\tno question" "q:${id}x $SMILE\\tno space" "q:$id" "q:$id $SMILE" \
+    "q:zzzzzzzz $SMILE\\tnot hex" "q:1234567 $SMILE\\tseven" "Q:$id $SMILE\\tcase"; do
+	printf '2026-11-26T21:00:00+01:00\talex\tanswer\t1\t%s\n' "$note" >> j.tsv
+done
+why='an answer of ask -P holds "q:", the question'"'"'s id, a space, the question, a tab and the answer in its note'
+run ask -r j.tsv
+out ''
+err "ask: j.tsv:3: $why
+ask: j.tsv:4: $why
+ask: j.tsv:5: $why
+ask: j.tsv:6: $why
+ask: j.tsv:7: $why
+ask: j.tsv:8: $why
+ask: j.tsv:9: $why
+ask: sam has answered tonight's question; yours first"
+status 1
+run ask -b j.tsv
+out ''
+err_has '^ask: j.tsv:3: an answer of ask -P holds'
+err_has '^ask: no question of the day answered by both of you yet$'
+status 0
+end
+
+begin 'many people in one couple: n log n, not n squared (40,000 people, 80,000 answers to one question)'
+mkbank
+id=$(fnv "$SMILE")
+awk -v id="$id" -v q="$SMILE" 'BEGIN {
+	printf "2026-11-26T21:00:00+01:00\talex\tanswer\t1\tq:%s %s\\tmine\n", id, q
+	for (i = 0; i < 40000; i++)
+		printf "2026-11-26T20:00:00+01:00\tp%06d\tanswer\t1\tq:%08x Question %d?\\tanswer %d\n", i, i, i, i
+}' > people.tsv
+awk -v id="$id" -v q="$SMILE" 'BEGIN {
+	printf "2026-11-26T21:00:00+01:00\talex\tanswer\t1\tq:%s %s\\tmine\n", id, q
+	for (i = 0; i < 80000; i++)
+		printf "2026-11-26T20:00:00+01:00\tp%06d\tanswer\t1\tq:%s %s\\tanswer %d\n", i, id, q, i
+}' > answers.tsv
+# quadratic, as before, these took 40 s and 22 s (-r), 3 s and 38 s (-b -H)
+runsh "$fast ask -r people.tsv"
+assert '[ "$(wc -l < "$T/.err")" -eq 40001 ]' 'a line for each question only the others answered, one for the asker'"'"'s'
+status 1
+runsh "$fast ask -b -H people.tsv"
+status 0
+runsh "$fast ask -r answers.tsv"
+assert '[ "$(grep -c "^    answer " "$T/.out")" -eq 80000 ]' 'every answer shown'
+status 0
+runsh "$fast ask -b -H answers.tsv"
+assert '[ "$(grep -c "^<section>" "$T/.out")" -eq 80001 ]' 'every answer shown'
 status 0
 end
 
@@ -787,12 +921,114 @@ out_has '^<p class="empty">No question of the day answered by both of you yet\. 
 out_lacks 'alone'
 end
 
+# --- the book in a file of its own ---------------------------------------------------
+
+mode() { ls -l "$1" | cut -c1-10; }
+
+begin '-o: the book goes to a new file, mode 0600, whatever the umask'
+mkbank
+mkjournal
+umask 022
+run ask -b -H -o book.html j.tsv
+umask 077
+out ''
+err ''
+status 0
+assert '[ "$(mode book.html)" = "-rw-------" ]' "book.html is $(mode book.html)"
+assert 'grep -q "^<!DOCTYPE html>$" book.html && tail -n 1 book.html | grep -qx "</html>"' 'the whole page'
+end
+
+begin '-o: a file there already is emptied first and made 0600'
+mkbank
+mkjournal
+awk 'BEGIN { for (i = 0; i < 2000; i++) print "an older, longer book" }' > book.txt
+chmod 644 book.txt
+run ask -b -o book.txt j.tsv
+out ''
+err ''
+status 0
+assert '[ "$(mode book.txt)" = "-rw-------" ]' "book.txt is $(mode book.txt)"
+run ask -b j.tsv
+out_file book.txt
+end
+
+begin '-o never writes through a symbolic link, into a journal it reads, or into a device'
+mkbank
+mkjournal
+cp j.tsv before.tsv
+ln -s target.html link.html
+run ask -b -H -o link.html j.tsv
+out ''
+err 'ask: link.html is a symbolic link: -o writes the book to a file of its own, never through a link'
+status 1
+assert '[ ! -e target.html ]' 'a file made through the link'
+echo mine > target.html
+run ask -b -H -o link.html j.tsv
+status 1
+same target.html mine
+run ask -b -o j.tsv j.tsv
+out ''
+err 'ask: j.tsv is a journal being read: -o writes the book to a file of its own'
+status 1
+ln j.tsv hard.tsv
+input_file j.tsv
+run ask -b -o hard.tsv
+err 'ask: hard.tsv is a journal being read: -o writes the book to a file of its own'
+status 1
+assert 'cmp -s j.tsv before.tsv' 'the journal changed'
+run ask -b -o new.tsv new.tsv
+err 'ask: new.tsv is a journal being read: -o writes the book to a file of its own'
+status 1
+assert '[ ! -e new.tsv ]' 'a journal made by -o'
+run ask -b -o /dev/null j.tsv
+err 'ask: /dev/null is not a regular file: -o writes the book to a file of its own'
+status 1
+run ask -b -o nodir/book.txt j.tsv
+err 'ask: nodir/book.txt: No such file or directory'
+status 1
+end
+
+begin '-o goes with -b and names a file'
+run ask -r -o book.txt j.tsv
+out ''
+err "ask: -o goes with -b
+$USAGE"
+status 2
+run ask -b -o '' j.tsv
+err "ask: -o names no file: give the file the book goes to
+$USAGE"
+status 2
+end
+
+begin 'the book into a file others can read is said, as log says of a journal'
+mkbank
+mkjournal
+umask 022
+runsh 'ask -b -H j.tsv > book.html'
+umask 077
+out ''
+err 'ask: others can read the file the book goes to; chmod 600 it, or write the book with -o FILE, which keeps it yours alone'
+status 0
+runsh 'ask -b -H j.tsv > private.html; ask -b j.tsv | cat > /dev/null'
+err ''
+status 0
+umask 022
+runsh 'ask -r j.tsv > reveal.txt'
+umask 077
+err ''
+status 0
+end
+
 # --- on a terminal -------------------------------------------------------------------
 #
 # script(1) gives ask a pseudo-terminal: onterm and screen_has, in lib.sh.
 
-limit=
-command -v timeout > /dev/null 2>&1 && limit='timeout 60'
+# screen_block TEXT: TEXT, of several lines, is on the screen as one block
+screen_block() {
+	tr '\n' '\001' < "$T/.screen" > "$T/.flat"
+	printf '%s' "$1" | tr '\n' '\001' > "$T/.pat"
+	grep -Fq -f "$T/.pat" "$T/.flat" || fail "the screen lacks the lines \"$1\": $(tail -c 400 "$T/.screen")"
+}
 skip() { echo "ok - $1 # SKIP script(1) is missing (Debian: bsdutils)"; }
 
 if have_script; then
@@ -805,7 +1041,9 @@ same a.txt "answer	1	q:$(fnv "$SMILE") $SMILE\\tThe cat.\\nAnd you."
 screen_has "Tonight's question, for the two of you:"
 screen_has "    $SMILE"
 screen_has 'Your answer, in a few lines: an empty line or Ctrl-D ends it, Ctrl-C cancels.'
-screen_has 'Once your partner has answered too, ask -r shows you both.'
+screen_block 'Once your partner has answered too, ask -r with your journal shows you both, as
+in:
+    ask -r ~/us/journal.tsv'
 assert '! grep -q "$ESC" "$T/.tty"' 'no escape codes with NO_COLOR'
 status 0
 end
@@ -816,7 +1054,8 @@ onterm 'TERM=xterm ask -f t.tsv -P -c smile -d yesterday > a.txt' \
     'Ctrl-C cancels' 'bad\001line\r' 'type it again' 'good line\r\004'
 same a.txt "answer	1	q:$(fnv "$SMILE") $SMILE\\tgood line"
 screen_has "Yesterday's question, for the two of you:"
-screen_has 'ask: a control character in the answer (only tabs are kept): that line was left out; type it again'
+screen_block 'ask: a control character in the answer (only tabs are kept): that line was left
+     out; type it again'
 assert 'grep -q "$ESC\[1m$SMILE$ESC\[0m" "$T/.tty"' 'the question in bold'
 status 0
 end
@@ -826,6 +1065,7 @@ mkbank
 onterm 'NO_COLOR=1 ask -f t.tsv -P -c smile | log -f t.tsv -a j.tsv' \
     'Ctrl-C cancels' 'half an answer\r' '> ' '\003'
 assert '[ ! -s j.tsv ]' 'no journal written'
+screen_has 'cancelled, nothing kept'
 status 130
 end
 
@@ -854,6 +1094,43 @@ assert 'grep -q "^    to the kettle\.$" "$T/.screen"' 'the rest on the next line
 status 0
 end
 
+begin 'terminal: the reveal counts the columns shown: 25 zero-width spaces, a wide character'
+mkbank
+zw=$(printf '\342\200\213')
+ans alex 2026-11-26T21:00:00+01:00 smile "a$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw$zw"
+ans sam 2026-11-26T20:00:00+01:00 smile 'hi there'
+onterm 'NO_COLOR=1 COLUMNS=60 ask -r j.tsv' ''
+status 0
+assert '[ -z "$(awk "length > 60" "$T/.screen")" ]' "a line wider than 60 columns: $(awk 'length > 60' "$T/.screen" | head -c 300)"
+screen_has 'a\u200b\u200b\u200b\u200b      hi there'
+assert '[ "$(grep -o "u200b" "$T/.screen" | wc -l)" -eq 25 ]' 'every one shown'
+mkbank
+rm j.tsv
+rocket=$(printf '\360\237\232\200')		# U+1F680, two columns
+ans alex 2026-11-26T21:00:00+01:00 smile "$rocket rocket"
+ans sam 2026-11-26T20:00:00+01:00 smile 'hi'
+onterm 'NO_COLOR=1 COLUMNS=60 ask -r j.tsv' ''
+screen_has 'alex                           sam'
+screen_has "$rocket rocket                      hi"
+status 0
+end
+
+begin 'terminal: with no journal named, the advice says how ask -r and -b take one'
+onterm 'ask -r; ask -b; HEARTH_JOURNAL=nosuch.tsv ask -r' ''
+screen_has 'ask: which journal? name it, as in "ask -r journal.tsv", or set HEARTH_JOURNAL'
+screen_has 'ask: which journal? name it, as in "ask -b journal.tsv", or set HEARTH_JOURNAL'
+screen_has 'ask: nosuch.tsv: No such file or directory'
+end
+
+begin 'terminal: after -P, the way to the reveal names the journal where ask knows it'
+mkbank
+onterm 'HEARTH_JOURNAL=$HOME/us/j.tsv NO_COLOR=1 ask -f t.tsv -P -c smile > a.txt' \
+    'Ctrl-C cancels' 'The cat.\r\r'
+screen_block 'Once your partner has answered too, this shows you both:
+    ask -r ~/us/j.tsv'
+status 0
+end
+
 begin 'terminal: the question and names in bold, unless NO_COLOR or TERM=dumb'
 mkbank
 ans sam 2026-11-26T20:00:00+01:00 smile 'sam'
@@ -868,7 +1145,7 @@ status 0
 end
 
 else
-	for c in answer Ctrl-D Ctrl-C nothing side-by-side bold; do
+	for c in answer Ctrl-D Ctrl-C nothing side-by-side columns no-journal after-P bold; do
 		skip "terminal: $c"
 	done
 fi

@@ -16,7 +16,7 @@ USAGE='usage: ask [-f bank] [-s set]
        ask [-f bank] -p [-c category] [-d date]
        ask [-f bank] -P [-c category] [-d date]
        ask -r [-d date] [-w who] [journal ...]
-       ask -b [-H] [-d date] [-n days] [-w who] [journal ...]
+       ask -b [-H] [-d date] [-n days] [-o file] [-w who] [journal ...]
        ask [-f bank] -l [-s set]'
 
 # the built-in bank's data lines in file order, and pieces of them
@@ -30,7 +30,8 @@ listed() {
 		else { if (NF < 8 || $8 == "-") $8 = "none"; if (NF < 9 || $9 == "-") $9 = $2 }
 		print }'
 }
-SETS=$(bankdata | awk -F'\t' '$1 != "prompt" && !seen[$1]++ { printf "%s%s", n++ ? ", " : "", $1 }')
+# the sets of questions: not the starters, nor the answers of ask -P
+SETS=$(bankdata | awk -F'\t' '$1 != "prompt" && $1 != "answer" && !seen[$1]++ { printf "%s%s", n++ ? ", " : "", $1 }')
 CATS=$(setlines prompt | awk -F'\t' '!seen[$2]++ { printf "%s%s", n++ ? ", " : "", $2 }')
 NSTART=$(setlines prompt | cut -f7 | sort -u | wc -l | tr -d ' ')
 NDAILY=$(setlines daily | wc -l | tr -d ' ')
@@ -46,6 +47,10 @@ mkbank() {
 	t	wish	text	1	1	high	One wish for tomorrow?
 	EOF
 }
+
+# a program that never stops reading must not hang the suite
+limit=
+command -v timeout > /dev/null 2>&1 && limit='timeout 60'
 
 # --- options ---------------------------------------------------------------
 
@@ -663,8 +668,24 @@ input "$(i=0; while [ $i -lt "$NDAILY" ]; do echo 3; i=$((i + 1)); done)
 5"
 run ask
 out ''
-err "ask: stdin:$((NDAILY + 3)): more answers than questions: the daily set has $NDAILY
-ask: stdin:$((NDAILY + 5)): more answers than questions: the daily set has $NDAILY"
+err "ask: stdin:$((NDAILY + 3)): more answers than questions: the daily set has $NDAILY"
+status 1
+end
+
+begin 'endless answers: the first past the last question ends the reading (yes 4 | ask)'
+runsh "yes 4 | $limit ask"
+out ''
+err "ask: stdin:$((NDAILY + 1)): more answers than questions: the daily set has $NDAILY"
+status 1
+end
+
+begin 'endless bad answers: ten named, then a count, then the end of the set'
+awk 'BEGIN { for (i = 0; i < 14; i++) printf "t\tq%d\tscale\t1\t5\thigh\tQuestion %d?\n", i, i }' > many.tsv
+runsh "yes 9 | $limit ask -f many.tsv -s t"
+out ''
+err "$(i=1; while [ $i -le 10 ]; do echo "ask: stdin:$i: q$((i - 1)) takes a whole number from 1 to 5, not \"9\""; i=$((i + 1)); done)
+ask: 4 more bad lines not shown
+ask: stdin:15: more answers than questions: the t set has 14"
 status 1
 end
 
@@ -905,9 +926,6 @@ screen_block() {
 	printf '%s' "$1" | tr '\n' '\001' > "$T/.pat"
 	grep -Fq -f "$T/.pat" "$T/.flat" || fail "the screen lacks the lines \"$1\": $(tail -c 400 "$T/.screen")"
 }
-# a program that never stops reading must not hang the suite
-limit=
-command -v timeout > /dev/null 2>&1 && limit='timeout 60'
 
 if have_script; then
 
@@ -976,7 +994,8 @@ walked	0'
 screen_has 'ask: for your mood, please give a whole number from 1 to 5 (not "9")'
 screen_has 'ask: for walking together, please answer y or n (not "maybe")'
 screen_has 'ask: for laughs, please give how many as a whole number, like 3 (not "lots")'
-screen_has 'ask: for quiet_min, please give minutes as a whole number, like 25 (not "half an hour")'
+screen_block 'ask: for quiet_min, please give minutes as a whole number, like 25 (not "half
+     an hour")'
 screen_has 'ask: for quiet_min, please give minutes from 0 to 1440 (not "1441")'
 assert '[ "$(grep -c "^1/5 " "$T/.screen")" -eq 2 ]' 'the first question asked twice'
 assert '! grep -q "takes" "$T/.screen"' 'none of the words for scripts'
@@ -986,7 +1005,8 @@ end
 
 begin 'terminal: a built-in measure is named by its label'
 onterm 'NO_COLOR=1 ask > answers' '1/8' '\r\r\r\r' '5/8' 'half an hour\r' 'not "half' '\004'
-screen_has 'ask: for minutes of real talk, please give minutes as a whole number, like 25 (not "half an hour")'
+screen_block 'ask: for minutes of real talk, please give minutes as a whole number, like 25
+     (not "half an hour")'
 assert '! grep -q "talk_min" "$T/.screen"' 'the id is not said'
 assert '[ ! -s answers ]' 'no answers'
 status 0
@@ -1021,8 +1041,8 @@ onterm 'stty cols 30; NO_COLOR=1 ask -f t.tsv -s t > /dev/null; stty cols 0; COL
     '1/5' '\004' 'no answers' '\004\004'
 screen_block 'Ctrl-C cancels.
 1/5 How is your mood?
-    (1 = low, 5 = high)
-    [1-5] '
+    (1 = low,
+    5 = high) [1-5] '
 assert '[ -z "$(awk "length > 29" "$T/.screen")" ]' 'a line reaches the last of 30 columns, the space before the answer included'
 same c40 'The t check-in: 5 questions. Enter
 skips one, Ctrl-D stops and keeps your
@@ -1136,6 +1156,66 @@ same answers 'mood	3
 walked	0'
 assert '! grep -q "1/5" "$T/.screen"' 'no prompt'
 status 0
+end
+
+begin 'terminal: the set "more" opens as the extra check-in, not "the more check-in"'
+onterm 'NO_COLOR=1 ask -s more > answers' '1/' '\r'
+screen_block "The extra check-in: 1 question. Enter skips one, Ctrl-D stops and keeps your
+answers, Ctrl-C cancels."
+assert '! grep -q "more check-in" "$T/.screen"' 'no "The more check-in"'
+onterm 'NO_COLOR=1 ask -s weekly > answers' '1/' '\004'
+screen_has 'The weekly check-in: '
+end
+
+begin 'terminal: answers only shown on the terminal: the end says how to keep them'
+mkbank
+onterm 'NO_COLOR=1 ask -f t.tsv -s t' '1/5' '2\r' '2/5' '\004'
+screen_block 'The t check-in: 5 questions. Enter skips one, Ctrl-D stops, Ctrl-C cancels.'
+screen_block '1 answer given, shown here but not kept. To keep a check-in, answer it with:
+    ask -f t.tsv -s t | log -f t.tsv -a ~/us/journal.tsv'
+assert '! grep -q "keeps your answers" "$T/.screen"' 'Ctrl-D keeps nothing when nothing is kept'
+onterm 'NO_COLOR=1 HEARTH_JOURNAL=$HOME/our/j.tsv ask' '1/' '3\r\004'
+screen_block '1 answer given, shown here but not kept. To keep a check-in, answer it with:
+    ask | log -a ~/our/j.tsv'
+onterm 'NO_COLOR=1 ask | cat' '1/' '3\r\004'
+screen_block 'The daily check-in: 8 questions. Enter skips one, Ctrl-D stops and keeps your
+answers, Ctrl-C cancels.'
+screen_has '1 answer given'
+assert '! grep -q "not kept" "$T/.screen"' 'into a pipe, the answers go somewhere'
+end
+
+# every prompt of the built-in sets, at WIDTH columns, answered with Enter
+all_prompts() {
+	keys=''
+	for st in daily weekly distance repair more; do
+		i=$(setlines $st | wc -l)
+		while [ "$i" -gt 0 ]; do keys="$keys\\r"; i=$((i - 1)); done
+	done
+	# typed once the first prompt shows (stty first), read by one run after another
+	onterm "stty cols $1; for s in daily weekly distance repair more; do NO_COLOR=1 ask -s \$s > /dev/null; done" \
+	    '1/' "$keys"
+}
+
+begin 'terminal: a hint is never split, nor alone on its line, at 80 or 120 columns'
+for w in 80 120; do
+	all_prompts $w
+	assert '[ "$(grep -c "answers given" "$T/.screen")" -eq 5 ]' "five check-ins at $w columns"
+	awk '{ o = gsub(/\[/, "["); c = gsub(/\]/, "]"); if (o != c) print }' "$T/.screen" > split
+	assert '[ ! -s split ]' "a hint split at $w columns: $(head -3 split)"
+	# keys typed ahead echo before the prompt they answer, so a prompt may
+	# follow a hint on its line: a line that starts with a hint is one alone
+	assert '! grep -q "^ *\[" "$T/.screen"' "a hint alone on a line at $w columns: $(grep "^ *\[" "$T/.screen" | head -3)"
+done
+end
+
+begin 'terminal: a message that says why an answer is refused wraps between words'
+onterm 'stty cols 80; NO_COLOR=1 ask > answers' '1/8' '\r\r\r\r' '5/8' 'half an hour\r' 'not "half' '\004'
+screen_block 'ask: for minutes of real talk, please give minutes as a whole number, like 25
+     (not "half an hour")'
+onterm 'stty cols 40; NO_COLOR=1 ask > answers' '1/8' '\r\r\r\r' '5/8' 'half an hour\r' 'not "half' '\004'
+screen_block 'ask: for minutes of real talk, please
+     give minutes as a whole number,
+     like 25 (not "half an hour")'
 end
 
 else
