@@ -233,57 +233,6 @@ shown_width(const char *s, size_t n)
 	return w;
 }
 
-/* Whether putsafe() would write s[0..n) as it is: no control, no invisible
- * character, UTF-8. */
-static int
-plain(const char *s, size_t n)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (p[i] < 0x20 || p[i] == 0x7f || (p[i] == 0xc2 && i + 1 < n && p[i + 1] < 0xa0) ||
-		    (p[i] >= 0x80 && invisible_at(s + i, n - i) != 0))
-			return 0;
-	return utf8_valid(s, n);
-}
-
-/*
- * A path for the user to read or paste: ~ for the home directory, quoted
- * for the shell when it needs it, controls escaped.  Two rotating buffers.
- */
-const char *
-path_shown(const char *path)
-{
-	static char buf[2][PATH_MAX + 64];
-	static int next;
-	const char *home = getenv("HOME"), *p = path;
-	char *b = buf[next], *o = b, *end = b + sizeof buf[0] - 8;
-	size_t hl = home != NULL ? strlen(home) : 0;
-
-	next = !next;
-	if (hl > 1 && home[0] == '/' && strncmp(path, home, hl) == 0 && path[hl] == '/') {
-		*o++ = '~';	/* ~/ unquoted, or the shell does not expand it */
-		*o++ = '/';
-		p = path + hl + 1;
-	}
-	if (*p == '\0' || p[strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "0123456789_./+-@%:,=")] != '\0') {
-		*o++ = '\'';
-		for (; *p != '\0' && o < end; p++)
-			if (*p == '\'') {
-				memcpy(o, "'\\''", 4);
-				o += 4;
-			} else
-				*o++ = *p;
-		*o++ = '\'';
-	} else
-		for (; *p != '\0' && o < end; p++)
-			*o++ = *p;
-	*o = '\0';
-	return plain(b, (size_t)(o - b)) ? b : strcpy(b, vis(b, (size_t)(o - b)));
-}
-
 const char *
 journal_shown(void)
 {

@@ -25,7 +25,6 @@ int	 answers(const char *bank, const char *set, const char *category,
 /* answers.c: text on a terminal */
 int	 shown_char(const char *s, size_t n, size_t *k);	// columns the character at s[0..n) takes as putsafe() writes it (\xHH 4, \u200b 6, wide 2, combining 0); its bytes in *k
 size_t	 shown_width(const char *s, size_t n);		// columns s[0..n) takes as putsafe() writes it
-const char *path_shown(const char *path);		// a path to read or paste: ~/ for the home directory, quoted for the shell where needed; static
 const char *journal_shown(void);			// $HEARTH_JOURNAL as path_shown() gives it, else ~/us/journal.tsv
 
 /* ask.c: messages */

@@ -456,7 +456,7 @@ path_shown(const char *path)
 		*o++ = '/';
 		p = path + hl + 1;
 	}
-	if (p[strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./+-@%:,=")] != '\0') {
+	if (*p == '\0' || p[strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./+-@%:,=")] != '\0') {
 		*o++ = '\'';
 		for (; *p != '\0' && o < end; p++)
 			if (*p == '\'') {
