@@ -170,7 +170,8 @@ end
 # alone away from the others it spreads the day's answers (volatile:
 # 9 points off on 10 of the last 14 days, 6.4; 9/8 a day over 10 of 28,
 # 0.4).  A user bank that puts it in a pillar makes it fall with it, and
-# a fallen pillar is no swing.
+# a fallen pillar is no swing.  Its words name the vibe alone: hugging and
+# touch, as usual, are not called fallen (3.0 against 3.0 is no fall).
 begin 'a measure in no pillar never drops; a user bank'"'"'s pillar makes it'
 { span alex 159 10 "$S vibe=10"; span alex 9 0 "$S vibe=1"; span sam 159 0 "$S vibe=10"; } > j.tsv
 run trend -a j.tsv
@@ -184,9 +185,9 @@ export HEARTH_BANK
 run trend -a j.tsv
 unset HEARTH_BANK
 out "$AHDR
-2026-11-17	alex	drop	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex, below their usual: hugging 3.0 a day against 3.0 usually, physical affection 4.0 against 4.0, the vibe 1.0 against 10.0.
-2026-11-17	alex	gap	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex but not for sam: hugging 3.0 a day against 3.0 usually, physical affection 4.0 against 4.0, the vibe 1.0 against 10.0.
-2026-11-17	sam	gap	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex but not for sam: hugging 3.0 a day against 3.0 usually, physical affection 4.0 against 4.0, the vibe 1.0 against 10.0."
+2026-11-17	alex	drop	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex, below their usual: the vibe 1.0 against 10.0 usually.
+2026-11-17	alex	gap	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex but not for sam: the vibe 1.0 against 10.0 usually.
+2026-11-17	sam	gap	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex but not for sam: the vibe 1.0 against 10.0 usually."
 err ''
 status 0
 end
