@@ -475,40 +475,47 @@ nworse(const struct alert *a)
 
 /*
  * A fall (drop, declining, gap) in words.  The pillar score that raised
- * it is against the person's other answers of the day, over days since
- * its start; the figures are the last week's plain means.  When none of
- * them is worse than usual as printed (the rest of the answers rose more,
- * or the last week is better), the words say the last week is back, and
- * show it, rather than call a figure fallen that is not.
+ * it is against the person's other answers of the day, over the days
+ * since its start; the figures are the last week's plain means.  When
+ * none of them is worse than usual as printed (the other answers rose
+ * more, or the last week is better), the words say what fell, behind the
+ * rest of the answers, and that the last week is at the usual or better,
+ * and show it, rather than call a figure fallen that is not.
  */
 static void
 fall_words(struct alert *a, const char *day)
 {
 	const char *pl = pillar_label(a->pillar), *who = short_name(a->p);
-	int fell = nworse(a) > 0;
-	size_t o;
+	const char *how = a->kind == F_DECLINING ? "been slowly slipping" : "dropped";
+	size_t o, n = sizeof a->why;
 
-	if (a->kind == F_GAP)
-		o = (size_t)snprintf(a->why, sizeof a->why, "Since %s, %s has dropped for %s but "
-		    "not for %s", day, pl, who, short_name(a->other));
-	else
-		o = (size_t)snprintf(a->why, sizeof a->why, "Since %s, %s has %s for %s", day, pl,
-		    a->kind == F_DROP ? "dropped" : "been slowly slipping", who);
-	if (o >= sizeof a->why)
+	if (nworse(a) > 0) {
+		if (a->kind == F_GAP)
+			o = (size_t)snprintf(a->why, n, "Since %s, %s has dropped for %s but not "
+			    "for %s: ", day, pl, who, short_name(a->other));
+		else
+			o = (size_t)snprintf(a->why, n, "Since %s, %s has %s for %s, below their "
+			    "usual: ", day, pl, how, who);
+		if (o < n)
+			evidence(a->why, n, a, 1);
 		return;
-	if (fell)
-		snprintf(a->why + o, sizeof a->why - o, a->kind == F_GAP ? ": " :
-		    ", below their usual: ");
-	else if (a->kind == F_GAP)
-		snprintf(a->why + o, sizeof a->why - o, "; in the last week %s is back to their "
-		    "usual or better: ", who);
+	}
+	if (a->kind == F_GAP)
+		o = (size_t)snprintf(a->why, n, "Since %s, %s has dropped behind the rest of %s's "
+		    "answers but not of %s's, though in the last week it is at %s's usual or "
+		    "better: ", day, pl, who, short_name(a->other), who);
 	else
-		snprintf(a->why + o, sizeof a->why - o, "; in the last week it is back to their "
-		    "usual or better: ");
-	evidence(a->why, sizeof a->why, a, fell);
+		o = (size_t)snprintf(a->why, n, "Since %s, %s has %s behind the rest of %s's "
+		    "answers, though in the last week it is at their usual or better: ", day, pl,
+		    how, who);
+	if (o >= n)
+		return;
+	evidence(a->why, n, a, 0);
 	/* nothing this last week to show either way */
-	if (!fell && strcmp(a->why + strlen(a->why) - 3, ": .") == 0)
-		snprintf(a->why + o, sizeof a->why - o, ".");
+	if (strcmp(a->why + strlen(a->why) - 3, ": .") == 0) {
+		o = (size_t)(strstr(a->why, ", though in the last week") - a->why);
+		snprintf(a->why + o, n - o, ".");
+	}
 }
 
 /*

@@ -251,7 +251,7 @@ evening(const struct model *m, struct alerts *per, int t, unsigned *alex, unsign
 /*
  * The words against their figures: every alert worked out, on every day
  * of every couple, read back from its words alone.  A figure named as
- * fallen ("depth of talk 3.0 against 4.0", before any "; in the last
+ * fallen ("depth of talk 3.0 against 4.0", before any ", though in the last
  * week ... is back") must be worse than the usual beside it in the
  * measure's direction, as printed; a swing named ("1.2 points ... against
  * 0.6", "most of all: 0.9 against 0.4") must be larger.  Each figure of a
@@ -309,7 +309,7 @@ check_fall(const struct alert *a)
 	size_t len;
 	int i;
 
-	if ((c = strstr(part, "; in the last week ")) != NULL) {
+	if ((c = strstr(part, ", though in the last week ")) != NULL) {
 		*c = '\0';
 		words.back++;
 	}
@@ -528,7 +528,7 @@ main(int argc, char **argv)
 		planted(&b, sc, couples / 2);
 	printf("words: %ld explanations read back, %ld figures named as fallen or swinging; "
 	    "%ld not worse than usual as printed, %ld unlike the journal; %ld say the last week "
-	    "is back\n", words.alerts, words.named, words.contradict, words.differ, words.back);
+	    "is at the usual or better\n", words.alerts, words.named, words.contradict, words.differ, words.back);
 	bank_free(&b);
 	return 0;
 }
