@@ -548,7 +548,7 @@ swing_words(struct alert *a, const char *day)
 	figure_format(u, a->mostf.usual, 1);
 	snprintf(a->why + o, sizeof a->why - o, "; %s most of all: %s%s against %s.",
 	    measure_label(a->most->m), r, figure_more(&a->swing) ? "" :
-	    " points from its usual on average", u);
+	    " points from its usual on average,", u);
 }
 
 void
