@@ -22,6 +22,13 @@
  * 6. quiet: no check-in for a week and for three times the person's
  *    usual gap between check-ins.
  *
+ * An alert is its numbers (alerts.h): each measure's last 7 days against
+ * its usual days, and for volatile the swing in points.  alert_words()
+ * alone makes the words from them, and names as fallen only a figure
+ * that is worse than its usual as printed: a pillar can fall behind the
+ * rest of the day's answers with none of its figures below the usual,
+ * and then the words say that, not a fall.
+ *
  * Everything is a function of the journal and T alone: trend -d T and
  * remind on day T say the same, and remind finds when an alert began by
  * asking again for the days before.  The constants are the ones `make

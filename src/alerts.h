@@ -39,7 +39,7 @@ struct alert {
 	const struct person *p;		/* whose it is; for gap, the partner who fell */
 	const struct person *other;	/* gap: the partner who did not; quiet: the partner quiet too */
 	const struct series *m[ALERT_MEASURES];	/* the evidence, by what */
-	struct figure f[ALERT_MEASURES];	/* m[i]'s figures (drop, declining, gap, volatile) */
+	struct figure f[ALERT_MEASURES];	/* m[i]'s figures (quiet: of whose measure it is) */
 	int	 nm;
 	struct figure swing;		/* volatile: points from the usual on a day, on average, the
 					 * 28 days tested against the usual days (better -1) */
