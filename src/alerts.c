@@ -22,6 +22,13 @@
  * 6. quiet: no check-in for a week and for three times the person's
  *    usual gap between check-ins.
  *
+ * An alert is its numbers (alerts.h): each measure's last 7 days against
+ * its usual days, and for volatile the swing in points.  alert_words()
+ * alone makes the words from them, and names as fallen only a figure
+ * that is worse than its usual as printed: a pillar can fall behind the
+ * rest of the day's answers with none of its figures below the usual,
+ * and then the words say that, not a fall.
+ *
  * Everything is a function of the journal and T alone: trend -d T and
  * remind on day T say the same, and remind finds when an alert began by
  * asking again for the days before.  The constants are the ones `make
@@ -333,25 +340,6 @@ mean_over(const struct series *s, long a, long b)
 	return n ? sum / n : NAN;
 }
 
-/* One measure's evidence: "hugging 0.6 a day against 2.8" (" usually" after the first). */
-static size_t
-evidence_one(char *buf, size_t n, const struct series *s, const struct look *lk, long T,
-    int first)
-{
-	char r[32], u[32];
-	size_t k;
-	int len;
-
-	for (k = 0; k < lk->p->ns && lk->t[k].s != s; k++)
-		;
-	figure_format(r, mean_over(s, T - 6, T), 1);
-	figure_format(u, k < lk->p->ns ? lk->t[k].rawmean : NAN, 1);
-	len = snprintf(buf, n, "%s%s %s%s against %s%s", first ? "" : ", ", measure_label(s->m),
-	    r, s->m->type == T_COUNT || s->m->type == T_MINUTES ? " a day" : "", u,
-	    first ? " usually" : "");
-	return len < 0 ? 0 : (size_t)len;
-}
-
 /* How far below its usual s's last 7 days are, in its own units: worse is lower. */
 static double
 fall_of(const struct series *s, const struct look *lk)
@@ -372,48 +360,235 @@ fall_of(const struct series *s, const struct look *lk)
 	return n ? sum / n : 0;
 }
 
+/* s's figures as of T: the last 7 days against the usual days. */
+static void
+figure_of(struct figure *f, const struct series *s, const struct look *lk, long T)
+{
+	size_t k;
+
+	for (k = 0; k < lk->p->ns && lk->t[k].s != s; k++)
+		;
+	f->recent = mean_over(s, T - 6, T);
+	f->usual = k < lk->p->ns ? lk->t[k].rawmean : NAN;
+	f->score = fall_of(s, lk);
+	f->better = s->m->better;
+}
+
+/* A figure as printed, in tenths, read back whatever the locale. */
+static double
+printed(double x)
+{
+	char buf[32], *p = buf;
+	double v = 0;
+	int neg;
+
+	figure_format(buf, x, 1);
+	if ((neg = *p == '-'))
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++)
+		v = 10 * v + (*p - '0');
+	if (*p != '.' || p[1] < '0' || p[1] > '9' || p[2] != '\0')
+		return 10 * x;		/* not d.d (a huge figure, in %g): near enough */
+	v = 10 * v + (p[1] - '0');
+	return neg ? -v : v;
+}
+
+/* The words may call it worse only when the printed figures show it. */
+int
+figure_worse(const struct figure *f)
+{
+	if (isnan(f->recent) || isnan(f->usual))
+		return 0;
+	return f->better * (printed(f->recent) - printed(f->usual)) < 0;
+}
+
+/* f's recent is higher than its usual as printed: more swing, when that is the figure. */
+static int
+figure_more(const struct figure *f)
+{
+	return !isnan(f->recent) && !isnan(f->usual) && printed(f->recent) > printed(f->usual);
+}
+
+/* One measure's evidence: "hugging 0.6 a day against 2.8" (" usually" after the first). */
+static size_t
+evidence_one(char *buf, size_t n, const struct series *s, const struct figure *f, int first)
+{
+	char r[32], u[32];
+	int len;
+
+	figure_format(r, f->recent, 1);
+	figure_format(u, f->usual, 1);
+	len = snprintf(buf, n, "%s%s %s%s against %s%s", first ? "" : ", ", measure_label(s->m),
+	    r, s->m->type == T_COUNT || s->m->type == T_MINUTES ? " a day" : "", u,
+	    first ? " usually" : "");
+	return len < 0 ? 0 : (size_t)len;
+}
+
 /*
- * Append to the why: "touch 2.1 against 3.9 usually, hugs 0.6 a day
- * against 2.8."  The words always end whole: when the evidence of every
- * measure does not fit (many measures with long labels), those that fell
- * furthest are named, as many as fit, and "and 5 more" counts the rest,
- * so no word or character is ever cut and every figure named is true.
+ * Append to the why the figures of the measures of a that fell (worse
+ * than usual as printed), or with fell 0 of those with data this last
+ * week: "touch 2.1 against 3.9 usually, hugs 0.6 a day against 2.8."  The
+ * words always end whole: when the evidence of every measure does not
+ * fit (many measures with long labels), those that fell furthest are
+ * named, as many as fit, and "and 5 more" counts the rest, so no word or
+ * character is ever cut and every figure named is true.
  */
 static void
-evidence(char *why, size_t n, const struct alert *a, const struct look *lk, long T)
+evidence(char *why, size_t n, const struct alert *a, int fell)
 {
 	char part[sizeof a->why], more[48];
-	int order[ALERT_MEASURES], i, j, t, named;
-	double fall[ALERT_MEASURES];
+	int order[ALERT_MEASURES], i, j, t, named, nm = 0;
 	size_t o = strlen(why), need = o, len;
 
-	for (i = 0; i < a->nm; i++) {
-		order[i] = i;
-		need += evidence_one(part, sizeof part, a->m[i], lk, T, i == 0);
-	}
-	if (need + 2 > n) {
+	for (i = 0; i < a->nm; i++)
+		if (fell ? figure_worse(&a->f[i]) : !isnan(a->f[i].recent)) {
+			order[nm] = i;
+			need += evidence_one(part, sizeof part, a->m[i], &a->f[i], nm == 0);
+			nm++;
+		}
+	if (need + 2 > n)
 		/* the furthest fallen first, by what among equals (insertion: few) */
-		for (i = 0; i < a->nm; i++)
-			fall[i] = fall_of(a->m[i], lk);
-		for (i = 1; i < a->nm; i++)
-			for (j = i; j > 0 && fall[order[j]] < fall[order[j - 1]]; j--) {
+		for (i = 1; i < nm; i++)
+			for (j = i; j > 0 && a->f[order[j]].score < a->f[order[j - 1]].score; j--) {
 				t = order[j];
 				order[j] = order[j - 1];
 				order[j - 1] = t;
 			}
-	}
-	for (named = 0; named < a->nm; named++) {
-		len = evidence_one(part, sizeof part, a->m[order[named]], lk, T, named == 0);
+	for (named = 0; named < nm; named++) {
+		len = evidence_one(part, sizeof part, a->m[order[named]], &a->f[order[named]],
+		    named == 0);
 		/* room for this one, and for ", and N more." after it unless it is the last */
-		snprintf(more, sizeof more, ", and %d more", a->nm - named - 1);
-		if (o + len + (named + 1 < a->nm ? strlen(more) : 0) + 2 > n)
+		snprintf(more, sizeof more, ", and %d more", nm - named - 1);
+		if (o + len + (named + 1 < nm ? strlen(more) : 0) + 2 > n)
 			break;
 		memcpy(why + o, part, len + 1);
 		o += len;
 	}
-	if (named < a->nm)
-		o += (size_t)snprintf(why + o, n - o, ", and %d more", a->nm - named);
+	if (named < nm)
+		o += (size_t)snprintf(why + o, n - o, ", and %d more", nm - named);
 	snprintf(why + o, n - o, ".");
+}
+
+/* Measures of a named as fallen: worse than usual as printed. */
+static int
+nworse(const struct alert *a)
+{
+	int i, n = 0;
+
+	for (i = 0; i < a->nm; i++)
+		n += figure_worse(&a->f[i]);
+	return n;
+}
+
+/*
+ * A fall (drop, declining, gap) in words.  The pillar score that raised
+ * it is against the person's other answers of the day, over the days
+ * since its start; the figures are the last week's plain means.  When
+ * none of them is worse than usual as printed (the other answers rose
+ * more, or the last week is better), the words say what fell, behind the
+ * rest of the answers, and that the last week is at the usual or better,
+ * and show it, rather than call a figure fallen that is not.
+ */
+static void
+fall_words(struct alert *a, const char *day)
+{
+	const char *pl = pillar_label(a->pillar), *who = short_name(a->p);
+	const char *how = a->kind == F_DECLINING ? "been slowly slipping" : "dropped";
+	size_t o, n = sizeof a->why;
+
+	if (nworse(a) > 0) {
+		if (a->kind == F_GAP)
+			o = (size_t)snprintf(a->why, n, "Since %s, %s has dropped for %s but not "
+			    "for %s: ", day, pl, who, short_name(a->other));
+		else
+			o = (size_t)snprintf(a->why, n, "Since %s, %s has %s for %s, below their "
+			    "usual: ", day, pl, how, who);
+		if (o < n)
+			evidence(a->why, n, a, 1);
+		return;
+	}
+	if (a->kind == F_GAP)
+		o = (size_t)snprintf(a->why, n, "Since %s, %s has dropped behind the rest of %s's "
+		    "answers but not of %s's, though in the last week it is at %s's usual or "
+		    "better: ", day, pl, who, short_name(a->other), who);
+	else
+		o = (size_t)snprintf(a->why, n, "Since %s, %s has %s behind the rest of %s's "
+		    "answers, though in the last week it is at their usual or better: ", day, pl,
+		    how, who);
+	if (o >= n)
+		return;
+	evidence(a->why, n, a, 0);
+	/* nothing this last week to show either way */
+	if (strcmp(a->why + strlen(a->why) - 3, ": .") == 0) {
+		o = (size_t)(strstr(a->why, ", though in the last week") - a->why);
+		snprintf(a->why + o, n - o, ".");
+	}
+}
+
+/*
+ * volatile in words: the swing in points from the usual when it shows as
+ * printed, else what the test saw, the answers of a day less in step with
+ * one another; and the measure that strayed most, when it shows.
+ */
+static void
+swing_words(struct alert *a, const char *day)
+{
+	char r[32], u[32];
+	size_t o;
+
+	if (figure_more(&a->swing)) {
+		figure_format(r, a->swing.recent, 1);
+		figure_format(u, a->swing.usual, 1);
+		o = (size_t)snprintf(a->why, sizeof a->why, "Since %s, %s's answers have been "
+		    "swinging more than usual: %s points from their usual on average, against %s "
+		    "on ordinary days", day, short_name(a->p), r, u);
+	} else
+		o = (size_t)snprintf(a->why, sizeof a->why, "Since %s, %s's answers have been less "
+		    "in step with one another than on ordinary days", day, short_name(a->p));
+	if (o >= sizeof a->why)
+		return;
+	if (a->most == NULL || !figure_more(&a->mostf)) {
+		snprintf(a->why + o, sizeof a->why - o, ".");
+		return;
+	}
+	figure_format(r, a->mostf.recent, 1);
+	figure_format(u, a->mostf.usual, 1);
+	snprintf(a->why + o, sizeof a->why - o, "; %s most of all: %s%s against %s.",
+	    measure_label(a->most->m), r, figure_more(&a->swing) ? "" :
+	    " points from its usual on average,", u);
+}
+
+void
+alert_words(struct alert *a)
+{
+	char day[16];
+	long silent = a->day - a->since + 1;
+
+	day_words(day, sizeof day, a->kind == F_QUIET ? a->since - 1 : a->since);
+	switch (a->kind) {
+	case F_DROP:
+	case F_DECLINING:
+	case F_GAP:
+		fall_words(a, day);
+		break;
+	case F_VOLATILE:
+		swing_words(a, day);
+		break;
+	case F_QUIET:
+		if (a->other != NULL)
+			snprintf(a->why, sizeof a->why, "Neither %s nor %s has checked in since %s.",
+			    short_name(a->p), short_name(a->other), day);
+		else if (a->every <= 1)
+			snprintf(a->why, sizeof a->why, "%s has not checked in since %s (%ld days), "
+			    "after checking in most days.", short_name(a->p), day, silent);
+		else
+			snprintf(a->why, sizeof a->why, "%s has not checked in since %s (%ld days), "
+			    "after checking in about every %d days.", short_name(a->p), day, silent,
+			    a->every);
+		break;
+	default:
+		a->why[0] = '\0';
+	}
 }
 
 static struct alert *
@@ -578,20 +753,19 @@ pillar_alert(struct alerts *out, const struct look *lk, int pl, long T)
 {
 	const struct detection *dt = &lk->det[pl];
 	long d0 = T - RECENT + 1;
-	char day[16];
 	struct alert *a;
+	int i;
 
 	if (!dt->on || !has_recent(lk->d[pl], 7))
 		return;
 	a = add(out, dt->fired - dt->since > 14 ? F_DECLINING : F_DROP, pl, lk->p);
+	a->day = T;
 	a->since = d0 + began(lk->d[pl], dt->since);
 	a->fired = d0 + dt->fired;
 	pillar_measures(a, lk, pl);
-	day_words(day, sizeof day, a->since);
-	snprintf(a->why, sizeof a->why, "Since %s, %s has %s for %s, below their usual: ",
-	    day, pillar_label(pl), a->kind == F_DROP ? "dropped" : "been slowly slipping",
-	    short_name(lk->p));
-	evidence(a->why, sizeof a->why, a, lk, T);
+	for (i = 0; i < a->nm; i++)
+		figure_of(&a->f[i], a->m[i], lk, T);
+	alert_words(a);
 }
 
 /* A gap: a's partner b tested the same pillar, is as usual, and was here this week. */
@@ -599,7 +773,6 @@ static void
 gap_alert(struct alerts *out, size_t fi, const struct look *lk, const struct look *b, long T)
 {
 	const struct alert *fall = &out->a[fi];
-	char day[16];
 	struct alert *a;
 	double r;
 
@@ -612,25 +785,29 @@ gap_alert(struct alerts *out, size_t fi, const struct look *lk, const struct loo
 	a = add(out, F_GAP, fall->pillar, lk->p);
 	fall = &out->a[fi];		/* add() may have moved it */
 	a->other = b->p;
+	a->day = T;
 	a->since = fall->since;
 	a->fired = fall->fired;
 	memcpy(a->m, fall->m, sizeof a->m);
+	memcpy(a->f, fall->f, sizeof a->f);
 	a->nm = fall->nm;
-	day_words(day, sizeof day, a->since);
-	snprintf(a->why, sizeof a->why, "Since %s, %s has dropped for %s but not for %s: ",
-	    day, pillar_label(a->pillar), short_name(lk->p), short_name(b->p));
-	evidence(a->why, sizeof a->why, a, lk, T);
+	alert_words(a);
 }
 
-/* "; close most of all: 1.8 against 0.6." */
+/*
+ * The scale measure, of those not fallen, whose answers of the last 14
+ * days strayed furthest from its usual beyond how far they stray on its
+ * usual days, in a->most and a->mostf; only one whose straying shows as
+ * printed, so that "most of all" is never a figure against the same.
+ */
 static void
-most_swung(char *why, size_t n, const struct look *lk)
+most_swung(struct alert *a, const struct look *lk)
 {
-	double best = 0, br = 0, bu = 0, r, u;
-	const struct track *tk, *bt = NULL;
-	size_t k, o = strlen(why);
+	double best = 0, r, u;
+	const struct track *tk;
+	struct figure f;
+	size_t k;
 	int i, nr, nu;
-	char rb[32], ub[32];
 
 	for (k = 0; k < lk->p->ns; k++) {
 		tk = &lk->t[k];
@@ -649,23 +826,16 @@ most_swung(char *why, size_t n, const struct look *lk)
 		}
 		if (nr < 3 || nu < 1)
 			continue;
-		r /= nr;
-		u /= nu;
-		if (r - u > best) {
-			best = r - u;
-			br = r;
-			bu = u;
-			bt = tk;
+		f.recent = r / nr;
+		f.usual = u / nu;
+		f.score = 0;
+		f.better = -1;
+		if (f.recent - f.usual > best && figure_more(&f)) {
+			best = f.recent - f.usual;
+			a->most = tk->s;
+			a->mostf = f;
 		}
 	}
-	if (bt == NULL) {
-		snprintf(why + o, n - o, ".");
-		return;
-	}
-	figure_format(rb, br, 1);
-	figure_format(ub, bu, 1);
-	snprintf(why + o, n - o, "; %s most of all: %s against %s.", measure_label(bt->s->m),
-	    rb, ub);
 }
 
 /*
@@ -696,32 +866,31 @@ static void
 swing_alert(struct alerts *out, const struct look *lk, long T)
 {
 	long d0 = T - RECENT + 1;
-	char day[16], r[32], u[32];
 	struct alert *a;
 	size_t k;
 
 	if (!lk->swung || !lk->swing.on || lk->newest < T - 6 || falling(lk))
 		return;
 	a = add(out, F_VOLATILE, P_NONE, lk->p);
+	a->day = T;
 	a->since = d0 + began(lk->e, lk->swing.since);
 	a->fired = d0 + lk->swing.fired;
 	for (k = 0; k < lk->p->ns && a->nm < ALERT_MEASURES; k++)
 		if (lk->t[k].ok && lk->t[k].s->m->type == T_SCALE &&
-		    !(lk->fallen >> lk->t[k].s->m->pillar & 1))
+		    !(lk->fallen >> lk->t[k].s->m->pillar & 1)) {
+			figure_of(&a->f[a->nm], lk->t[k].s, lk, T);
 			a->m[a->nm++] = lk->t[k].s;
-	day_words(day, sizeof day, a->since);
-	figure_format(r, lk->swing_recent, 1);
-	figure_format(u, lk->swing_usual, 1);
-	snprintf(a->why, sizeof a->why, "Since %s, %s's answers have been swinging more "
-	    "than usual: %s points from their usual on average, against %s on ordinary "
-	    "days", day, short_name(lk->p), r, u);
-	most_swung(a->why, sizeof a->why, lk);
+		}
+	a->swing.recent = lk->swing_recent;
+	a->swing.usual = lk->swing_usual;
+	a->swing.better = -1;
+	most_swung(a, lk);
+	alert_words(a);
 }
 
 static void
 quiet_alert(struct alerts *out, const struct look *lk, long T)
 {
-	char day[16], often[64];
 	struct alert *a;
 	long silent;
 	size_t k;
@@ -730,17 +899,15 @@ quiet_alert(struct alerts *out, const struct look *lk, long T)
 	if ((silent = quiet_days(lk->p, T, &gap)) < 0)
 		return;
 	a = add(out, F_QUIET, P_NONE, lk->p);
+	a->day = T;
 	a->since = a->fired = T - silent + 1;
+	a->every = gap;
 	for (k = 0; k < lk->p->ns && a->nm < ALERT_MEASURES; k++)
-		if (!isnan(mean_over(lk->p->s[k], T - 89, T)))
+		if (!isnan(mean_over(lk->p->s[k], T - 89, T))) {
+			figure_of(&a->f[a->nm], lk->p->s[k], lk, T);
 			a->m[a->nm++] = lk->p->s[k];
-	day_words(day, sizeof day, T - silent);
-	if (gap <= 1)
-		snprintf(often, sizeof often, "most days");
-	else
-		snprintf(often, sizeof often, "about every %d days", gap);
-	snprintf(a->why, sizeof a->why, "%s has not checked in since %s (%ld days), "
-	    "after checking in %s.", short_name(lk->p), day, silent, often);
+		}
+	alert_words(a);
 }
 
 /*
@@ -751,7 +918,6 @@ static void
 both_quiet(struct alerts *out, size_t start, size_t np)
 {
 	struct alert *q[2] = { NULL, NULL };
-	char day[16];
 	size_t i, k, n = 0;
 	long last;
 
@@ -766,11 +932,11 @@ both_quiet(struct alerts *out, size_t start, size_t np)
 	q[0]->other = q[1]->p;
 	q[0]->since = q[0]->fired = last;
 	for (k = 0; k < (size_t)q[1]->nm && q[0]->nm < ALERT_MEASURES; k++)
-		if (!alert_names(q[0], q[1]->m[k]->what))
+		if (!alert_names(q[0], q[1]->m[k]->what)) {
+			q[0]->f[q[0]->nm] = q[1]->f[k];
 			q[0]->m[q[0]->nm++] = q[1]->m[k];
-	day_words(day, sizeof day, last - 1);
-	snprintf(q[0]->why, sizeof q[0]->why, "Neither %s nor %s has checked in since %s.",
-	    short_name(q[0]->p), short_name(q[1]->p), day);
+		}
+	alert_words(q[0]);
 	i = (size_t)(q[1] - out->a);
 	memmove(&out->a[i], &out->a[i + 1], (out->n - i - 1) * sizeof *out->a);
 	out->n--;

@@ -13,16 +13,40 @@
 #define ALERT_MEASURES	32	/* the evidence an alert names, at most */
 #define ALERT_DAYS	(28 + 180)	/* the days before the as-of date an alert looks at */
 
+/*
+ * What an alert says of one measure, in the measure's own units (a day's
+ * mean or sum): its mean over the last 7 days against its mean over the
+ * person's usual days (T-207 .. T-28), the same days for every measure of
+ * the alert, and which way is better.
+ */
+struct figure {
+	double	 recent;		/* NAN: no data in the last 7 days */
+	double	 usual;
+	double	 score;			/* the last 7 days in units of the person's spread, < 0 worse */
+	int	 better;		/* +1 higher is better, -1 lower */
+};
+
+/*
+ * An alert is its numbers; alert_words() makes its words from them and
+ * nothing else, and every view shows those words.
+ */
 struct alert {
 	long	 since;			/* the day it began */
 	long	 fired;			/* the day the evidence was enough */
+	long	 day;			/* the day it is in force on (the as-of date) */
 	unsigned kind;			/* F_* of stats.h */
 	int	 pillar;		/* enum pillar; P_NONE for volatile and quiet */
 	const struct person *p;		/* whose it is; for gap, the partner who fell */
-	const struct person *other;	/* gap: the partner who did not */
+	const struct person *other;	/* gap: the partner who did not; quiet: the partner quiet too */
 	const struct series *m[ALERT_MEASURES];	/* the evidence, by what */
+	struct figure f[ALERT_MEASURES];	/* m[i]'s figures (quiet: of whose measure it is) */
 	int	 nm;
-	char	 why[768];		/* in words, as trend, remind and the chart say it */
+	struct figure swing;		/* volatile: points from the usual on a day, on average, the
+					 * 28 days tested against the usual days (better -1) */
+	const struct series *most;	/* volatile: the measure that strayed most, or NULL */
+	struct figure mostf;		/* its points from its usual, the last 14 days against the usual */
+	int	 every;			/* quiet: the usual days between check-ins */
+	char	 why[768];		/* alert_words(): as trend, remind and the chart say it */
 };
 
 struct alerts {
@@ -56,6 +80,8 @@ int	 alert_names(const struct alert *a, const char *what);	// a's evidence inclu
 int	 alert_same(const struct alert *a, const struct alert *b);	// the same alert on two days: person and pillar (drop, declining, gap alike), else person and kind
 int	 alert_event(const struct alert *a, const struct alert *b);	// one fall seen twice (a drop and its gap), or the same alert
 void	 alerts_free(struct alerts *out);
+void	 alert_words(struct alert *a);	// a->why from a's numbers alone: no figure named as fallen that is not worse
+int	 figure_worse(const struct figure *f);	// f's recent is worse than its usual as printed (one decimal)
 int	 series_has_usual(const struct series *s, long day);	// s has days enough before the last four weeks to learn its usual
 const char *short_name(const struct person *p);	// who without its couple: "jo" of "c0042/jo"
 

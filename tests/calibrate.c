@@ -248,13 +248,126 @@ evening(const struct model *m, struct alerts *per, int t, unsigned *alex, unsign
 		}
 }
 
+/*
+ * The words against their figures: every alert worked out, on every day
+ * of every couple, read back from its words alone.  A figure named as
+ * fallen ("depth of talk 3.0 against 4.0", before any ", though in the last
+ * week ... is back") must be worse than the usual beside it in the
+ * measure's direction, as printed; a swing named ("1.2 points ... against
+ * 0.6", "most of all: 0.9 against 0.4") must be larger.  Each figure of a
+ * fall is also checked against the journal: the mean of the last 7 days
+ * and of the usual days, T-207 .. T-28.
+ */
+static struct {
+	long	 alerts, back, named, contradict, differ;
+} words;
+
+static double
+tenths(double x)
+{
+	char buf[32];
+
+	figure_format(buf, x, 1);
+	return (double)lround(10 * strtod(buf, NULL));
+}
+
+/* The mean of s over days a..b as printed, in tenths; NAN without data. */
+static double
+journal_tenths(const struct series *s, long a, long b)
+{
+	double x, sum = 0;
+	int n = 0;
+
+	for (; a <= b; a++)
+		if (!isnan(x = series_day(s, a))) {
+			sum += x;
+			n++;
+		}
+	return n ? tenths(sum / n) : NAN;
+}
+
+/* A swing "R ... against U" at s: named, and a contradiction unless R > U. */
+static void
+swing_named(const char *s, const char *fmt)
+{
+	double r, u;
+
+	if (s == NULL)
+		return;
+	words.named++;
+	if (sscanf(s, fmt, &r) != 1 || (s = strstr(s, " against ")) == NULL ||
+	    sscanf(s, " against %lf", &u) != 1 || lround(10 * r) <= lround(10 * u))
+		words.contradict++;
+}
+
+static void
+check_fall(const struct alert *a)
+{
+	char *part = xstrdup(a->why), *c, *q, *e;
+	const char *label;
+	double r, u;
+	size_t len;
+	int i;
+
+	if ((c = strstr(part, ", though in the last week ")) != NULL) {
+		*c = '\0';
+		words.back++;
+	}
+	for (i = 0; i < a->nm; i++) {
+		label = measure_label(a->m[i]->m);
+		len = strlen(label);
+		for (q = part; (q = strstr(q, label)) != NULL; q += len)
+			if (q - part >= 2 && (q[-2] == ':' || q[-2] == ',') && q[-1] == ' ' &&
+			    q[len] == ' ')
+				break;
+		if (q == NULL)
+			continue;
+		words.named++;
+		r = strtod(q + len + 1, &e);
+		if (strncmp(e, " a day", 6) == 0)
+			e += 6;
+		if (strncmp(e, " against ", 9) != 0) {
+			words.contradict++;
+			continue;
+		}
+		u = strtod(e + 9, NULL);
+		if (a->m[i]->m->better * (lround(10 * r) - lround(10 * u)) >= 0)
+			words.contradict++;
+		if (journal_tenths(a->m[i], a->day - 6, a->day) != lround(10 * r) ||
+		    journal_tenths(a->m[i], a->day - ALERT_DAYS + 1, a->day - 28) != lround(10 * u))
+			words.differ++;
+	}
+	free(part);
+}
+
+static void
+check_words(const struct alerts *al)
+{
+	const struct alert *a;
+	size_t i;
+
+	for (i = 0; i < al->n; i++) {
+		a = &al->a[i];
+		words.alerts++;
+		if (a->kind == F_VOLATILE) {
+			swing_named(strstr(a->why, "than usual: ") ? strstr(a->why, "than usual: ") + 12 :
+			    NULL, "%lf points");
+			swing_named(strstr(a->why, "most of all: ") ? strstr(a->why, "most of all: ") +
+			    13 : NULL, "%lf");
+		} else if (a->kind != F_QUIET)
+			check_fall(a);
+	}
+}
+
 static void
 per_free(struct alerts *per, int n)
 {
 	int i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		check_words(&per[i]);
 		alerts_free(&per[i]);
+	}
 	memset(per, 0, (size_t)n * sizeof *per);
 }
 
@@ -413,6 +526,9 @@ main(int argc, char **argv)
 	    couples / 2);
 	for (sc = 1; sc < NSCEN; sc++)
 		planted(&b, sc, couples / 2);
+	printf("words: %ld explanations read back, %ld figures named as fallen or swinging; "
+	    "%ld not worse than usual as printed, %ld unlike the journal; %ld say the last week "
+	    "is at the usual or better\n", words.alerts, words.named, words.contradict, words.differ, words.back);
 	bank_free(&b);
 	return 0;
 }

@@ -170,7 +170,8 @@ end
 # alone away from the others it spreads the day's answers (volatile:
 # 9 points off on 10 of the last 14 days, 6.4; 9/8 a day over 10 of 28,
 # 0.4).  A user bank that puts it in a pillar makes it fall with it, and
-# a fallen pillar is no swing.
+# a fallen pillar is no swing.  Its words name the vibe alone: hugging and
+# touch, as usual, are not called fallen (3.0 against 3.0 is no fall).
 begin 'a measure in no pillar never drops; a user bank'"'"'s pillar makes it'
 { span alex 159 10 "$S vibe=10"; span alex 9 0 "$S vibe=1"; span sam 159 0 "$S vibe=10"; } > j.tsv
 run trend -a j.tsv
@@ -184,9 +185,9 @@ export HEARTH_BANK
 run trend -a j.tsv
 unset HEARTH_BANK
 out "$AHDR
-2026-11-17	alex	drop	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex, below their usual: hugging 3.0 a day against 3.0 usually, physical affection 4.0 against 4.0, the vibe 1.0 against 10.0.
-2026-11-17	alex	gap	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex but not for sam: hugging 3.0 a day against 3.0 usually, physical affection 4.0 against 4.0, the vibe 1.0 against 10.0.
-2026-11-17	sam	gap	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex but not for sam: hugging 3.0 a day against 3.0 usually, physical affection 4.0 against 4.0, the vibe 1.0 against 10.0."
+2026-11-17	alex	drop	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex, below their usual: the vibe 1.0 against 10.0 usually.
+2026-11-17	alex	gap	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex but not for sam: the vibe 1.0 against 10.0 usually.
+2026-11-17	sam	gap	hugs,touch,vibe	Since 17 Nov, affection has dropped for alex but not for sam: the vibe 1.0 against 10.0 usually."
 err ''
 status 0
 end
@@ -263,6 +264,85 @@ run trend -a j.tsv
 unset HEARTH_BANK
 out "$AHDR
 2026-11-17	alex	drop	hugs,m01,m02,m03,m04,m05,m06,m07,m08,m09,m10,m11,m12,touch	Since 17 Nov, affection has dropped for alex, below their usual: $E 04 1.0 against 4.0 usually, $E 08 1.0 against 4.0, $E 12 1.0 against 4.0, physical affection 1.0 against 4.0, $E 02 2.0 against 4.0, $E 06 2.0 against 4.0, $E 10 2.0 against 4.0, hugging 0.0 a day against 3.0, $E 01 3.0 against 4.0, $E 03 3.0 against 4.0, $E 05 3.0 against 4.0, $E 07 3.0 against 4.0, and 2 more."
+err ''
+status 0
+end
+
+# --- words that never contradict their figures --------------------------------
+
+# Every figure an alert names as fallen is worse than its usual as printed
+# (trend(1) DESIGN, "words never contradict their figures").  Before, the
+# words below named "hugging 4.0 a day against 3.0", "depth of talk 4.0
+# against 4.0" and "0.9 points ... against 0.9" as falls and swings.
+
+# alex: the last 10 days every answer a point up, hugs only from 3 to 4
+# (a third of a point in its square root): affection has fallen behind the
+# rest of the answers (the pillar's score is against the day's others),
+# yet each of its figures is above its usual.
+UP='touch=5 talk=4 open=4 hugs=4 safe=5 heard=5 close=5 effort=5'
+BEHIND='Since 17 Nov, affection has dropped behind the rest of alex'"'"'s answers'
+BETTER='though in the last week it is at'
+begin 'words: a pillar behind the rest of the answers but not below its usual is not called fallen'
+{ span alex 159 10 "$S"; span alex 9 0 "$UP"; span sam 159 0 "$S"; } > j.tsv
+run trend -a j.tsv
+out "$AHDR
+2026-11-17	alex	drop	hugs,touch	$BEHIND, $BETTER their usual or better: hugging 4.0 a day against 3.0 usually, physical affection 5.0 against 4.0.
+2026-11-17	alex	gap	hugs,touch	$BEHIND but not of sam's, $BETTER alex's usual or better: hugging 4.0 a day against 3.0 usually, physical affection 5.0 against 4.0.
+2026-11-17	sam	gap	hugs,touch	$BEHIND but not of sam's, $BETTER alex's usual or better: hugging 4.0 a day against 3.0 usually, physical affection 5.0 against 4.0."
+err ''
+status 0
+out_lacks 'below their usual'
+COLUMNS=80
+export COLUMNS
+run trend -c j.tsv
+unset COLUMNS
+awk 'NF == 0 || /^Checked in: / { exit } { printf "%s%s", sep, $0; sep = " " } END { print "" }' "$T/.out" > "$T/.words"
+assert '[ "$(cat "$T/.words")" = "$BEHIND but not of sam'"'"'s, $BETTER alex'"'"'s usual or better: hugging 4.0 a day against 3.0 usually, physical affection 5.0 against 4.0." ]' \
+    "the chart's words: $(cat "$T/.words")"
+status 0
+# remind in the same words; on the 21st talk, 4.0 against 4.0, is no fall either
+run remind -d 2026-11-20 j.tsv
+out "2026-11-20	trend:3	$BEHIND but not of sam's, $BETTER alex's usual or better: hugging 3.6 a day against 3.0 usually, physical affection 4.6 against 4.0. It may be worth asking each other how it has really been."
+err ''
+status 0
+run remind -d 2026-11-21 j.tsv
+out "2026-11-21	trend:3	Since 17 Nov, talking together has dropped behind the rest of alex's answers but not of sam's, $BETTER alex's usual or better: opening up 4.0 against 4.0 usually, depth of talk 4.0 against 4.0. It may be worth asking each other how it has really been."
+err ''
+status 0
+end
+
+# touch from 4 to 2 and hugs from 3 to 4: the pillar fell, and only touch
+# is named as fallen
+begin 'words: of a fallen pillar, only the measures worse than usual are named'
+{ span alex 159 10 "$S"; span alex 9 0 'touch=2 talk=4 open=4 hugs=4 safe=4 heard=4 close=4 effort=4'; } > j.tsv
+run trend -a j.tsv
+out "$AHDR
+2026-11-17	alex	drop	hugs,touch	Since 17 Nov, affection has dropped for alex, below their usual: physical affection 2.0 against 4.0 usually."
+err ''
+status 0
+end
+
+# alex's answers a point up or down all together on alternate days (touch
+# at 4), then for the last 10 days half of them up while the other half is
+# down: as far from their usual as ever (6 of 7 answers a point off, 0.9),
+# but no longer in step.  The words say that, not "0.9 against 0.9".
+begin 'words: volatile whose answers stray no further from usual says what changed'
+i=159
+while [ $i -ge 0 ]; do
+	if [ $i -ge 10 ] && [ $((i % 2)) = 0 ]; then
+		span alex $i $i 'touch=4 talk=3 open=3 safe=3 heard=3 close=3 effort=3'
+	elif [ $i -ge 10 ]; then
+		span alex $i $i 'touch=4 talk=5 open=5 safe=5 heard=5 close=5 effort=5'
+	elif [ $((i % 2)) = 0 ]; then
+		span alex $i $i 'touch=4 talk=3 open=5 safe=3 heard=5 close=3 effort=5'
+	else
+		span alex $i $i 'touch=4 talk=5 open=3 safe=5 heard=3 close=5 effort=3'
+	fi
+	i=$((i - 1))
+done > j.tsv
+run trend -a j.tsv
+out "$AHDR
+2026-11-17	alex	volatile	close,effort,heard,open,safe,talk,touch	Since 17 Nov, alex's answers have been less in step with one another than on ordinary days."
 err ''
 status 0
 end

@@ -26,6 +26,18 @@ err ''
 status 0
 end
 
+# Every alert of every evening of every couple, its words read back: the
+# count of figures named as fallen that are not worse must be 0, of many
+# read (a few hundred alerts even in this small run), also on the hold-out.
+begin 'calibrate: no alert names a figure as fallen that is not worse than its usual'
+for opt in '-s 1' '-s 2 -H'; do
+	run "$top/tests/calibrate" -c 10 $opt
+	out_has '^words: [0-9]{3,} explanations read back, [0-9]{3,} figures named as fallen or swinging; 0 not worse than usual as printed, 0 unlike the journal; [0-9]+ say the last week is at the usual or better$'
+	err ''
+	status 0
+done
+end
+
 begin 'calibrate: the hold-out says so, and a bad option is a usage error'
 run "$top/tests/calibrate" -c 4 -s 2 -H
 out_has '^calibrate -s 2 -c 4 -H \(hold-out\)$'

@@ -16,6 +16,7 @@
 #include "hearth.h"
 #include "series.h"
 #include "stats.h"
+#include "alerts.h"
 #include "unit.h"
 
 #define W	90
@@ -868,6 +869,104 @@ test_detect(void)
 	CHECK(off >= 490, "detect: back to usual for 4 weeks turns a fall off");
 }
 
+/*
+ * Words from an alert's numbers: figure_worse() as printed, in each
+ * direction, and alert_words() naming as fallen only figures that are.
+ */
+static struct figure
+said(double recent, double usual, int better)
+{
+	struct figure f;
+
+	f.recent = recent;
+	f.usual = usual;
+	f.score = 0;
+	f.better = better;
+	return f;
+}
+
+static void
+test_words(void)
+{
+	static struct measure open_ = { "open", T_SCALE, 1, 5, 1, 1, P_DIALOGUE, "opening up" };
+	static struct measure talk_ = { "talk", T_SCALE, 1, 5, 1, 1, P_DIALOGUE, "depth of talk" };
+	static struct person sam = { "c1/sam", 6, 2, NULL, 0, 0 };
+	static struct person alex = { "c1/alex", 7, 2, NULL, 0, 0 };
+	struct series so, st;
+	struct alert a;
+	struct figure f;
+
+	f = said(4.0, 4.0, 1);
+	CHECK(!figure_worse(&f), "figure_worse: 4.0 against 4.0 is no fall");
+	f = said(4.64, 4.61, -1);
+	CHECK(!figure_worse(&f), "figure_worse: 4.6 against 4.6 printed is no rise of a low-is-better");
+	f = said(3.96, 4.04, 1);
+	CHECK(!figure_worse(&f), "figure_worse: 3.96 against 4.04 both print 4.0: no fall");
+	f = said(3.949, 4.0, 1);
+	CHECK(figure_worse(&f), "figure_worse: 3.9 against 4.0 is a fall");
+	f = said(2.05, 1.95, -1);
+	CHECK(figure_worse(&f), "figure_worse: 2.1 against 2.0 is worse when lower is better");
+	f = said(NAN, 4.0, 1);
+	CHECK(!figure_worse(&f), "figure_worse: no data this week is no fall");
+
+	memset(&so, 0, sizeof so);
+	memset(&st, 0, sizeof st);
+	so.m = &open_;
+	so.what = "open";
+	st.m = &talk_;
+	st.what = "talk";
+	memset(&a, 0, sizeof a);
+	a.kind = F_DECLINING;
+	a.pillar = P_DIALOGUE;
+	a.p = &sam;
+	a.day = days_from_civil(2026, 11, 26);
+	a.since = days_from_civil(2026, 11, 12);
+	a.m[0] = &so;
+	a.m[1] = &st;
+	a.nm = 2;
+	a.f[0] = said(5.0, 4.6, 1);
+	a.f[1] = said(5.0, 4.4, 1);
+	alert_words(&a);
+	CHECK_STR(a.why, "Since 12 Nov, talking together has been slowly slipping behind the rest "
+	    "of sam's answers, though in the last week it is at their usual or better: opening up "
+	    "5.0 against 4.6 usually, depth of talk 5.0 against 4.4.",
+	    "alert_words: figures above their usual are not called fallen");
+	a.f[1] = said(3.0, 4.0, 1);
+	alert_words(&a);
+	CHECK_STR(a.why, "Since 12 Nov, talking together has been slowly slipping for sam, below "
+	    "their usual: depth of talk 3.0 against 4.0 usually.",
+	    "alert_words: only the figure that fell is named");
+	a.kind = F_GAP;
+	a.other = &alex;
+	alert_words(&a);
+	CHECK_STR(a.why, "Since 12 Nov, talking together has dropped for sam but not for alex: "
+	    "depth of talk 3.0 against 4.0 usually.", "alert_words: a gap names the faller's fall");
+
+	memset(&a, 0, sizeof a);
+	a.kind = F_VOLATILE;
+	a.pillar = P_NONE;
+	a.p = &sam;
+	a.day = days_from_civil(2026, 11, 26);
+	a.since = days_from_civil(2026, 11, 17);
+	a.swing = said(0.63, 0.58, -1);
+	a.most = &st;
+	a.mostf = said(0.74, 0.66, -1);
+	alert_words(&a);
+	CHECK_STR(a.why, "Since 17 Nov, sam's answers have been less in step with one another than "
+	    "on ordinary days.", "alert_words: no swing named against the same as printed");
+	a.mostf = said(0.84, 0.66, -1);
+	alert_words(&a);
+	CHECK_STR(a.why, "Since 17 Nov, sam's answers have been less in step with one another than "
+	    "on ordinary days; depth of talk most of all: 0.8 points from its usual on average, "
+	    "against 0.7.", "alert_words: the measure that strayed most, when it shows");
+	a.swing = said(0.94, 0.58, -1);
+	a.mostf = said(1.44, 0.66, -1);
+	alert_words(&a);
+	CHECK_STR(a.why, "Since 17 Nov, sam's answers have been swinging more than usual: 0.9 "
+	    "points from their usual on average, against 0.6 on ordinary days; depth of talk most "
+	    "of all: 1.4 against 0.7.", "alert_words: a swing that shows in its figures");
+}
+
 int
 main(void)
 {
@@ -882,5 +981,6 @@ main(void)
 	test_normal_scores();
 	test_usual();
 	test_detect();
+	test_words();
 	return unit_failed;
 }
