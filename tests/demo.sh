@@ -42,7 +42,8 @@ trend -m touch,hugs,close "$journal" || exit 1
 
 say '$ for d in $(seq 13 26); do remind -d 2026-11-$d journal.tsv; done   # what cron mailed'
 for d in 13 14 15 16 17 18 19 20 21 22 23 24 25 26; do
-	remind -d 2026-11-$d "$journal" || exit 1
+	# at home in the journal's folder, so the Sunday message names ~/journal.tsv
+	HOME=$XDG_CONFIG_HOME remind -d 2026-11-$d "$journal" || exit 1
 done
 
 say 'The journal is plain text: see tests/example.tsv.  The tour: man man/hearth.7'
