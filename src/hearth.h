@@ -82,7 +82,8 @@ size_t	 text_cols(const char *s, size_t n);		// columns s[0..n) takes as putsafe
 const char *path_shown(const char *path);
 int	 isterm(int fd);			// isatty(fd), but never when $HEARTH_NOTTY is set
 int	 utf8_locale(void);			// LC_CTYPE says UTF-8
-int	 term_cols(int fd);			// fd's window, else $COLUMNS, else 80; 20..1000
+int	 term_window(int fd);		// columns of fd's window; 0: not a terminal, or it does not say
+int	 term_cols(int fd);			// term_window(fd), else $COLUMNS (20..1000), else 80
 int	 colour_ok(int fd);			// escape codes allowed: a terminal, no NO_COLOR, TERM not dumb
 /* how text_wrap() writes */
 struct wrap {

@@ -390,23 +390,30 @@ path_shown(const char *path)
 
 /* --- the terminal ------------------------------------------------------------ */
 
+/* The window of fd when fd is a terminal that says (20 columns or more), else 0. */
+int
+term_window(int fd)
+{
+#ifdef TIOCGWINSZ
+	struct winsize ws;
+
+	if (isterm(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+#endif
+	return 0;
+}
+
 /*
- * The one policy for a terminal's width: the window of fd when fd is a
- * terminal and says (20 columns or more), else $COLUMNS when a number
- * from 20 to 1000, else 80.
+ * The one policy for a terminal's width: term_window(fd), else $COLUMNS
+ * when a number from 20 to 1000, else 80.
  */
 int
 term_cols(int fd)
 {
 	const char *e = getenv("COLUMNS");
-	long c = 0;
+	long c = term_window(fd);
 	char *end;
-#ifdef TIOCGWINSZ
-	struct winsize ws;
 
-	if (isterm(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
-		c = ws.ws_col;
-#endif
 	if (c == 0 && e != NULL && *e >= '0' && *e <= '9') {
 		c = strtol(e, &end, 10);
 		if (*end != '\0' || c < 20 || c > 1000)
