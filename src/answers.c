@@ -213,13 +213,8 @@ trimmed(const char *s, size_t *n)
 static const char *
 line_check(const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f ||
-		    (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] < 0xa0))
-			return "a control character in the answer (only tabs are kept)";
+	if (has_control(s, n))
+		return "a control character in the answer (only tabs are kept)";
 	if (!utf8_valid(s, n))
 		return "the answer is not UTF-8 text";
 	return NULL;

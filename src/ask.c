@@ -214,7 +214,6 @@ static const char *
 answer(const struct measure *m, const char *s, size_t n, int onterm, char **out, size_t *outlen)
 {
 	static char why[300];
-	const unsigned char *u = (const unsigned char *)s;
 	const char *bad;
 	size_t i, o;
 	double v;
@@ -233,10 +232,8 @@ answer(const struct measure *m, const char *s, size_t n, int onterm, char **out,
 		*outlen = (size_t)sprintf(*out, "%s\t%d\n", m->what, yn);
 		return NULL;
 	case T_TEXT:
-		for (i = 0; i < n; i++)
-			if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f ||
-			    (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] < 0xa0))
-				return "the answer has a control character in it (only tabs are kept)";
+		if (has_control(s, n))
+			return "the answer has a control character in it (only tabs are kept)";
 		if (!utf8_valid(s, n))
 			return "the answer is not UTF-8 text";
 		*out = xmalloc(strlen(m->what) + 2 * n + 5);
@@ -646,7 +643,7 @@ starter(const char *category, const char *date)
 
 /* A bank's text on stdout: as written, or escaped where a terminal shows it. */
 static void
-shown(const char *s, int tty)
+put_bank_text(const char *s, int tty)
 {
 	if (tty)
 		putsafe(stdout, s, strlen(s));
@@ -669,7 +666,7 @@ list(const char *set)
 			continue;
 		if (q->m < 0) {
 			printf("%s\t%s\t-\t-\t-\t-\t", q->set, q->what);
-			shown(q->text, tty);
+			put_bank_text(q->text, tty);
 			fputs("\t-\t-\n", stdout);
 			continue;
 		}
@@ -680,9 +677,9 @@ list(const char *set)
 		else
 			printf("%ld", m->hi);
 		printf("\t%s\t", m->better > 0 ? "high" : "low");
-		shown(q->text, tty);
+		put_bank_text(q->text, tty);
 		printf("\t%s\t", pillar_name(m->pillar));
-		shown(measure_label(m), tty);
+		put_bank_text(measure_label(m), tty);
 		putchar('\n');
 	}
 	return fshut(stdout, "stdout");

@@ -67,6 +67,7 @@ extern const char *const day_name[7];		// "Monday".."Sunday", as weekday() count
  * none (a bad byte, an overlong, a surrogate) */
 size_t	 u8_decode(const char *s, size_t n, unsigned long *c);
 int	 utf8_valid(const char *s, size_t n);		// all of s is well-formed UTF-8
+int	 has_control(const char *s, size_t n);		// s holds a C0 control but tab, DEL or a C1 control
 /* the code point when s starts with a zero-width or bidi control (U+200B-200F,
  * 202A-202E, 2066-2069, FEFF, 061C), else 0 */
 unsigned long invisible_at(const char *s, size_t n);

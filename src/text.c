@@ -100,6 +100,19 @@ utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
+int
+has_control(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f ||
+		    (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] < 0xa0))
+			return 1;
+	return 0;
+}
+
 unsigned long
 invisible_at(const char *s, size_t n)
 {
