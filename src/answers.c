@@ -871,8 +871,8 @@ text_entry(size_t i, size_t j)
 		colw = ((size_t)termwidth - 3 * (np - 1)) / np;
 	for (p = 0; p < np; p++) {
 		text_lines(names[p], strlen(names[p]), colw ? colw : (size_t)termwidth, &ns[p]);
-		text_lines(texts[p], lens[p], colw ? colw : termwidth > 4 ? (size_t)termwidth - 4 : 0,
-		    &ts[p]);
+		text_lines(texts[p], lens[p],
+		    colw ? colw : termwidth > 4 ? (size_t)termwidth - 4 : 0, &ts[p]);
 	}
 	putchar('\n');
 	if (colw > 0)

@@ -67,7 +67,8 @@ extern const char *const day_name[7];		// "Monday".."Sunday", as weekday() count
  * none (a bad byte, an overlong, a surrogate) */
 size_t	 u8_decode(const char *s, size_t n, unsigned long *c);
 int	 utf8_valid(const char *s, size_t n);		// all of s is well-formed UTF-8
-int	 has_control(const char *s, size_t n);		// s holds a C0 control but tab, DEL or a C1 control
+/* s holds a C0 control but tab, DEL or a C1 control */
+int	 has_control(const char *s, size_t n);
 /* the code point when s starts with a zero-width or bidi control (U+200B-200F,
  * 202A-202E, 2066-2069, FEFF, 061C), else 0 */
 unsigned long invisible_at(const char *s, size_t n);
@@ -78,14 +79,17 @@ void	 putsafe(FILE *f, const char *s, size_t n);
 /* columns the character at s[0..n) takes as putsafe() writes it (\xHH 4, \u200b 6,
  * wide 2, combining 0); its bytes in *k */
 int	 text_char_cols(const char *s, size_t n, size_t *k);
-size_t	 text_cols(const char *s, size_t n);		// columns s[0..n) takes as putsafe() writes it
+/* columns s[0..n) takes as putsafe() writes it */
+size_t	 text_cols(const char *s, size_t n);
 /* path to read or paste: ~/ for $HOME, shell-quoted, controls escaped; 2 rotating buffers */
 const char *path_shown(const char *path);
-int	 isterm(int fd);			// isatty(fd), but never when $HEARTH_NOTTY is set
+int	 isterm(int fd);		// isatty(fd), but never when $HEARTH_NOTTY is set
 int	 utf8_locale(void);			// LC_CTYPE says UTF-8
-int	 term_window(int fd);		// columns of fd's window; 0: not a terminal, or it does not say
-int	 term_cols(int fd);			// term_window(fd), else $COLUMNS (20..1000), else 80
-int	 colour_ok(int fd);			// escape codes allowed: a terminal, no NO_COLOR, TERM not dumb
+/* columns of fd's window, 20 or more; 0: not a terminal, or it does not say */
+int	 term_window(int fd);
+int	 term_cols(int fd);		// term_window(fd), else $COLUMNS (20..1000), else 80
+/* escape codes allowed on fd: a terminal, NO_COLOR unset or empty, TERM set and not dumb */
+int	 colour_ok(int fd);
 /* how text_wrap() writes */
 struct wrap {
 	FILE	*f;
@@ -109,8 +113,10 @@ struct spans {
 /* the lines of s (no controls but \n) at w columns (0: never), at spaces where it can,
  * within a word longer than a line; added to sp */
 void	 text_lines(const char *s, size_t n, size_t w, struct spans *sp);
-size_t	 u8_chars(const char *s, size_t n);		// characters (lead bytes) in s, for a picture
-size_t	 u8_prefix(const char *s, size_t n, size_t chars);	// bytes of s's first chars characters
+/* for a picture, where a font and not a terminal sets the width: characters in s, and the
+ * bytes of its first chars characters */
+size_t	 u8_chars(const char *s, size_t n);
+size_t	 u8_prefix(const char *s, size_t n, size_t chars);
 void	 xml_escape(FILE *f, const char *s, size_t n);	// s as XML/HTML text or attribute
 
 /* time.c: a stamp is the time as written; its day is the date written in it */
