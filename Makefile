@@ -15,7 +15,7 @@ LDLIBS = -lm
 
 PROGS = ask log trend remind
 BINS = bin/ask bin/log bin/trend bin/remind
-CORE = src/util.o src/time.o src/journal.o src/append.o src/table.o src/bank.o src/bankdata.o src/series.o src/stats.o src/alerts.o
+CORE = src/util.o src/text.o src/time.o src/journal.o src/append.o src/table.o src/bank.o src/bankdata.o src/series.o src/stats.o src/alerts.o
 UNITS = tests/unit_core tests/unit_stats
 MAN1 = man/ask.1 man/log.1 man/trend.1 man/remind.1
 MAN5 = man/hearth-journal.5 man/hearth-questions.5 man/hearth-rules.5

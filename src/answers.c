@@ -34,14 +34,13 @@
  *   page escaped byte by byte; bidi controls (U+202A-U+202E, U+2066-
  *   U+2069) are shown as <U+202E> in both, so no answer can turn round
  *   the text after it, and a tab is a space.
- * - Columns are counted by shown_char(), as putsafe() writes the text, so
+ * - Columns are counted by text_char_cols(), as putsafe() writes the text, so
  *   no line of the reveal is wider than the terminal.
  * - A record read twice (the same time, who and note) is shown once.
  * - The book is the same whoever prints it: people in byte order.  With
  *   -o it goes to a file of its owner's alone (0600), never through a
  *   symbolic link, and never over a journal being read.
  */
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -90,147 +89,12 @@ question_id(const char *s, size_t n)
 	return hash_bytes(s, n) & 0xffffffffUL;
 }
 
-static int
-colours(int fd)
-{
-	const char *e = getenv("TERM"), *nc = getenv("NO_COLOR");
-
-	return isterm(fd) && (nc == NULL || *nc == '\0') && e != NULL && *e != '\0' &&
-	    strcmp(e, "dumb") != 0;
-}
-
 /* --- display text --------------------------------------------------------- */
 
 static int
 bidi_control(unsigned long c)
 {
 	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
-}
-
-/* The code point of the UTF-8 sequence at s (valid, as checked), its length in *k. */
-static unsigned long
-codepoint(const unsigned char *s, size_t *k)
-{
-	if (s[0] < 0x80) {
-		*k = 1;
-		return s[0];
-	}
-	if (s[0] < 0xe0) {
-		*k = 2;
-		return (unsigned long)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
-	}
-	if (s[0] < 0xf0) {
-		*k = 3;
-		return (unsigned long)(s[0] & 0x0f) << 12 | (unsigned long)(s[1] & 0x3f) << 6 |
-		    (s[2] & 0x3f);
-	}
-	*k = 4;
-	return (unsigned long)(s[0] & 0x07) << 18 | (unsigned long)(s[1] & 0x3f) << 12 |
-	    (unsigned long)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
-}
-
-/*
- * Code points a terminal shows two columns wide (East Asian wide and full
- * width, emoji shown as pictures) and none (combining marks, joiners, the
- * Hangul vowels and finals that join a syllable), as glibc's wcwidth(3)
- * has them; not wcwidth(3) itself, since hearth runs in the C locale.
- * The marks of scripts rarely met are left out: they count one.
- */
-struct urange {
-	unsigned long lo, hi;
-};
-static const struct urange wide[] = {
-	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x2329, 0x232a }, { 0x23e9, 0x23ec },
-	{ 0x23f0, 0x23f0 }, { 0x23f3, 0x23f3 }, { 0x25fd, 0x25fe }, { 0x2614, 0x2615 },
-	{ 0x2648, 0x2653 }, { 0x267f, 0x267f }, { 0x2693, 0x2693 }, { 0x26a1, 0x26a1 },
-	{ 0x26aa, 0x26ab }, { 0x26bd, 0x26be }, { 0x26c4, 0x26c5 }, { 0x26ce, 0x26ce },
-	{ 0x26d4, 0x26d4 }, { 0x26ea, 0x26ea }, { 0x26f2, 0x26f3 }, { 0x26f5, 0x26f5 },
-	{ 0x26fa, 0x26fa }, { 0x26fd, 0x26fd }, { 0x2705, 0x2705 }, { 0x270a, 0x270b },
-	{ 0x2728, 0x2728 }, { 0x274c, 0x274c }, { 0x274e, 0x274e }, { 0x2753, 0x2755 },
-	{ 0x2757, 0x2757 }, { 0x2795, 0x2797 }, { 0x27b0, 0x27b0 }, { 0x27bf, 0x27bf },
-	{ 0x2b1b, 0x2b1c }, { 0x2b50, 0x2b50 }, { 0x2b55, 0x2b55 }, { 0x2e80, 0x3029 },
-	{ 0x302e, 0x303e }, { 0x3041, 0x3096 }, { 0x309b, 0xa4cf }, { 0xa960, 0xa97f },
-	{ 0xac00, 0xd7a3 }, { 0xf900, 0xfaff }, { 0xfe10, 0xfe19 }, { 0xfe30, 0xfe6f },
-	{ 0xff01, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x16fe0, 0x16fe3 }, { 0x16ff0, 0x16ff1 },
-	{ 0x17000, 0x18cff }, { 0x18d00, 0x18d08 }, { 0x1aff0, 0x1b2ff }, { 0x1f004, 0x1f004 },
-	{ 0x1f0cf, 0x1f0cf }, { 0x1f18e, 0x1f18e }, { 0x1f191, 0x1f19a }, { 0x1f200, 0x1f202 },
-	{ 0x1f210, 0x1f23b }, { 0x1f240, 0x1f248 }, { 0x1f250, 0x1f251 }, { 0x1f260, 0x1f265 },
-	{ 0x1f300, 0x1f320 }, { 0x1f32d, 0x1f335 }, { 0x1f337, 0x1f37c }, { 0x1f37e, 0x1f393 },
-	{ 0x1f3a0, 0x1f3ca }, { 0x1f3cf, 0x1f3d3 }, { 0x1f3e0, 0x1f3f0 }, { 0x1f3f4, 0x1f3f4 },
-	{ 0x1f3f8, 0x1f43e }, { 0x1f440, 0x1f440 }, { 0x1f442, 0x1f4fc }, { 0x1f4ff, 0x1f53d },
-	{ 0x1f54b, 0x1f54e }, { 0x1f550, 0x1f567 }, { 0x1f57a, 0x1f57a }, { 0x1f595, 0x1f596 },
-	{ 0x1f5a4, 0x1f5a4 }, { 0x1f5fb, 0x1f64f }, { 0x1f680, 0x1f6c5 }, { 0x1f6cc, 0x1f6cc },
-	{ 0x1f6d0, 0x1f6d2 }, { 0x1f6d5, 0x1f6d7 }, { 0x1f6dc, 0x1f6df }, { 0x1f6eb, 0x1f6ec },
-	{ 0x1f6f4, 0x1f6fc }, { 0x1f7e0, 0x1f7eb }, { 0x1f7f0, 0x1f7f0 }, { 0x1f90c, 0x1f93a },
-	{ 0x1f93c, 0x1f945 }, { 0x1f947, 0x1f9ff }, { 0x1fa70, 0x1faff }, { 0x20000, 0x2fffd },
-	{ 0x30000, 0x3fffd },
-};
-static const struct urange none[] = {
-	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd }, { 0x05bf, 0x05bf },
-	{ 0x05c1, 0x05c2 }, { 0x05c4, 0x05c5 }, { 0x05c7, 0x05c7 }, { 0x0610, 0x061a },
-	{ 0x064b, 0x065f }, { 0x0670, 0x0670 }, { 0x06d6, 0x06dc }, { 0x06df, 0x06e4 },
-	{ 0x06e7, 0x06e8 }, { 0x06ea, 0x06ed }, { 0x0e31, 0x0e31 }, { 0x0e34, 0x0e3a },
-	{ 0x0e47, 0x0e4e }, { 0x1160, 0x11ff }, { 0x1ab0, 0x1aff }, { 0x1dc0, 0x1dff },
-	{ 0x2060, 0x2064 }, { 0x20d0, 0x20f0 }, { 0x302a, 0x302d }, { 0x3099, 0x309a },
-	{ 0xd7b0, 0xd7fb }, { 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f }, { 0xe0001, 0xe0001 },
-	{ 0xe0020, 0xe007f }, { 0xe0100, 0xe01ef },
-};
-
-static int
-among(const struct urange *r, size_t n, unsigned long c)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (c > r[mid].hi)
-			lo = mid + 1;
-		else if (c < r[mid].lo)
-			hi = mid;
-		else
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * As putsafe() writes it: printable ASCII as it is; a tab, newline or CR
- * as \t, \n, \r; another control, a C1 control or a byte that is not
- * UTF-8 as \xHH a byte; an invisible character (invisible_at()) as
- * \uHHHH; any other character as it is, as wide as the tables say.
- */
-int
-shown_char(const char *s, size_t n, size_t *k)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len;
-	unsigned long c;
-
-	*k = 1;
-	if (p[0] >= 0x20 && p[0] < 0x7f)
-		return 1;
-	len = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
-	if (p[0] < 0xc2 || p[0] > 0xf4 || len > n || !utf8_valid(s, len) ||
-	    (p[0] == 0xc2 && p[1] < 0xa0))
-		return p[0] == '\t' || p[0] == '\n' || p[0] == '\r' ? 2 : 4;
-	*k = len;
-	if (invisible_at(s, n) != 0)
-		return 6;
-	c = codepoint(p, &len);
-	if (among(none, sizeof none / sizeof none[0], c))
-		return 0;
-	return among(wide, sizeof wide / sizeof wide[0], c) ? 2 : 1;
-}
-
-size_t
-shown_width(const char *s, size_t n)
-{
-	size_t i, k, w = 0;
-
-	for (i = 0; i < n; i += k)
-		w += (size_t)shown_char(s + i, n - i, &k);
-	return w;
 }
 
 const char *
@@ -249,13 +113,13 @@ journal_shown(void)
 static char *
 display(const char *s, size_t n, size_t *outlen)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	char *out = xmalloc(4 * n + 1);
 	unsigned long c;
 	size_t i, k, o = 0;
 
 	for (i = 0; i < n; i += k) {
-		c = codepoint(u + i, &k);
+		if ((k = u8_decode(s + i, n - i, &c)) == 0)
+			k = 1;		/* not so: note_check and who_check said UTF-8 */
 		if (c == '\t')
 			out[o++] = ' ';
 		else if (c == '\r') {
@@ -274,78 +138,6 @@ display(const char *s, size_t n, size_t *outlen)
 	return out;
 }
 
-struct span {
-	const char *s;
-	size_t	 n;
-};
-struct spans {
-	struct span *v;
-	size_t	 n, cap;
-};
-
-static void
-addspan(struct spans *sp, const char *s, size_t n)
-{
-	if (sp->n == sp->cap) {
-		sp->cap = sp->cap ? 2 * sp->cap : 4;
-		sp->v = xrealloc(sp->v, sp->cap * sizeof *sp->v);
-	}
-	sp->v[sp->n].s = s;
-	sp->v[sp->n++].n = n;
-}
-
-/* The lines of display text s, wrapped at w columns (0: never), at spaces
- * where it can, within a word where one is longer than a line; columns
- * as putsafe() will write them. */
-static void
-wrap_lines(const char *s, size_t n, size_t w, struct spans *sp)
-{
-	size_t i = 0, end, start, cols, brk, brkcols, k, cw, len;
-
-	while (i <= n) {
-		for (end = i; end < n && s[end] != '\n'; end++)
-			;
-		if (w == 0 || shown_width(s + i, end - i) <= w) {
-			addspan(sp, s + i, end - i);
-			i = end + 1;
-			continue;
-		}
-		start = i;
-		while (start < end) {
-			while (start < end && s[start] == ' ')
-				start++;
-			cols = 0;
-			brk = 0;
-			brkcols = 0;
-			for (k = start; k < end; k += cw) {
-				len = (size_t)shown_char(s + k, end - k, &cw);
-				if (s[k] == ' ') {
-					brk = k;
-					brkcols = cols;
-				}
-				if (cols + len > w)
-					break;
-				cols += len;
-			}
-			if (k >= end) {
-				if (start < end)
-					addspan(sp, s + start, end - start);
-				break;
-			}
-			if (brk > start && brkcols > 0) {
-				addspan(sp, s + start, brk - start);
-				start = brk + 1;
-			} else {
-				if (k == start)		/* a character wider than w */
-					k += cw;
-				addspan(sp, s + start, k - start);
-				start = k;
-			}
-		}
-		i = end + 1;
-	}
-}
-
 static void
 spaces(size_t n)
 {
@@ -355,11 +147,6 @@ spaces(size_t n)
 
 /* --- dates ------------------------------------------------------------------ */
 
-static const char *const dayname[] = { "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday" };
-static const char *const monthname[] = { "January", "February", "March", "April",
-    "May", "June", "July", "August", "September", "October", "November", "December" };
-
 /* "Thursday 26 November 2026"; buf >= 48 */
 static void
 longdate(char *buf, long day)
@@ -368,7 +155,7 @@ longdate(char *buf, long day)
 	int m, d;
 
 	civil_from_days(day, &y, &m, &d);
-	snprintf(buf, 48, "%s %d %s %ld", dayname[weekday(day)], d, monthname[m - 1], y);
+	snprintf(buf, 48, "%s %d %s %ld", day_name[weekday(day)], d, month_name[m - 1], y);
 }
 
 /* "26 November 2026", "22 to 26 November 2026", "30 November to 2 December
@@ -382,14 +169,14 @@ range(long lo, long hi)
 	civil_from_days(lo, &y0, &m0, &d0);
 	civil_from_days(hi, &y1, &m1, &d1);
 	if (lo == hi)
-		printf("%d %s %ld", d0, monthname[m0 - 1], y0);
+		printf("%d %s %ld", d0, month_name[m0 - 1], y0);
 	else if (y0 == y1 && m0 == m1)
-		printf("%d to %d %s %ld", d0, d1, monthname[m1 - 1], y1);
+		printf("%d to %d %s %ld", d0, d1, month_name[m1 - 1], y1);
 	else if (y0 == y1)
-		printf("%d %s to %d %s %ld", d0, monthname[m0 - 1], d1, monthname[m1 - 1], y1);
+		printf("%d %s to %d %s %ld", d0, month_name[m0 - 1], d1, month_name[m1 - 1], y1);
 	else
-		printf("%d %s %ld to %d %s %ld", d0, monthname[m0 - 1], y0, d1,
-		    monthname[m1 - 1], y1);
+		printf("%d %s %ld to %d %s %ld", d0, month_name[m0 - 1], y0, d1,
+		    month_name[m1 - 1], y1);
 }
 
 /* "tonight's question", "yesterday's question", "the question of 2026-11-20" */
@@ -426,13 +213,8 @@ trimmed(const char *s, size_t *n)
 static const char *
 line_check(const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f ||
-		    (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] < 0xa0))
-			return "a control character in the answer (only tabs are kept)";
+	if (has_control(s, n))
+		return "a control character in the answer (only tabs are kept)";
 	if (!utf8_valid(s, n))
 		return "the answer is not UTF-8 text";
 	return NULL;
@@ -630,7 +412,7 @@ answer_tonight(const char *bankfile, const char *category, long day, long today)
 		return 1;
 	}
 	if (isterm(0)) {
-		bold = colours(2);
+		bold = colour_ok(2);
 		rc = read_typed(&t, q, which(day, today));
 	} else
 		rc = read_all(&t);
@@ -962,12 +744,12 @@ text_question(size_t i)
 	size_t k, qlen;
 
 	longdate(date, all[i].day);
-	wrap_lines(date, strlen(date), (size_t)termwidth, &ds);
+	text_lines(date, strlen(date), (size_t)termwidth, &ds);
 	for (k = 0; k < ds.n; k++)
 		putline(ds.v[k].s, ds.v[k].n);
 	free(ds.v);
 	q = display(all[i].q, all[i].qlen, &qlen);
-	wrap_lines(q, qlen, (size_t)termwidth, &qs);
+	text_lines(q, qlen, (size_t)termwidth, &qs);
 	for (k = 0; k < qs.n; k++) {
 		putbold(qs.v[k].s, qs.v[k].n);
 		putchar('\n');
@@ -983,8 +765,8 @@ widest(const struct spans *sp)
 	size_t k, w = 0;
 
 	for (k = 0; k < sp->n; k++)
-		if (shown_width(sp->v[k].s, sp->v[k].n) > w)
-			w = shown_width(sp->v[k].s, sp->v[k].n);
+		if (text_cols(sp->v[k].s, sp->v[k].n) > w)
+			w = text_cols(sp->v[k].s, sp->v[k].n);
 	return w;
 }
 
@@ -1020,7 +802,7 @@ text_row(size_t r, size_t head, size_t np, const struct spans *ns,
 			putbold(s->s, s->n);
 		else
 			putsafe(stdout, s->s, s->n);
-		w = shown_width(s->s, s->n);
+		w = text_cols(s->s, s->n);
 		pad = (w < colw ? colw - w : 0) + 3;
 	}
 	putchar('\n');
@@ -1088,9 +870,9 @@ text_entry(size_t i, size_t j)
 	if (termwidth > 0 && (size_t)termwidth >= np * 24 + 3 * (np - 1))
 		colw = ((size_t)termwidth - 3 * (np - 1)) / np;
 	for (p = 0; p < np; p++) {
-		wrap_lines(names[p], strlen(names[p]), colw ? colw : (size_t)termwidth, &ns[p]);
-		wrap_lines(texts[p], lens[p], colw ? colw : termwidth > 4 ? (size_t)termwidth - 4 : 0,
-		    &ts[p]);
+		text_lines(names[p], strlen(names[p]), colw ? colw : (size_t)termwidth, &ns[p]);
+		text_lines(texts[p], lens[p],
+		    colw ? colw : termwidth > 4 ? (size_t)termwidth - 4 : 0, &ts[p]);
 	}
 	putchar('\n');
 	if (colw > 0)
@@ -1112,24 +894,6 @@ text_entry(size_t i, size_t j)
 
 /* --- as HTML ---------------------------------------------------------------------- */
 
-/* Every byte of user text escaped; s is display text (no controls but \n). */
-static void
-html(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&': fputs("&amp;", stdout); break;
-		case '<': fputs("&lt;", stdout); break;
-		case '>': fputs("&gt;", stdout); break;
-		case '"': fputs("&quot;", stdout); break;
-		case '\'': fputs("&#39;", stdout); break;
-		default: putchar(s[i]);
-		}
-	}
-}
-
 static void
 html_text(const char *s, size_t n)
 {
@@ -1137,7 +901,7 @@ html_text(const char *s, size_t n)
 	size_t len;
 
 	d = display(s, n, &len);
-	html(d, len);
+	xml_escape(stdout, d, len);
 	free(d);
 }
 
@@ -1185,11 +949,11 @@ html_entry(size_t i, size_t j)
 	for (k = i; k < j; ) {
 		fputs("<section>\n<h3 dir=\"auto\">", stdout);
 		t = shortname(all[k].who, all[k].wholen);
-		html(t, strlen(t));
+		xml_escape(stdout, t, strlen(t));
 		free(t);
 		fputs("</h3>\n<p class=\"a\" dir=\"auto\">", stdout);
 		t = person(&k, j, &len);
-		html(t, len);
+		xml_escape(stdout, t, len);
 		free(t);
 		fputs("</p>\n</section>\n", stdout);
 	}
@@ -1223,7 +987,7 @@ html_people(const int *shown)
 	for (k = 0; k < m; k++) {
 		if (k > 0)
 			fputs(k + 1 == m ? " and " : ", ", stdout);
-		html(seen[k], strlen(seen[k]));
+		xml_escape(stdout, seen[k], strlen(seen[k]));
 		free(seen[k]);
 	}
 	free(seen);
@@ -1389,28 +1153,6 @@ book(int limited)
 	    "</main>\n</body>\n</html>\n", stdout);
 	free(shown);
 	return 0;
-}
-
-static int
-terminal_width(void)
-{
-	const char *e = getenv("COLUMNS");
-	struct winsize ws;
-	long v = 0;
-	char *end;
-
-	if (!isterm(1))
-		return 0;
-	if (e != NULL && *e != '\0') {
-		v = strtol(e, &end, 10);
-		if (*end != '\0' || v <= 0 || v >= 10000)
-			v = 0;
-	}
-	if (v == 0 && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		v = ws.ws_col;
-	if (v == 0)
-		v = 80;
-	return v < 20 ? 20 : (int)v;	/* as the check-in's prompts */
 }
 
 /* A usage error: say it, and let ask print the usage. */
@@ -1589,8 +1331,8 @@ answers(const char *bankfile, const char *set, const char *category, const char 
 			return 1;
 	} else if (bflag)
 		readable_book();
-	termwidth = terminal_width();
-	bold = colours(1);
+	termwidth = isterm(1) ? term_cols(1) : 0;
+	bold = colour_ok(1);
 	if (rflag)
 		first = day;
 	else if (ndays != NULL)

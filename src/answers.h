@@ -2,9 +2,9 @@
  * answers.h - tonight's question, answered by both: ask -P, -r and -b,
  * in answers.c; ask.c hands them their options and calls answers().
  *
- * The two files of ask also share what they show on a terminal, declared
- * at the end: how wide text is once putsafe() has written it (answers.c),
- * messages wrapped between words and what Ctrl-C says (ask.c).
+ * The two files of ask also share what they say on a terminal, declared
+ * at the end: messages wrapped between words and what Ctrl-C says
+ * (ask.c), on the text layer of hearth.h.
  */
 #ifndef ANSWERS_H
 #define ANSWERS_H
@@ -22,9 +22,7 @@ int	 answers_mode(void);				// -P, -r or -b was given
 int	 answers(const char *bank, const char *set, const char *category,
 	    const char *date, int p, int argc, char **argv);
 
-/* answers.c: text on a terminal */
-int	 shown_char(const char *s, size_t n, size_t *k);	// columns the character at s[0..n) takes as putsafe() writes it (\xHH 4, \u200b 6, wide 2, combining 0); its bytes in *k
-size_t	 shown_width(const char *s, size_t n);		// columns s[0..n) takes as putsafe() writes it
+/* answers.c */
 const char *journal_shown(void);			// $HEARTH_JOURNAL as path_shown() gives it, else ~/us/journal.tsv
 
 /* ask.c: messages */

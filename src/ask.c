@@ -24,7 +24,7 @@
  *   ends with it, as banks written for older versions do.
  * - Prompts, and messages on a terminal, are wrapped between words to the
  *   width of the terminal, columns counted as putsafe() writes the text
- *   (shown_width()); a hint stays whole, with the last word before it.
+ *   (text_cols()); a hint stays whole, with the last word before it.
  *   Each thing said on a terminal names a measure by its label, never by
  *   its id; from a file, messages keep the ids scripts know.
  * - On a terminal, the end of a check-in says how many answers were given
@@ -33,7 +33,6 @@
  *   of the kind is said.  The line of help promises that Ctrl-D keeps the
  *   answers only when they go somewhere.
  */
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <limits.h>
 #include <signal.h>
@@ -215,7 +214,6 @@ static const char *
 answer(const struct measure *m, const char *s, size_t n, int onterm, char **out, size_t *outlen)
 {
 	static char why[300];
-	const unsigned char *u = (const unsigned char *)s;
 	const char *bad;
 	size_t i, o;
 	double v;
@@ -234,10 +232,8 @@ answer(const struct measure *m, const char *s, size_t n, int onterm, char **out,
 		*outlen = (size_t)sprintf(*out, "%s\t%d\n", m->what, yn);
 		return NULL;
 	case T_TEXT:
-		for (i = 0; i < n; i++)
-			if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f ||
-			    (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] < 0xa0))
-				return "the answer has a control character in it (only tabs are kept)";
+		if (has_control(s, n))
+			return "the answer has a control character in it (only tabs are kept)";
 		if (!utf8_valid(s, n))
 			return "the answer is not UTF-8 text";
 		*out = xmalloc(strlen(m->what) + 2 * n + 5);
@@ -264,99 +260,22 @@ answer(const struct measure *m, const char *s, size_t n, int onterm, char **out,
 	}
 }
 
-/* The terminal's width: stderr's window, else $COLUMNS, else 80. */
-static int
-columns(void)
-{
-	const char *e = getenv("COLUMNS");
-	long c = 0;
-	char *end;
-#ifdef TIOCGWINSZ
-	struct winsize ws;
-
-	if (ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		c = ws.ws_col;
-#endif
-	if (c == 0 && e != NULL && *e >= '0' && *e <= '9') {
-		c = strtol(e, &end, 10);
-		if (*end != '\0')
-			c = 0;
-	}
-	if (c <= 0)
-		c = 80;
-	return c < 20 ? 20 : c > 1000 ? 1000 : (int)c;
-}
-
 /*
- * Write lead, then text and hint (either may be NULL) word by word, each
- * line within the terminal's width but its last column: a word that would
- * not fit starts a new line, indented to line up after lead.  Some words
- * stay together: "lo = word", so the anchors of a scale are never cut, and
- * the last word of the text with the whole hint, so a hint is never split
- * nor left alone on a line.  The text is in bold with bold set.  A prompt
- * (room set) keeps room on its last line for the space before the answer.
+ * Prompts and messages to stderr, wrapped to its width but the last
+ * column; "lo = word" kept together; hint (NULL: none) kept whole with the
+ * text's last word; room: a prompt, a column kept for the answer's space.
  */
 static void
 wrap(const char *lead, const char *text, const char *hint, int bold, int room)
 {
-	struct word {
-		const char *s;
-		size_t	 n, w;
-		int	 glued;		/* no line break before it */
-	} *v;
-	const char *part[2], *p, *e;
-	size_t nv = 0, ntext = 0, i, j, k, run, cap = 2;
-	int cols = columns() - 1, indent = (int)shown_width(lead, strlen(lead)), col, pi;
+	struct wrap how = { NULL, 0, -1, NULL, 0, 0, 1 };
 
-	part[0] = text;
-	part[1] = hint;
-	for (pi = 0; pi < 2; pi++)
-		for (p = part[pi]; p != NULL && *p != '\0'; p++)
-			cap += *p == ' ';
-	v = xmalloc(cap * sizeof *v);
-	for (pi = 0; pi < 2; pi++) {
-		for (p = part[pi]; p != NULL && *p != '\0'; p = e) {
-			for (; *p == ' '; p++)
-				;
-			if (*p == '\0')
-				break;
-			for (e = p; *e != '\0' && *e != ' '; e++)
-				;
-			v[nv].s = p;
-			v[nv].n = (size_t)(e - p);
-			v[nv].w = shown_width(p, v[nv].n);
-			/* the hint's words, "=" and the word after it, go with the one before */
-			v[nv].glued = nv > 0 && (pi == 1 || (v[nv].n == 1 && *p == '=') ||
-			    (v[nv - 1].n == 1 && *v[nv - 1].s == '=' && nv > 1));
-			nv++;
-		}
-		if (pi == 0)
-			ntext = nv;
-	}
-	fputs(lead, stderr);
-	col = indent;
-	for (i = 0; i < nv; i = j) {
-		for (run = v[i].w, j = i + 1; j < nv && v[j].glued; j++)
-			run += 1 + v[j].w;
-		if (i > 0 && col + 1 + (int)run + (j == nv && room) > cols) {
-			fprintf(stderr, "\n%*s", indent, "");
-			col = indent;
-		} else if (i > 0) {
-			fputc(' ', stderr);
-			col++;
-		}
-		for (k = i; k < j; k++) {
-			if (k > i)
-				fputc(' ', stderr);
-			if (k == 0 && ntext > 0 && bold)
-				fputs("\033[1m", stderr);
-			putsafe(stderr, v[k].s, v[k].n);
-			if (k + 1 == ntext && bold)
-				fputs("\033[0m", stderr);
-		}
-		col += (int)run;
-	}
-	free(v);
+	how.f = stderr;
+	how.cols = term_cols(2) - 1;
+	how.hint = hint;
+	how.bold = bold;
+	how.room = room;
+	text_wrap(&how, lead, text);
 }
 
 void
@@ -565,16 +484,14 @@ static int
 interactive(const size_t *idx, size_t n, const char *set)
 {
 	struct lines l;
-	const char *why, *e;
+	const char *why;
 	char *s, *out;
 	size_t len, outlen, k, given = 0;
 	int rc, shown_only = isatty(1);
 
 	/* a prompt goes out in one write, not torn by the echo of keys typed ahead */
 	setvbuf(stderr, NULL, _IOLBF, BUFSIZ);
-	e = getenv("TERM");
-	colour = isterm(2) && (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0') &&
-	    e != NULL && *e != '\0' && strcmp(e, "dumb") != 0;
+	colour = colour_ok(2);
 	set_cancelled(0);
 	if (lines_open(&l, NULL) < 0)
 		return 1;
@@ -726,7 +643,7 @@ starter(const char *category, const char *date)
 
 /* A bank's text on stdout: as written, or escaped where a terminal shows it. */
 static void
-shown(const char *s, int tty)
+put_bank_text(const char *s, int tty)
 {
 	if (tty)
 		putsafe(stdout, s, strlen(s));
@@ -749,7 +666,7 @@ list(const char *set)
 			continue;
 		if (q->m < 0) {
 			printf("%s\t%s\t-\t-\t-\t-\t", q->set, q->what);
-			shown(q->text, tty);
+			put_bank_text(q->text, tty);
 			fputs("\t-\t-\n", stdout);
 			continue;
 		}
@@ -760,9 +677,9 @@ list(const char *set)
 		else
 			printf("%ld", m->hi);
 		printf("\t%s\t", m->better > 0 ? "high" : "low");
-		shown(q->text, tty);
+		put_bank_text(q->text, tty);
 		printf("\t%s\t", pillar_name(m->pillar));
-		shown(measure_label(m), tty);
+		put_bank_text(measure_label(m), tty);
 		putchar('\n');
 	}
 	return fshut(stdout, "stdout");

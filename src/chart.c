@@ -7,7 +7,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "view.h"
@@ -20,43 +19,15 @@
  */
 static struct rules pauses;
 
-/* The width to fit: the terminal's, else $COLUMNS, else 80. */
-static int
-columns(void)
-{
-	struct winsize ws;
-	const char *e = getenv("COLUMNS");
-	char *end;
-	long n;
-
-	if (isterm(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
-		return ws.ws_col;
-	if (e != NULL && (n = strtol(e, &end, 10)) >= 20 && n <= 1000 && *end == '\0')
-		return (int)n;
-	return 80;
-}
-
-/* Print s, wrapped at spaces to w columns. */
+/* Print s, wrapped at spaces to w columns, and a newline. */
 static void
 wrapped(const char *s, int w)
 {
-	size_t n, col = 0, len;
+	struct wrap how = { NULL, 0, 0, NULL, 0, 0, 0 };
 
-	while (*s != '\0') {
-		len = strcspn(s, " ");
-		n = width(s, len);
-		if (col > 0 && col + 1 + n > (size_t)w) {
-			putchar('\n');
-			col = 0;
-		} else if (col > 0) {
-			putchar(' ');
-			col++;
-		}
-		putsafe(stdout, s, len);
-		col += n;
-		s += len;
-		s += strspn(s, " ");
-	}
+	how.f = stdout;
+	how.cols = w;
+	text_wrap(&how, "", s);
 	putchar('\n');
 }
 
@@ -142,7 +113,7 @@ chart_row(const struct view *v, const struct series *s, const struct layout *L, 
 	}
 	scale(s->m, cell, L->cells, &lo, &hi);
 	putsafe(stdout, s->p->who, s->p->wholen);
-	pad(width(s->p->who, s->p->wholen), L->ww + 2);
+	pad(text_cols(s->p->who, s->p->wholen), L->ww + 2);
 	fputs(s->what, stdout);
 	if (s->m->better < 0)
 		fputs(L->utf8 ? "\xe2\x86\x93" : "-", stdout);	/* lower is better */
@@ -214,8 +185,8 @@ measure_rows(const struct view *v, struct layout *L, int *low, int *usual, int *
 		if (!shown(v, s))
 			continue;
 		rows++;
-		if (width(s->p->who, s->p->wholen) > L->ww)
-			L->ww = width(s->p->who, s->p->wholen);
+		if (text_cols(s->p->who, s->p->wholen) > L->ww)
+			L->ww = text_cols(s->p->who, s->p->wholen);
 		if (s->whatlen + (s->m->better < 0) > L->mw)
 			L->mw = s->whatlen + (s->m->better < 0);
 		if ((fl = flags_format(v->flags[s->id], buf)) > L->fw)
@@ -281,19 +252,16 @@ legend(const struct view *v, const struct layout *L, int cols, int low)
 void
 chart(const struct view *v)
 {
-	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
 	struct rules_how how;
 	struct layout L;
 	size_t k, j;
-	int cols = columns(), marks, pass, low = 0, usual = 0, textw = 0;
+	int cols = term_cols(1), marks, pass, low = 0, usual = 0, textw = 0;
 	double *cell;
 	char d2[16];
 
 	memset(&L, 0, sizeof L);
 	L.utf8 = utf8_locale();
-	/* as ask(1) decides: a terminal, no NO_COLOR, and one that is not dumb */
-	L.colour = isterm(1) && (nc == NULL || *nc == '\0') && term != NULL && *term != '\0' &&
-	    strcmp(term, "dumb") != 0;
+	L.colour = colour_ok(1);
 	if (measure_rows(v, &L, &low, &usual, &textw) == 0) {
 		/* what went wrong is said already: "no check-ins" would not be true */
 		if (v->failed)

@@ -1,7 +1,8 @@
 /*
  * hearth.h - the shared core every hearth program links.
  *
- * util.c     messages, checked output, safe echo of untrusted text
+ * util.c     messages, checked output, memory, who is asking, paths
+ * text.c     UTF-8, the safe echo of untrusted text, its width, wrap, colour, names
  * time.c     RFC 3339 stamps, day numbers, $HEARTH_NOW
  * journal.c  reading lines and records, notes, names, numbers
  * bank.c     the question bank: measures, sets, starters
@@ -48,12 +49,6 @@ void	 optfail(int c);
 int	 fshut(FILE *f, const char *name);
 /* write(2) all of p, retrying; 0 or -1 with errno */
 int	 writeall(int fd, const void *p, size_t n);
-/* s for a message: controls escaped, cut at 200 bytes; 4 rotating static buffers */
-const char *vis(const char *s, size_t n);
-/* write s with controls and bad UTF-8 escaped */
-void	 putsafe(FILE *f, const char *s, size_t n);
-/* isatty(fd), but never when $HEARTH_NOTTY is set */
-int	 isterm(int fd);
 /* $HEARTH_WHO, else the login name, else $LOGNAME; die(1) when none */
 const char *whoami(void);
 void	*xmalloc(size_t n);				// malloc or die(1)
@@ -61,17 +56,68 @@ void	*xrealloc(void *p, size_t n);			// realloc or die(1)
 char	*xstrdup(const char *s);
 /* FNV-1a: table slots, and the starters' per-category seed */
 unsigned long hash_bytes(const char *s, size_t n);
-/* well-formed UTF-8 (no overlongs, surrogates) */
-int	 utf8_valid(const char *s, size_t n);
-/* the code point when s starts with a zero-width or bidi control (U+200B-200F, 202A-202E,
- * 2066-2069, FEFF, 061C), else 0 */
-unsigned long invisible_at(const char *s, size_t n);
-int	 utf8_locale(void);				// LC_CTYPE says UTF-8
 char	*suffixed(const char *path, const char *s);	// path with s after it, malloc'd
 /* path made absolute (malloc'd), so a command naming it works from anywhere */
 char	*absolute(const char *path);
+
+/* text.c: the one text layer, for whatever reaches a terminal or a page */
+extern const char *const month_name[12];	// "January".."December"
+extern const char *const day_name[7];		// "Monday".."Sunday", as weekday() counts
+/* the length of the well-formed UTF-8 character at s[0..n) and its code point in *c; 0 when
+ * none (a bad byte, an overlong, a surrogate) */
+size_t	 u8_decode(const char *s, size_t n, unsigned long *c);
+int	 utf8_valid(const char *s, size_t n);		// all of s is well-formed UTF-8
+/* s holds a C0 control but tab, DEL or a C1 control */
+int	 has_control(const char *s, size_t n);
+/* the code point when s starts with a zero-width or bidi control (U+200B-200F,
+ * 202A-202E, 2066-2069, FEFF, 061C), else 0 */
+unsigned long invisible_at(const char *s, size_t n);
+/* s for a message: controls escaped, cut at 200 bytes; 4 rotating static buffers */
+const char *vis(const char *s, size_t n);
+/* write s with controls, invisible characters and bad UTF-8 escaped (\xHH, \uHHHH) */
+void	 putsafe(FILE *f, const char *s, size_t n);
+/* columns the character at s[0..n) takes as putsafe() writes it (\xHH 4, \u200b 6,
+ * wide 2, combining 0); its bytes in *k */
+int	 text_char_cols(const char *s, size_t n, size_t *k);
+/* columns s[0..n) takes as putsafe() writes it */
+size_t	 text_cols(const char *s, size_t n);
 /* path to read or paste: ~/ for $HOME, shell-quoted, controls escaped; 2 rotating buffers */
 const char *path_shown(const char *path);
+int	 isterm(int fd);		// isatty(fd), but never when $HEARTH_NOTTY is set
+int	 utf8_locale(void);			// LC_CTYPE says UTF-8
+/* columns of fd's window, 20 or more; 0: not a terminal, or it does not say */
+int	 term_window(int fd);
+int	 term_cols(int fd);		// term_window(fd), else $COLUMNS (20..1000), else 80
+/* escape codes allowed on fd: a terminal, NO_COLOR unset or empty, TERM set and not dumb */
+int	 colour_ok(int fd);
+/* how text_wrap() writes */
+struct wrap {
+	FILE	*f;
+	int	 cols;		/* columns a line may take */
+	int	 indent;	/* columns before each line after the first; -1: lead's width */
+	const char *hint;	/* kept whole, with the text's last word; NULL: none */
+	int	 bold;		/* the text (not the hint) in bold */
+	int	 room;		/* a prompt: a column left after the last word */
+	int	 glue;		/* "lo = word" kept on one line */
+};
+/* lead, then text word by word, each line within how->cols; no newline at the end */
+void	 text_wrap(const struct wrap *how, const char *lead, const char *text);
+struct span {
+	const char *s;
+	size_t	 n;
+};
+struct spans {
+	struct span *v;
+	size_t	 n, cap;
+};
+/* the lines of s (no controls but \n) at w columns (0: never), at spaces where it can,
+ * within a word longer than a line; added to sp */
+void	 text_lines(const char *s, size_t n, size_t w, struct spans *sp);
+/* for a picture, where a font and not a terminal sets the width: characters in s, and the
+ * bytes of its first chars characters */
+size_t	 u8_chars(const char *s, size_t n);
+size_t	 u8_prefix(const char *s, size_t n, size_t chars);
+void	 xml_escape(FILE *f, const char *s, size_t n);	// s as XML/HTML text or attribute
 
 /* time.c: a stamp is the time as written; its day is the date written in it */
 struct stamp {

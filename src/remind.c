@@ -34,7 +34,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -73,53 +72,29 @@ usage(FILE *f, int status)
 
 /*
  * A message of remind's own, as warnx_() says it; but on a terminal whose
- * width is known it is wrapped between words to fit, the lines after the
- * first indented, so that no word of it is cut at the edge.
+ * width is known (term_window()) it is wrapped between words to fit, the lines after the
+ * first indented by one, so that no word of it is cut at the edge.
  */
 static void
 warnw(const char *fmt, ...)
 {
-	char msg[2048], out[4096];
-	const char *p, *q;
-	size_t o = 0, cols, wcols, gap, room = 0;
+	struct wrap how = { NULL, 0, 1, NULL, 0, 0, 0 };
+	char msg[2048], lead[64];
 	va_list ap;
-#ifdef TIOCGWINSZ
-	struct winsize ws;
 
-	if (isterm(2) && ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
-		room = ws.ws_col - 1u;	/* the last column would wrap some terminals */
-#endif
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (room == 0) {
+	if ((how.cols = term_window(2)) == 0) {
 		warnx_("%s", msg);
 		return;
 	}
-	if ((o = (size_t)snprintf(out, sizeof out, "%s:", progname)) >= sizeof out)
-		o = sizeof out - 1;
-	cols = o;
-	for (p = msg; *p != '\0'; p = q) {
-		for (gap = p == msg; *p == ' '; p++)
-			gap++;		/* one after "remind:", those of the message kept */
-		for (q = p, wcols = 0; *q != ' ' && *q != '\0'; q++)
-			wcols += ((unsigned char)*q & 0xc0) != 0x80;	/* UTF-8 lead bytes */
-		if (q == p || o + gap + (size_t)(q - p) + 3 > sizeof out)
-			break;
-		if (cols + gap + wcols > room && cols > 2) {
-			memcpy(out + o, "\n ", 2);
-			o += 2;
-			cols = 1;
-			gap = 1;
-		}
-		memset(out + o, ' ', gap);
-		memcpy(out + o + gap, p, (size_t)(q - p));
-		o += gap + (size_t)(q - p);
-		cols += gap + wcols;
-	}
-	out[o] = '\0';
+	snprintf(lead, sizeof lead, "%s: ", progname);
+	how.f = stderr;
+	how.cols--;		/* the last column would wrap some terminals */
 	fflush(stdout);
-	fprintf(stderr, "%s\n", out);
+	text_wrap(&how, lead, msg);
+	fputc('\n', stderr);
 }
 
 /*

@@ -10,34 +10,10 @@
 
 #include "view.h"
 
-/* s as XML character data or attribute text. */
 static void
 xml(const char *s, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '&')
-			fputs("&amp;", stdout);
-		else if (c == '<')
-			fputs("&lt;", stdout);
-		else if (c == '>')
-			fputs("&gt;", stdout);
-		else if (c == '"')
-			fputs("&quot;", stdout);
-		else if (c == '\'')
-			fputs("&#39;", stdout);
-		else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-			fputs("\xef\xbf\xbd", stdout);	/* not XML 1.0 */
-		else if (c == 0xef && i + 2 < n && (unsigned char)s[i + 1] == 0xbf &&
-		    ((unsigned char)s[i + 2] & 0xfe) == 0xbe) {
-			fputs("\xef\xbf\xbd", stdout);	/* U+FFFE, U+FFFF: not XML */
-			i += 2;
-		} else
-			putchar(c);
-	}
+	xml_escape(stdout, s, n);
 }
 
 #define SVG_W	760.0
@@ -173,8 +149,7 @@ wrap(const char *s, double x, double y, int bold, int print)
 		for (e = p, brk = NULL, chars = 0; *e != '\0' && chars < WRAP; chars++) {
 			if (*e == ' ')
 				brk = e;
-			for (e++; ((unsigned char)*e & 0xc0) == 0x80; e++)
-				;
+			e += u8_prefix(e, strlen(e), 1);
 		}
 		if (*e == '\0' || *e == ' ' || brk == NULL)
 			brk = e;
@@ -374,7 +349,7 @@ panel_line(const struct view *v, const struct series *s, size_t p, double lo, do
 	const char *col = colours[p % 6];
 	char d1[16], d2[16], fig[32];
 	const char *el, *name;
-	size_t k, nlen;
+	size_t nlen;
 	double y;
 	int i, nw, pen;
 
@@ -428,16 +403,13 @@ panel_line(const struct view *v, const struct series *s, size_t p, double lo, do
 	    SVG_W - PLOT_R + 44, y + 4.5);
 	name = s->p->who + (cl ? cl + 1 : 0);
 	nlen = s->p->wholen - (cl ? cl + 1 : 0);
-	if (width(name, nlen) <= LEGEND_CHARS)
+	if (u8_chars(name, nlen) <= LEGEND_CHARS)
 		xml(name, nlen);
 	else {
 		fputs("<title>", stdout);
 		xml(name, nlen);
 		fputs("</title>", stdout);
-		for (i = 0, k = 0; k < nlen; k++)
-			if (((unsigned char)name[k] & 0xc0) != 0x80 && ++i == LEGEND_CHARS)
-				break;
-		xml(name, k);
+		xml(name, u8_prefix(name, nlen, LEGEND_CHARS - 1));
 		fputs("\xe2\x80\xa6", stdout);	/* U+2026 */
 	}
 	fputs("</text>\n", stdout);

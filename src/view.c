@@ -81,16 +81,11 @@ bucket(long day, int b)
 	return day;
 }
 
-/* Columns a UTF-8 name takes on a terminal, near enough: its characters. */
+/* trend.c's name for text_cols(), until trend.c says text_cols() itself */
 size_t
 width(const char *s, size_t n)
 {
-	size_t i, w = 0;
-
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			w++;
-	return w;
+	return text_cols(s, n);
 }
 
 void

@@ -40,7 +40,7 @@ mkdir -p "$out/obj" "$out/corpus" "$out/log" "$out/crash" || exit 2
 
 # The core, built for linking into fuzzers.
 core=''
-for f in util time journal append table bank bankdata series stats alerts; do
+for f in util text time journal append table bank bankdata series stats alerts; do
 	[ -f "src/$f.c" ] || continue
 	$cc $cflags -fsanitize=fuzzer-no-link -c -o "$out/obj/$f.o" "src/$f.c" || exit 2
 	core="$core $out/obj/$f.o"

@@ -241,8 +241,8 @@ check_widths(const char *s, size_t n, int w)
 		nl = memchr(s, '\n', n);
 		CHECK(nl != NULL);
 		len = (size_t)(nl - s);
-		if (shown_width(s, len) > (size_t)w) {
-			fprintf(stderr, "a line of %zu columns at %d: %.*s\n", shown_width(s, len), w,
+		if (text_cols(s, len) > (size_t)w) {
+			fprintf(stderr, "a line of %zu columns at %d: %.*s\n", text_cols(s, len), w,
 			    (int)len, s);
 			abort();
 		}

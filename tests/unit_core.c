@@ -2549,6 +2549,100 @@ base_child(void *arg)
 	}
 }
 
+
+/* What f holds from the start, NUL-terminated in buf; f is emptied. */
+static const char *
+drained(FILE *f, char *buf, size_t cap)
+{
+	size_t n;
+
+	rewind(f);
+	n = fread(buf, 1, cap - 1, f);
+	buf[n] = '\0';
+	rewind(f);
+	if (ftruncate(fileno(f), 0) != 0)
+		buf[0] = '\0';
+	return buf;
+}
+
+/* The text layer: one decoder, the width of what putsafe() writes, wraps. */
+static void
+test_text(void)
+{
+	static const char *const shown[] = {
+		"plain", "tab\there", "cr\r", "\001\177", "\302\205c1", "\300\257 overlong",
+		"\355\240\200 surrogate", "zero\342\200\213width", "\344\275\240\345\245\275",
+		"e\314\201", "\360\237\230\200", "cut \342\200",
+	};
+	struct wrap how = { NULL, 21, -1, NULL, 0, 0, 1 };
+	struct spans sp = { NULL, 0, 0 };
+	char buf[512], name[128];
+	unsigned long c;
+	size_t i;
+	FILE *f = tmpfile();
+
+	if (f == NULL) {
+		CHECK(0, "tmpfile for the text layer");
+		return;
+	}
+	CHECK(u8_decode("\303\251", 2, &c) == 2 && c == 0xe9, "u8_decode: U+00E9");
+	CHECK(u8_decode("\360\237\230\200", 4, &c) == 4 && c == 0x1f600, "u8_decode: U+1F600");
+	CHECK(u8_decode("\300\257", 2, &c) == 0, "u8_decode refuses an overlong");
+	CHECK(u8_decode("\355\240\200", 3, &c) == 0, "u8_decode refuses a surrogate");
+	CHECK(u8_decode("\364\220\200\200", 4, &c) == 0, "u8_decode refuses past U+10FFFF");
+	CHECK(u8_decode("\342\200", 2, &c) == 0, "u8_decode reads only n bytes");
+	/* each case: its columns are the bytes putsafe() writes, but for the
+	 * wide (2 a character, 3 bytes or 4) and combining ones, counted here */
+	for (i = 0; i < 8; i++) {
+		putsafe(f, shown[i], strlen(shown[i]));
+		drained(f, buf, sizeof buf);
+		snprintf(name, sizeof name, "text_cols is what putsafe writes: %.60s", buf);
+		CHECK(text_cols(shown[i], strlen(shown[i])) == strlen(buf), name);
+	}
+	CHECK(text_cols(shown[8], strlen(shown[8])) == 4, "text_cols: two CJK characters, 4 columns");
+	CHECK(text_cols(shown[9], strlen(shown[9])) == 1, "text_cols: a combining accent, 0");
+	CHECK(text_cols(shown[10], strlen(shown[10])) == 2, "text_cols: an emoji, 2");
+	CHECK(text_cols(shown[11], strlen(shown[11])) == 12, "text_cols: a cut character, \\xHH a byte");
+	how.f = f;
+	text_wrap(&how, "lead: ", "one two three four five = six");
+	CHECK_STR(drained(f, buf, sizeof buf), "lead: one two three\n      four five = six",
+	    "text_wrap: indented under lead, \"= six\" kept together");
+	how.indent = 1;
+	how.hint = "[1-5]";
+	how.glue = 0;
+	text_wrap(&how, "", "aaaa bbbb cccc dddd");
+	CHECK_STR(drained(f, buf, sizeof buf), "aaaa bbbb cccc\n dddd [1-5]",
+	    "text_wrap: the hint goes with the last word, lines indented by 1");
+	how.hint = NULL;
+	how.cols = 20;		/* 10 and 10 columns and a space: 21 */
+	text_wrap(&how, "", "\344\275\240\345\245\275\344\275\240\345\245\275\344\275\240 "
+	    "\344\275\240\345\245\275\344\275\240\345\245\275\344\275\240");
+	CHECK(strchr(drained(f, buf, sizeof buf), '\n') != NULL,
+	    "text_wrap: wide characters count 2 columns each");
+	text_lines("abcdefgh ij", 11, 4, &sp);
+	CHECK(sp.n == 3 && sp.v[0].n == 4 && sp.v[1].n == 4 && sp.v[2].n == 2,
+	    "text_lines: a word longer than a line is cut, then a break at a space");
+	free(sp.v);
+	xml_escape(f, "<a href='x'>&\"\001\357\277\276", 18);
+	CHECK_STR(drained(f, buf, sizeof buf),
+	    "&lt;a href=&#39;x&#39;&gt;&amp;&quot;\357\277\275\357\277\275", "xml_escape");
+	CHECK(u8_chars("\303\251t\303\251", 5) == 3 && u8_prefix("\303\251t\303\251", 5, 2) == 3,
+	    "u8_chars and u8_prefix count characters");
+	CHECK(strcmp(month_name[10], "November") == 0 && strcmp(day_name[weekday(20783)], "Thursday") == 0,
+	    "month_name and day_name: Thursday 26 November 2026");
+	setenv("HEARTH_NOTTY", "1", 1);
+	setenv("COLUMNS", "120", 1);
+	CHECK(term_window(1) == 0 && term_cols(1) == 120, "term_cols: $COLUMNS when no window");
+	setenv("COLUMNS", "19", 1);
+	CHECK(term_cols(1) == 80, "term_cols: $COLUMNS below 20 is not a width: 80");
+	unsetenv("COLUMNS");
+	CHECK(term_cols(1) == 80, "term_cols: else 80");
+	setenv("TERM", "xterm", 1);
+	CHECK(colour_ok(1) == 0, "colour_ok: never when not a terminal");
+	unsetenv("HEARTH_NOTTY");
+	fclose(f);
+}
+
 int
 main(void)
 {
@@ -2594,6 +2688,7 @@ main(void)
 	test_seed();
 	test_util();
 	test_invisible();
+	test_text();
 	test_pillar_names();
 
 	free(recbuf);
