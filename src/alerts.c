@@ -316,13 +316,11 @@ short_name(const struct person *p)
 static void
 day_words(char *buf, size_t n, long day)
 {
-	static const char *mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 	long y;
 	int m, d;
 
 	civil_from_days(day, &y, &m, &d);
-	snprintf(buf, n, "%d %s", d, mon[m - 1]);
+	snprintf(buf, n, "%d %.3s", d, month_name[m - 1]);
 }
 
 /* The mean of a series' values over days a..b, NAN without data. */

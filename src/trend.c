@@ -211,8 +211,8 @@ report_lined(const struct view *v)
 		if (!shown(v, s = v->m->s[i]))
 			continue;
 		figs(v, s, b);
-		if (width(s->p->who, s->p->wholen) > w[0])
-			w[0] = width(s->p->who, s->p->wholen);
+		if (text_cols(s->p->who, s->p->wholen) > w[0])
+			w[0] = text_cols(s->p->who, s->p->wholen);
 		if (s->whatlen > w[1])
 			w[1] = s->whatlen;
 		for (k = 0; k < NFIGS; k++)
@@ -233,7 +233,7 @@ report_lined(const struct view *v)
 			continue;
 		figs(v, s, b);
 		putname(v, s->p->who);
-		pad(width(s->p->who, s->p->wholen), w[0] + 2);
+		pad(text_cols(s->p->who, s->p->wholen), w[0] + 2);
 		fputs(s->what, stdout);
 		pad(s->whatlen, w[1] + 1);
 		for (k = 0; k + 1 < NFIGS; k++) {

@@ -81,13 +81,6 @@ bucket(long day, int b)
 	return day;
 }
 
-/* trend.c's name for text_cols(), until trend.c says text_cols() itself */
-size_t
-width(const char *s, size_t n)
-{
-	return text_cols(s, n);
-}
-
 void
 pad(size_t have, size_t want)
 {

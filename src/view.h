@@ -34,7 +34,6 @@ int	 shown(const struct view *v, const struct series *s);	// chosen, with data i
 int	 alert_chosen(const struct view *v, const struct alert *a);	// concerns someone -w names, names a measure -m names
 int	 said_by_gap(const struct alerts *al, size_t k);	// al->a[k] is a fall whose gap says it
 long	 bucket(long day, int b);				// the label of day's bucket: the day, its Monday, its 1st
-size_t	 width(const char *s, size_t n);		// text_cols(), for trend.c
 void	 pad(size_t have, size_t want);			// spaces from have to want on stdout
 void	 scale(const struct measure *m, const double *v, int n, double *lo, double *hi);	// the range a row or panel is drawn on
 void	 chart(const struct view *v);			// -c
