@@ -5,6 +5,7 @@
  * text.c     UTF-8, the safe echo of untrusted text, its width, wrap, colour, names
  * time.c     RFC 3339 stamps, day numbers, $HEARTH_NOW
  * journal.c  reading lines and records, notes, names, numbers
+ * append.c   a batch onto a journal, all or nothing: the rollback note
  * bank.c     the question bank: measures, sets, starters
  * table.c    one hash table from strings to pointers
  * series.c   journals as daily series, for trend and remind (series.h)

@@ -9,7 +9,8 @@
  *
  * A named journal with a rollback note beside it (left by log -a when it
  * was stopped in the middle of a batch, see log(1)) is read only up to the
- * length the note gives: the bytes after it were never written.  Input
+ * length the note gives, while the journal still holds what the note pins
+ * (append.c): the bytes after it were never all written.  Input
  * that never ends a line, or a long run of nothing but bad records, is not
  * a journal, and reading it stops with an error instead of going on.
  */

@@ -147,6 +147,12 @@ onterm() {
 	tr -d '\r' < "$T/.tty" > "$T/.screen"
 }
 screen_has() { grep -Fq -- "$1" "$T/.screen" || fail "the screen lacks \"$1\": $(tail -c 400 "$T/.screen")"; }
+# screen_block TEXT: TEXT, of several lines, is on the screen as one block
+screen_block() {
+	tr '\n' '\001' < "$T/.screen" > "$T/.flat"
+	printf '%s' "$1" | tr '\n' '\001' > "$T/.pat"
+	grep -Fq -f "$T/.pat" "$T/.flat" || fail "the screen lacks the lines \"$1\": $(tail -c 400 "$T/.screen")"
+}
 
 # span WHO FROM TO 'what=value ...': one record of each what a day, from
 # FROM days before 2026-11-26 (HEARTH_NOW's day) to TO days before, at

@@ -1023,12 +1023,6 @@ end
 #
 # script(1) gives ask a pseudo-terminal: onterm and screen_has, in lib.sh.
 
-# screen_block TEXT: TEXT, of several lines, is on the screen as one block
-screen_block() {
-	tr '\n' '\001' < "$T/.screen" > "$T/.flat"
-	printf '%s' "$1" | tr '\n' '\001' > "$T/.pat"
-	grep -Fq -f "$T/.pat" "$T/.flat" || fail "the screen lacks the lines \"$1\": $(tail -c 400 "$T/.screen")"
-}
 skip() { echo "ok - $1 # SKIP script(1) is missing (Debian: bsdutils)"; }
 
 if have_script; then
